@@ -1,0 +1,52 @@
+import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { SpecError } from "./spec-error.js";
+
+/** One parsed YAML file that can say where any of its nodes came from. */
+export interface YamlFile {
+  /** Path as shown in messages (relative to the working directory). */
+  readonly file: string;
+  readonly value: unknown;
+  /** Line and column (1-based) of the value at `path`, or of its nearest ancestor that exists. */
+  position(path: readonly (string | number)[]): { line: number; column: number };
+}
+
+export async function readYamlFile(path: string): Promise<YamlFile> {
+  const file = relative(process.cwd(), path) || path;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new SpecError(file, 1, 1, `cannot read the file (${(error as NodeJS.ErrnoException).code})`, "a readable YAML file");
+  }
+  return parseYaml(file, text);
+}
+
+export function parseYaml(file: string, text: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const [error] = doc.errors;
+  if (error) {
+    const at = lineCounter.linePos(error.pos[0]);
+    const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    throw new SpecError(file, at.line, at.col, `YAML syntax error: ${what}`, "valid YAML 1.2");
+  }
+  return {
+    file,
+    value: doc.toJS({ maxAliasCount: 1000 }),
+    position: (path) => {
+      const offset = offsetOf(doc, path);
+      const at = lineCounter.linePos(offset);
+      return { line: at.line, column: at.col };
+    },
+  };
+}
+
+function offsetOf(doc: Document, path: readonly (string | number)[]): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return 0;
+}

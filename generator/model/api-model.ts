@@ -1,0 +1,69 @@
+/** Everything the emitters need, as plain data. */
+export interface ApiModel {
+  readonly service: string;
+  readonly versions: readonly VersionModel[];
+}
+
+export interface VersionModel {
+  /** e.g. `v1beta`, from the file name. */
+  readonly version: string;
+  /** The spec file, relative to the working directory, named in generated headers. */
+  readonly specFile: string;
+  readonly title: string;
+  /** The bundled OpenAPI document, for openapi-typescript. */
+  readonly document: Record<string, unknown>;
+  readonly methods: readonly MethodModel[];
+}
+
+export interface MethodModel {
+  /** The method's place in the resource tree, e.g. `projects.operations.cancel`. */
+  readonly key: string;
+  /** The operationId, e.g. `earthengine.projects.operations.cancel`. */
+  readonly id: string;
+  readonly httpMethod: HttpMethod;
+  /** The OpenAPI (flat) path, e.g. `/v1/projects/{projectsId}/operations/{operationsId}:cancel`. */
+  readonly openapiPath: string;
+  /** Discovery-style path, e.g. `v1/{+name}:cancel`. */
+  readonly path: string;
+  /** The gRPC transcoding template, verbatim. */
+  readonly template: string;
+  readonly variables: readonly TemplateVariable[];
+  readonly query: readonly QueryField[];
+  readonly body: BodyModel | undefined;
+  readonly response: ResponseModel;
+  /** OAuth scopes, any one of which suffices, narrowest first as the spec lists them. */
+  readonly scopes: readonly string[];
+  readonly summary: string;
+  readonly description: string;
+}
+
+export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "PATCH";
+
+export interface TemplateVariable {
+  readonly field: string;
+  /** e.g. `projects/*\/operations/**`. */
+  readonly pattern: string;
+  readonly description: string;
+  /** The OpenAPI path parameters its wildcards fill, in order. */
+  readonly pathParams: readonly string[];
+}
+
+export interface QueryField {
+  readonly name: string;
+  readonly description: string;
+  readonly required: boolean;
+  /** TypeScript type of the value. */
+  readonly type: string;
+}
+
+export interface BodyModel {
+  readonly required: boolean;
+  /** TypeScript type expression, in terms of the version's `components` and `paths`. */
+  readonly type: string;
+}
+
+export interface ResponseModel {
+  readonly type: string;
+  /** google.protobuf.Empty: a 2xx without a body counts as `{}`. */
+  readonly empty: boolean;
+}

@@ -1,0 +1,162 @@
+/** Canonical `google.rpc.Code` names, indexed by their number. */
+export const CANONICAL_CODES = [
+  "OK",
+  "CANCELLED",
+  "UNKNOWN",
+  "INVALID_ARGUMENT",
+  "DEADLINE_EXCEEDED",
+  "NOT_FOUND",
+  "ALREADY_EXISTS",
+  "PERMISSION_DENIED",
+  "RESOURCE_EXHAUSTED",
+  "FAILED_PRECONDITION",
+  "ABORTED",
+  "OUT_OF_RANGE",
+  "UNIMPLEMENTED",
+  "INTERNAL",
+  "UNAVAILABLE",
+  "DATA_LOSS",
+  "UNAUTHENTICATED",
+] as const;
+
+export type CanonicalCode = (typeof CANONICAL_CODES)[number];
+
+// Google's HTTP → canonical mapping for responses without a `status` (as google-gax does).
+const CODE_OF_HTTP_STATUS: Record<number, number> = {
+  400: 3, 401: 16, 403: 7, 404: 5, 409: 10, 416: 11, 429: 8, 499: 1, 501: 12, 503: 14, 504: 4,
+};
+
+/** The canonical code number for an HTTP status that came without a Google error body. */
+export function codeOfHttpStatus(httpStatus: number): number {
+  const code = CODE_OF_HTTP_STATUS[httpStatus];
+  if (code !== undefined) return code;
+  if (httpStatus >= 200 && httpStatus < 300) return 0;
+  if (httpStatus >= 400 && httpStatus < 500) return 9;
+  if (httpStatus >= 500 && httpStatus < 600) return 13;
+  return 2;
+}
+
+/** A non-2xx answer from the API, carrying Google's `google.rpc.Status`. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  /** The HTTP status of the response, e.g. 501. */
+  readonly httpStatus: number;
+  /** The canonical `google.rpc.Code` number, e.g. 12. */
+  readonly code: number;
+  /** The canonical code name, e.g. `UNIMPLEMENTED`. */
+  readonly status: CanonicalCode;
+  /** `google.rpc.Status.details`: objects with an `@type`. */
+  readonly details: readonly unknown[];
+  /** The start of a body that was not Google's JSON error, for diagnosis. */
+  readonly bodySnippet: string | undefined;
+
+  constructor(init: {
+    httpStatus: number;
+    code: number;
+    message: string;
+    details?: readonly unknown[];
+    bodySnippet?: string;
+  }) {
+    super(init.message);
+    this.httpStatus = init.httpStatus;
+    this.code = init.code;
+    this.status = CANONICAL_CODES[init.code] ?? "UNKNOWN";
+    this.details = init.details ?? [];
+    this.bodySnippet = init.bodySnippet;
+  }
+}
+
+/** A resource name that does not fit the method's template; raised before any network I/O. */
+export class InvalidNameError extends TypeError {
+  override readonly name = "InvalidNameError";
+  /** The request field, e.g. `name`. */
+  readonly field: string;
+  /** The pattern the field must match, e.g. `projects/*\/operations/**`. */
+  readonly pattern: string;
+  /** The method's HTTP template, e.g. `/v1/{name=projects/*\/operations/**}:cancel`. */
+  readonly template: string;
+  /** What was passed. */
+  readonly value: unknown;
+
+  constructor(init: { field: string; pattern: string; template: string; value: unknown; reason: string }) {
+    super(
+      `Invalid ${init.field} ${describe(init.value)}: expected ${init.pattern} ` +
+        `(from ${init.template}); ${init.reason}`,
+    );
+    this.field = init.field;
+    this.pattern = init.pattern;
+    this.template = init.template;
+    this.value = init.value;
+  }
+}
+
+/** A short, printable rendering of any value for error messages. */
+export function describe(value: unknown): string {
+  if (typeof value !== "string") return value === null ? "null" : typeof value;
+  const shown = JSON.stringify(value);
+  return shown.length > 120 ? `${shown.slice(0, 117)}…"` : shown;
+}
+
+const MAX_ERROR_BODY = 64 * 1024;
+const SNIPPET = 200;
+
+/** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body. */
+export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
+  const text = await readPrefix(response, MAX_ERROR_BODY);
+  const status = googleStatus(text);
+  if (status) return new ApiError({ httpStatus: response.status, ...status });
+  const snippet = text.slice(0, SNIPPET).replace(/\s+/g, " ").trim();
+  const reason = snippet ? `: ${snippet}` : " with an empty body";
+  return new ApiError({
+    httpStatus: response.status,
+    code: codeOfHttpStatus(response.status),
+    message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${reason}`,
+    bodySnippet: snippet,
+  });
+}
+
+function googleStatus(text: string): { code: number; message: string; details: unknown[] } | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const error = (body as { error?: unknown } | null)?.error;
+  if (typeof error !== "object" || error === null) return undefined;
+  const { status, message, details, code } = error as Record<string, unknown>;
+  if (typeof message !== "string") return undefined;
+  const named = CANONICAL_CODES.indexOf(status as CanonicalCode);
+  return {
+    code: named >= 0 ? named : codeOfHttpStatus(typeof code === "number" ? code : 0),
+    message,
+    details: Array.isArray(details) ? details : [],
+  };
+}
+
+async function readPrefix(response: Response, limit: number): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < limit) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } catch {
+    // A body cut off mid-way still tells us what arrived.
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  const bytes = new Uint8Array(Math.min(size, limit));
+  let offset = 0;
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, bytes.length - offset);
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return new TextDecoder().decode(bytes);
+}
