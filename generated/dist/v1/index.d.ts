@@ -1,0 +1,3 @@
+export * from "./client.js";
+export { methods } from "./methods.js";
+export type { components, paths } from "./types.js";

@@ -1,0 +1,167 @@
+import type { CodeBlockWriter, Project } from "ts-morph";
+import type { MethodModel, VersionModel } from "../model/api-model.js";
+import { header } from "./header.js";
+import { jsdocText, pascal } from "./jsdoc.js";
+
+type Tree = Map<string, Tree | MethodModel>;
+
+/** `src/<version>/client.ts`: request types, the resource-tree interface and its factory. */
+export function clientFile(project: Project, version: VersionModel): string {
+  const file = project.createSourceFile(`${version.version}/client.ts`, "", { overwrite: true });
+  const Api = `EarthEngine${pascal(version.version)}`;
+  file.addImportDeclarations([
+    { isTypeOnly: true, namedImports: ["Client"], moduleSpecifier: "openapi-fetch" },
+    { isTypeOnly: true, namedImports: ["components", "paths"], moduleSpecifier: "./types.js" },
+    { namedImports: ["methods"], moduleSpecifier: "./methods.js" },
+    { namedImports: ["bindName"], moduleSpecifier: "../runtime/resource-name.js" },
+    {
+      namedImports: ["call", { name: "CallOptions", isTypeOnly: true }, { name: "Transport", isTypeOnly: true }],
+      moduleSpecifier: "../runtime/transport.js",
+    },
+  ]);
+
+  for (const method of version.methods) {
+    file.addInterface({
+      name: requestType(method),
+      isExported: true,
+      docs: [`The request of \`${method.key}\`.`],
+      properties: [
+        ...method.variables.map((v) => ({
+          name: v.field,
+          docs: [jsdocText(`${v.description} Must match \`${v.pattern}\`.`)],
+          type: "string",
+        })),
+        ...method.query.map((q) => ({
+          name: q.name,
+          docs: q.description ? [jsdocText(q.description)] : [],
+          hasQuestionToken: !q.required,
+          type: q.type,
+        })),
+        ...(method.body ? [{ name: "body", docs: ["The request body."], hasQuestionToken: !method.body.required, type: method.body.type }] : []),
+      ],
+    });
+  }
+
+  const tree = resourceTree(version.methods);
+  file.addInterface({
+    name: Api,
+    isExported: true,
+    docs: [`${version.title}: the methods, nested as in Google's resource tree.`],
+    properties: [...tree].map(([name, child]) => ({
+      name,
+      isReadonly: true,
+      type: (writer) => writeInterfaceNode(writer, child),
+    })),
+  });
+
+  file.addFunction({
+    name: `create${pascal(version.version)}`,
+    isExported: true,
+    docs: [`Binds every ${version.version} method to a transport (made by \`createEarthEngineClient\`).`],
+    parameters: [{ name: "transport", type: "Transport" }],
+    returnType: Api,
+    statements: (writer) => {
+      writer.writeLine("const client = transport.client as Client<paths>;");
+      writer.write("return ");
+      writeFactoryNode(writer, tree);
+      writer.write(";");
+    },
+  });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
+  return header(version.specFile) + file.getFullText();
+}
+
+function requestType(method: MethodModel): string {
+  return `${pascal(method.key)}Request`;
+}
+
+function resourceTree(methods: readonly MethodModel[]): Tree {
+  const root: Tree = new Map();
+  for (const method of methods) {
+    const parts = method.key.split(".");
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      let child = node.get(part);
+      if (!(child instanceof Map)) node.set(part, (child = new Map()));
+      node = child;
+    }
+    node.set(parts[parts.length - 1]!, method);
+  }
+  return root;
+}
+
+function writeInterfaceNode(writer: CodeBlockWriter, node: Tree | MethodModel): void {
+  if (!(node instanceof Map)) return;
+  writer.inlineBlock(() => {
+    for (const [name, child] of node) {
+      if (child instanceof Map) {
+        writer.write(`readonly ${name}: `);
+        writeInterfaceNode(writer, child);
+        writer.write(";").newLine();
+      } else {
+        writer.writeLine("/**");
+        for (const line of methodDocs(child).split("\n")) writer.writeLine(line ? ` * ${line}` : " *");
+        writer.writeLine(" */");
+        writer.writeLine(`${name}(request: ${requestType(child)}, options?: CallOptions): Promise<${child.response.type}>;`);
+      }
+    }
+  });
+}
+
+function methodDocs(method: MethodModel): string {
+  const example = method.variables.map((v) => `${v.field}: ${JSON.stringify(exampleName(v.pattern))}`);
+  if (method.body?.required) example.push("body: {}");
+  return [
+    jsdocText(method.description || method.summary),
+    "",
+    jsdocText(`HTTP: \`${method.httpMethod} ${method.template}\``),
+    "",
+    jsdocText(`OAuth scopes (any one): ${method.scopes.map((s) => `\`${s}\``).join(", ")}`),
+    "",
+    "@example",
+    "```ts",
+    `await ee.${method.key}({ ${example.join(", ")} });`,
+    "```",
+  ].join("\n");
+}
+
+function exampleName(pattern: string): string {
+  let n = 0;
+  return pattern.replace(/\*\*|\*/g, (w) => (w === "**" ? "6XGCJ4JK5QWZ3MZDDAD2CBEP" : ++n === 1 ? "my-project" : `id${n}`));
+}
+
+function writeFactoryNode(writer: CodeBlockWriter, node: Tree): void {
+  writer.inlineBlock(() => {
+    for (const [name, child] of node) {
+      if (child instanceof Map) {
+        writer.write(`${name}: `);
+        writeFactoryNode(writer, child);
+        writer.write(",").newLine();
+      } else {
+        writeWrapper(writer, name, child);
+      }
+    }
+  });
+}
+
+function writeWrapper(writer: CodeBlockWriter, name: string, method: MethodModel): void {
+  writer.write(`${name}(request, options) `).inlineBlock(() => {
+    writer.writeLine(`const method = methods[${JSON.stringify(method.key)}];`);
+    const pathParams: string[] = [];
+    for (const v of method.variables) {
+      writer.writeLine(`const [${v.pathParams.join(", ")}] = bindName(method, ${JSON.stringify(v.field)}, request.${v.field});`);
+      pathParams.push(...v.pathParams);
+    }
+    const params = [`path: { ${pathParams.join(", ")} }`];
+    if (method.query.length > 0) params.push(`query: { ${method.query.map((q) => `${q.name}: request.${q.name}`).join(", ")} }`);
+    writer.write("return call(transport, method, options, (init) =>").indent(() => {
+      writer.write(`client.${method.httpMethod}(${JSON.stringify(method.openapiPath)}, `).inlineBlock(() => {
+        writer.writeLine("...init,");
+        writer.writeLine(`params: { ${params.join(", ")} },`);
+        if (method.body) writer.writeLine("body: request.body,");
+      });
+      writer.write(method.response.empty ? "), {});" : "));");
+    });
+  });
+  writer.write(",").newLine();
+}

@@ -1,0 +1,84 @@
+import { VariableDeclarationKind, type Project } from "ts-morph";
+import type { ApiModel, VersionModel } from "../model/api-model.js";
+import { header } from "./header.js";
+import { pascal } from "./jsdoc.js";
+
+/** `src/<version>/index.ts`: the `ee-operations-client/<version>` entry point. */
+export function versionIndexFile(project: Project, version: VersionModel): string {
+  const file = project.createSourceFile(`${version.version}/index.ts`, "", { overwrite: true });
+  file.addExportDeclarations([
+    { moduleSpecifier: "./client.js" },
+    { namedExports: ["methods"], moduleSpecifier: "./methods.js" },
+    { isTypeOnly: true, namedExports: ["components", "paths"], moduleSpecifier: "./types.js" },
+  ]);
+  return header(version.specFile) + file.getFullText();
+}
+
+/** `src/index.ts`: `createEarthEngineClient` over every version, and the error types. */
+export function rootIndexFile(project: Project, api: ApiModel, source: string): string {
+  const file = project.createSourceFile("index.ts", "", { overwrite: true });
+  const versions = api.versions.map((v) => ({ id: v.version, name: pascal(v.version) }));
+  const union = versions.map((v) => JSON.stringify(v.id)).join(" | ");
+  file.addImportDeclarations([
+    ...versions.map((v) => ({
+      namedImports: [`create${v.name}`, { name: `EarthEngine${v.name}`, isTypeOnly: true }],
+      moduleSpecifier: `./${v.id}/client.js`,
+    })),
+    { namedImports: ["createTransport", { name: "TransportOptions", isTypeOnly: true }], moduleSpecifier: "./runtime/transport.js" },
+  ]);
+  file.addExportDeclarations([
+    { namedExports: ["ApiError", "InvalidNameError"], moduleSpecifier: "./runtime/errors.js" },
+    { isTypeOnly: true, namedExports: ["AccessTokenProvider", "CallOptions"], moduleSpecifier: "./runtime/transport.js" },
+  ]);
+  file.addTypeAlias({ name: "ApiVersion", isExported: true, type: union, docs: ["The API versions this package was generated for."] });
+  file.addInterface({
+    name: "EarthEngineClients",
+    isExported: true,
+    docs: ["The client of each version."],
+    properties: versions.map((v) => ({ name: v.id, type: `EarthEngine${v.name}` })),
+  });
+  file.addInterface({
+    name: "ClientOptions",
+    isExported: true,
+    typeParameters: [{ name: "V", constraint: "ApiVersion", default: "ApiVersion" }],
+    extends: ["TransportOptions"],
+    docs: ["Options of `createEarthEngineClient`."],
+    properties: [{ name: "version", type: "V", docs: [`The API version: ${versions.map((v) => `\`${v.id}\``).join(", ")}.`] }],
+  });
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      {
+        name: "factories",
+        type: "{ [V in ApiVersion]: (transport: ReturnType<typeof createTransport>) => EarthEngineClients[V] }",
+        initializer: `{ ${versions.map((v) => `${v.id}: create${v.name}`).join(", ")} }`,
+      },
+    ],
+  });
+  file.addFunction({
+    name: "createEarthEngineClient",
+    isExported: true,
+    docs: [
+      [
+        "Creates a client of one Earth Engine API version. Options are checked here, before any request.",
+        "",
+        "@example",
+        "```ts",
+        `const ee = createEarthEngineClient({ version: "${versions[versions.length - 1]!.id}", accessToken: async () => token });`,
+        'await ee.projects.operations.cancel({ name: "projects/my-project/operations/ABC123" });',
+        "```",
+      ].join("\n"),
+    ],
+    typeParameters: [{ name: "V", constraint: "ApiVersion" }],
+    parameters: [{ name: "options", type: "ClientOptions<V>" }],
+    returnType: "EarthEngineClients[V]",
+    statements: [
+      "const version: unknown = options?.version;",
+      "if (typeof version !== \"string\" || !Object.hasOwn(factories, version)) {",
+      `  throw new TypeError(\`version must be one of ${versions.map((v) => v.id).join(", ")}; got \${JSON.stringify(version)}\`);`,
+      "}",
+      "return factories[version as V](createTransport(options));",
+    ],
+  });
+  return header(source) + file.getFullText();
+}

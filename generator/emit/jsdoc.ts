@@ -1,0 +1,31 @@
+/** Text made safe inside a JSDoc block (`*\/` would end it) and wrapped to `width` columns. */
+export function jsdocText(text: string, width = 96): string {
+  const safe = text.replace(/\*\//g, "*\\/");
+  return safe
+    .split("\n")
+    .map((paragraph) => wrap(paragraph, width))
+    .join("\n");
+}
+
+function wrap(line: string, width: number): string {
+  const out: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    if (current && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = word;
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  out.push(current);
+  return out.join("\n");
+}
+
+/** `projects.operations.cancel` → `ProjectsOperationsCancel`. */
+export function pascal(key: string): string {
+  return key
+    .split(/[._]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+}
