@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { basename, resolve } from "node:path";
 import { IndentationText, Project, QuoteKind } from "ts-morph";
 import { clientFile } from "./emit/client.js";
 import { compile } from "./emit/compile.js";
-import { packageJsonFile, } from "./emit/package-json.js";
+import { packageJsonFile } from "./emit/package-json.js";
 import { methodsFile } from "./emit/methods.js";
 import { rootIndexFile, versionIndexFile } from "./emit/entry-points.js";
 import { runtimeFiles } from "./emit/runtime.js";
@@ -25,7 +26,7 @@ export async function renderPackage(specDir: string): Promise<{ api: ApiModel; f
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
   });
-  const source = `${specDir.replace(/\/$/, "")}/`;
+  const source = `${basename(resolve(specDir))}/`;
   const sources = new Map<string, string>(await runtimeFiles());
   for (const version of api.versions) {
     const dir = `src/${version.version}`;

@@ -26,8 +26,11 @@ export function compile(sources: ReadonlyMap<string, string>): Map<string, strin
       });
       throw new Error(`generated ${path} does not compile:\n${message}`);
     }
-    out.set(dist.replace(/\.ts$/, ".js"), js.outputText);
-    out.set(dist.replace(/\.ts$/, ".d.ts"), dts.outputText);
+    // The header comment belongs to the first statement, which may be an elided `import type`.
+    const header = text.slice(0, text.indexOf("\n") + 1);
+    const withHeader = (output: string) => (output.startsWith(header) ? output : header + output);
+    out.set(dist.replace(/\.ts$/, ".js"), withHeader(js.outputText));
+    out.set(dist.replace(/\.ts$/, ".d.ts"), withHeader(dts.outputText));
   }
   return out;
 }

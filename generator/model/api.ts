@@ -1,5 +1,5 @@
 import { readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { bundle } from "../load/bundle.js";
 import { SpecError } from "../load/spec-error.js";
 import type { ApiModel } from "./api-model.js";
@@ -27,7 +27,7 @@ export async function apiModel(specDir: string): Promise<ApiModel> {
     if (!/^v\d+[a-z0-9]*$/.test(version)) {
       throw new SpecError(join(specDir, name), 1, 1, `the file name ${name} is not an API version`, "v1.yaml, v1beta.yaml, v1alpha.yaml, …");
     }
-    versions.push(versionModel(await bundle(join(specDir, name)), version, SERVICE));
+    versions.push(versionModel(await bundle(join(specDir, name)), version, SERVICE, `${basename(resolve(specDir))}/${name}`));
   }
   return { service: SERVICE, versions };
 }

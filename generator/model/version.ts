@@ -8,8 +8,11 @@ const HTTP_METHODS: Record<string, HttpMethod> = { get: "GET", put: "PUT", post:
 // Path-item keys that are not operations (OpenAPI 3.1 §4.8.9).
 const PATH_ITEM_FIELDS = new Set(["$ref", "summary", "description", "servers", "parameters"]);
 
-/** One version's bundled description → its methods. `version` comes from the file name. */
-export function versionModel(bundle: Bundle, version: string, service: string): VersionModel {
+/**
+ * One version's bundled description → its methods. `version` comes from the file name; `specFile` is
+ * how generated headers name the source (independent of the working directory).
+ */
+export function versionModel(bundle: Bundle, version: string, service: string, specFile: string): VersionModel {
   const doc = bundle.document;
   if (typeof doc.openapi !== "string" || !/^3\.\d+\.\d+$/.test(doc.openapi)) {
     throw bundle.error(doc, doc.openapi === undefined ? undefined : "openapi", `${doc.swagger ? "Swagger 2.0" : `openapi: ${JSON.stringify(doc.openapi ?? null)}`} is not OpenAPI 3.x`, 'openapi: "3.1.0"');
@@ -44,7 +47,7 @@ export function versionModel(bundle: Bundle, version: string, service: string): 
   const info = (doc.info ?? {}) as Json;
   return {
     version,
-    specFile: bundle.file,
+    specFile,
     title: typeof info.title === "string" ? info.title : version,
     document: doc,
     methods,

@@ -1,0 +1,138 @@
+// The static contract: what the generated sources say (read with ts-morph) against what the spec says.
+import { Node, Project, SyntaxKind, type ObjectLiteralExpression } from "ts-morph";
+import { discoveryPathOf, readSpec, type SpecOperation } from "./spec-reader.js";
+
+interface GeneratedMethod {
+  key: string;
+  meta: Record<string, unknown>;
+  httpMethod?: string;
+  path?: string;
+  pathParams: string[];
+  queryParams: string[];
+  hasBody: boolean;
+  boundFields: string[];
+  requestFields: string[];
+}
+
+/** Every disagreement between `specDir` and the generated package's `src/`; empty when they agree. */
+export function staticContract(specDir: string, generatedSrc: string): string[] {
+  const spec = readSpec(specDir);
+  const problems: string[] = [];
+  const project = new Project({ skipAddingFilesFromTsConfig: true });
+  for (const version of [...new Set(spec.map((s) => s.version))]) {
+    const expected = spec.filter((s) => s.version === version);
+    const generated = readVersion(project, generatedSrc, version, problems);
+    for (const op of expected) {
+      const key = op.operationId.split(".").slice(1).join(".");
+      const where = `${version} ${key}`;
+      const g = generated.get(key);
+      if (!g) {
+        problems.push(`${where}: the spec has it, the generated client does not`);
+        continue;
+      }
+      generated.delete(key);
+      compare(problems, where, "metadata id", g.meta.id, op.operationId);
+      compare(problems, where, "metadata httpMethod", g.meta.httpMethod, op.httpMethod);
+      compare(problems, where, "metadata template", g.meta.template, op.template);
+      compare(problems, where, "metadata path", g.meta.path, discoveryPathOf(op.template));
+      compare(problems, where, "metadata scopes", g.meta.scopes, op.scopes);
+      compare(problems, where, "wrapper HTTP method", g.httpMethod, op.httpMethod);
+      compare(problems, where, "wrapper path", g.path, op.path);
+      compare(problems, where, "wrapper path params", g.pathParams, op.pathParams);
+      compare(problems, where, "wrapper query params", g.queryParams, op.queryParams);
+      compare(problems, where, "wrapper sends a body", g.hasBody, op.hasBody);
+      const fields = templateFields(op);
+      compare(problems, where, "names bound against the template", g.boundFields, fields);
+      compare(problems, where, "request fields", g.requestFields, [...fields, ...op.queryParams, ...(op.hasBody ? ["body"] : [])]);
+    }
+    for (const key of generated.keys()) problems.push(`${version} ${key}: generated, but the spec has no such operation`);
+  }
+  return problems;
+}
+
+function templateFields(op: SpecOperation): string[] {
+  return [...op.template.matchAll(/\{(\w+)/g)].map((m) => m[1]!);
+}
+
+function compare(problems: string[], where: string, what: string, actual: unknown, expected: unknown): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    problems.push(`${where}: ${what} is ${JSON.stringify(actual)}, the spec says ${JSON.stringify(expected)}`);
+  }
+}
+
+function readVersion(project: Project, src: string, version: string, problems: string[]): Map<string, GeneratedMethod> {
+  const methods = new Map<string, GeneratedMethod>();
+  const metaFile = project.addSourceFileAtPathIfExists(`${src}/${version}/methods.ts`);
+  const clientFile = project.addSourceFileAtPathIfExists(`${src}/${version}/client.ts`);
+  if (!metaFile || !clientFile) {
+    problems.push(`${version}: generated methods.ts or client.ts is missing`);
+    return methods;
+  }
+  const metaObject = metaFile.getVariableDeclarationOrThrow("methods").getInitializerOrThrow().getFirstDescendantByKindOrThrow(SyntaxKind.ObjectLiteralExpression);
+  const meta = new Map<string, Record<string, unknown>>();
+  for (const prop of metaObject.getProperties()) {
+    if (!Node.isPropertyAssignment(prop)) continue;
+    meta.set(literalName(prop.getName()), JSON.parse(JSON.stringify(evaluate(prop.getInitializerOrThrow()))));
+  }
+  const factory = clientFile.getFunctions().find((f) => f.isExported() && f.getName()?.startsWith("create"));
+  const returned = factory?.getFirstDescendantByKind(SyntaxKind.ReturnStatement)?.getExpressionIfKind(SyntaxKind.ObjectLiteralExpression);
+  if (!returned) {
+    problems.push(`${version}: client.ts has no exported create… factory returning an object`);
+    return methods;
+  }
+  const api = clientFile.getInterfaces().find((i) => i.isExported() && i.getName().startsWith("EarthEngine"));
+  walk(returned, [], (key, method) => {
+    const call = method.getDescendantsOfKind(SyntaxKind.CallExpression).find((c) => /^client\.[A-Z]+$/.test(c.getExpression().getText()));
+    const [pathArg, initArg] = call?.getArguments() ?? [];
+    const init = initArg?.asKind(SyntaxKind.ObjectLiteralExpression);
+    const params = init?.getProperty("params")?.getFirstDescendantByKind(SyntaxKind.ObjectLiteralExpression);
+    const names = (name: string) =>
+      params?.getProperty(name)?.getFirstDescendantByKind(SyntaxKind.ObjectLiteralExpression)?.getProperties().map((p) => literalName((p as any).getName())) ?? [];
+    const bound = method.getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => c.getExpression().getText() === "bindName");
+    const requestType = api ? signatureRequestType(api.getText(), key) : undefined;
+    const requestFields = requestType ? clientFile.getInterface(requestType)?.getProperties().map((p) => p.getName()) ?? [] : [];
+    methods.set(key, {
+      key,
+      meta: meta.get(key) ?? {},
+      httpMethod: call?.getExpression().getText().slice("client.".length),
+      path: pathArg?.asKind(SyntaxKind.StringLiteral)?.getLiteralValue(),
+      pathParams: names("path"),
+      queryParams: names("query"),
+      hasBody: init?.getProperty("body") !== undefined,
+      boundFields: bound.map((c) => c.getArguments()[1]?.asKind(SyntaxKind.StringLiteral)?.getLiteralValue() ?? "?"),
+      requestFields,
+    });
+  });
+  for (const key of meta.keys()) if (!methods.has(key)) problems.push(`${version} ${key}: in methods metadata but not in the client`);
+  return methods;
+}
+
+function walk(object: ObjectLiteralExpression, at: string[], visit: (key: string, method: Node) => void): void {
+  for (const prop of object.getProperties()) {
+    if (Node.isMethodDeclaration(prop)) visit([...at, prop.getName()].join("."), prop);
+    else if (Node.isPropertyAssignment(prop)) {
+      const child = prop.getInitializer()?.asKind(SyntaxKind.ObjectLiteralExpression);
+      if (child) walk(child, [...at, prop.getName()], visit);
+    }
+  }
+}
+
+// The request type named in the interface signature at `key` (e.g. projects.operations.cancel).
+function signatureRequestType(interfaceText: string, key: string): string | undefined {
+  const name = key.split(".").pop()!;
+  return new RegExp(`\\b${name}\\(request: (\\w+)`).exec(interfaceText)?.[1];
+}
+
+function literalName(name: string): string {
+  return /^["']/.test(name) ? JSON.parse(name.replace(/^'|'$/g, '"')) : name;
+}
+
+function evaluate(node: Node): unknown {
+  if (Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) return evaluate(node.getExpression());
+  if (Node.isStringLiteral(node)) return node.getLiteralValue();
+  if (Node.isArrayLiteralExpression(node)) return node.getElements().map(evaluate);
+  if (Node.isObjectLiteralExpression(node)) {
+    return Object.fromEntries(node.getProperties().map((p) => [literalName((p as any).getName()), evaluate((p as any).getInitializerOrThrow())]));
+  }
+  return node.getText();
+}

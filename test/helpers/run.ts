@@ -1,0 +1,46 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const TSX = join(process.cwd(), "node_modules/.bin/tsx");
+
+/** Runs the generator CLI (`generator/cli.ts`) as a child process. */
+export function runGenerator(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  return run(TSX, [join(process.cwd(), "generator/cli.ts"), ...args], options);
+}
+
+export function run(command: string, args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd ?? process.cwd(), timeout: options.timeoutMs ?? 60_000, env: options.env ?? process.env, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** One hash over every file's path and bytes under `dir` (node_modules aside). */
+export function hashTree(dir: string): string {
+  const hash = createHash("sha256");
+  const visit = (rel: string) => {
+    for (const name of readdirSync(join(dir, rel)).sort()) {
+      if (name === "node_modules") continue;
+      const path = rel ? `${rel}/${name}` : name;
+      if (statSync(join(dir, path)).isDirectory()) visit(path);
+      else hash.update(`${path}\0`).update(readFileSync(join(dir, path))).update("\0");
+    }
+  };
+  visit("");
+  return hash.digest("hex");
+}
