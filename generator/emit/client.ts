@@ -145,7 +145,7 @@ function writeFactoryNode(writer: CodeBlockWriter, node: Tree): void {
 }
 
 function writeWrapper(writer: CodeBlockWriter, name: string, method: MethodModel): void {
-  writer.write(`${name}(request, options) `).inlineBlock(() => {
+  writer.write(`async ${name}(request, options) `).inlineBlock(() => {
     writer.writeLine(`const method = methods[${JSON.stringify(method.key)}];`);
     const pathParams: string[] = [];
     for (const v of method.variables) {

@@ -48,7 +48,7 @@ describe("static contract: spec vs generated sources", () => {
   });
 
   it("reports a method the spec lacks and one that is missing", () => {
-    const dir = tamperedCopy("v1beta/client.ts", "        delete(request, options) {", "        purge(request, options) {");
+    const dir = tamperedCopy("v1beta/client.ts", "        async delete(request, options) {", "        async purge(request, options) {");
     const problems = staticContract("spec", dir);
     expect(problems).toContain("v1beta projects.operations.delete: the spec has it, the generated client does not");
     expect(problems).toContain("v1beta projects.operations.purge: generated, but the spec has no such operation");

@@ -8,7 +8,7 @@ export function createV1(transport) {
     return {
         projects: {
             operations: {
-                cancel(request, options) {
+                async cancel(request, options) {
                     const method = methods["projects.operations.cancel"];
                     const [projectsId, operationsId] = bindName(method, "name", request.name);
                     return call(transport, method, options, (init) => client.POST("/v1/projects/{projectsId}/operations/{operationsId}:cancel", {
@@ -16,7 +16,7 @@ export function createV1(transport) {
                         params: { path: { projectsId, operationsId } },
                     }), {});
                 },
-                delete(request, options) {
+                async delete(request, options) {
                     const method = methods["projects.operations.delete"];
                     const [projectsId, operationsId] = bindName(method, "name", request.name);
                     return call(transport, method, options, (init) => client.DELETE("/v1/projects/{projectsId}/operations/{operationsId}", {
@@ -24,7 +24,7 @@ export function createV1(transport) {
                         params: { path: { projectsId, operationsId } },
                     }), {});
                 },
-                get(request, options) {
+                async get(request, options) {
                     const method = methods["projects.operations.get"];
                     const [projectsId, operationsId] = bindName(method, "name", request.name);
                     return call(transport, method, options, (init) => client.GET("/v1/projects/{projectsId}/operations/{operationsId}", {
@@ -32,7 +32,7 @@ export function createV1(transport) {
                         params: { path: { projectsId, operationsId } },
                     }));
                 },
-                list(request, options) {
+                async list(request, options) {
                     const method = methods["projects.operations.list"];
                     const [projectsId] = bindName(method, "name", request.name);
                     return call(transport, method, options, (init) => client.GET("/v1/projects/{projectsId}/operations", {
@@ -40,7 +40,7 @@ export function createV1(transport) {
                         params: { path: { projectsId }, query: { filter: request.filter, pageSize: request.pageSize, pageToken: request.pageToken } },
                     }));
                 },
-                wait(request, options) {
+                async wait(request, options) {
                     const method = methods["projects.operations.wait"];
                     const [projectsId, operationsId] = bindName(method, "name", request.name);
                     return call(transport, method, options, (init) => client.POST("/v1/projects/{projectsId}/operations/{operationsId}:wait", {

@@ -143,7 +143,7 @@ export function createV1(transport: Transport): EarthEngineV1 {
   return {
     projects: {
       operations: {
-        cancel(request, options) {
+        async cancel(request, options) {
           const method = methods["projects.operations.cancel"];
           const [projectsId, operationsId] = bindName(method, "name", request.name);
           return call(transport, method, options, (init) =>
@@ -152,7 +152,7 @@ export function createV1(transport: Transport): EarthEngineV1 {
               params: { path: { projectsId, operationsId } },
             }), {});
         },
-        delete(request, options) {
+        async delete(request, options) {
           const method = methods["projects.operations.delete"];
           const [projectsId, operationsId] = bindName(method, "name", request.name);
           return call(transport, method, options, (init) =>
@@ -161,7 +161,7 @@ export function createV1(transport: Transport): EarthEngineV1 {
               params: { path: { projectsId, operationsId } },
             }), {});
         },
-        get(request, options) {
+        async get(request, options) {
           const method = methods["projects.operations.get"];
           const [projectsId, operationsId] = bindName(method, "name", request.name);
           return call(transport, method, options, (init) =>
@@ -170,7 +170,7 @@ export function createV1(transport: Transport): EarthEngineV1 {
               params: { path: { projectsId, operationsId } },
             }));
         },
-        list(request, options) {
+        async list(request, options) {
           const method = methods["projects.operations.list"];
           const [projectsId] = bindName(method, "name", request.name);
           return call(transport, method, options, (init) =>
@@ -179,7 +179,7 @@ export function createV1(transport: Transport): EarthEngineV1 {
               params: { path: { projectsId }, query: { filter: request.filter, pageSize: request.pageSize, pageToken: request.pageToken } },
             }));
         },
-        wait(request, options) {
+        async wait(request, options) {
           const method = methods["projects.operations.wait"];
           const [projectsId, operationsId] = bindName(method, "name", request.name);
           return call(transport, method, options, (init) =>

@@ -1,0 +1,89 @@
+// Turns a SeedOperation (from code or from the admin route's JSON) into an OperationRecord,
+// applying the documented defaults. Bad input throws SeedError, which admin routes answer with 400.
+
+import { randomInt } from "node:crypto";
+import type { OperationRecord } from "./lifecycle.ts";
+import type { SeedOperation, SeedState } from "./types.ts";
+
+export class SeedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SeedError";
+  }
+}
+
+export const DEFAULT_PROJECT = "earthengine-legacy";
+const DEFAULT_RUN_MS = 60_000;
+const DEFAULT_CANCEL_MS = 100;
+const SEED_STATES: readonly SeedState[] = ["PENDING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"];
+const SEED_KEYS = new Set(["project", "id", "type", "description", "pendingMs", "runMs", "cancelMs", "outcome", "state"]);
+
+const TASK_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+/** A random Earth Engine style task id, e.g. 6XGCJ4JK5QWZ3MZDDAD2CBEP. */
+export function randomTaskId(): string {
+  let id = "";
+  for (let i = 0; i < 24; i++) id += TASK_ID_ALPHABET[randomInt(TASK_ID_ALPHABET.length)];
+  return id;
+}
+
+function optionalString(seed: Record<string, unknown>, key: string): string | undefined {
+  const v = seed[key];
+  if (v !== undefined && typeof v !== "string") throw new SeedError(`seed.${key} must be a string`);
+  return v;
+}
+
+function optionalMs(seed: Record<string, unknown>, key: string, fallback: number): number {
+  const v = seed[key];
+  if (v === undefined) return fallback;
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new SeedError(`seed.${key} must be a finite number >= 0`);
+  return v;
+}
+
+function oneOf<T extends string>(seed: Record<string, unknown>, key: string, allowed: readonly T[]): T | undefined {
+  const v = seed[key];
+  if (v === undefined) return undefined;
+  if (!allowed.includes(v as T)) throw new SeedError(`seed.${key} must be one of ${allowed.join(", ")}`);
+  return v as T;
+}
+
+/** Validates `input` (possibly untrusted JSON) and builds the record created at `nowMs`. */
+export function recordFromSeed(input: SeedOperation | unknown, nowMs: number): OperationRecord {
+  if (input === undefined || input === null) input = {};
+  if (typeof input !== "object" || Array.isArray(input)) throw new SeedError("a seed must be an object");
+  const seed = input as Record<string, unknown>;
+  for (const key of Object.keys(seed)) if (!SEED_KEYS.has(key)) throw new SeedError(`unknown seed field "${key}"`);
+
+  const project = optionalString(seed, "project") ?? DEFAULT_PROJECT;
+  if (project === "" || project.includes("/")) throw new SeedError(`seed.project must be one non-empty path segment, got "${project}"`);
+  const id = optionalString(seed, "id") ?? randomTaskId();
+  if (id.split("/").some((segment) => segment === "")) throw new SeedError(`seed.id must be non-empty segments joined by "/", got "${id}"`);
+
+  const state = oneOf(seed, "state", SEED_STATES);
+  // An explicit PENDING with no pendingMs would otherwise start running at once, i.e. never be seen.
+  const pendingMs = optionalMs(seed, "pendingMs", state === "PENDING" ? DEFAULT_RUN_MS : 0);
+  const runMs = optionalMs(seed, "runMs", DEFAULT_RUN_MS);
+  const cancelMs = optionalMs(seed, "cancelMs", DEFAULT_CANCEL_MS);
+  const outcome = oneOf(seed, "outcome", ["SUCCEEDED", "FAILED"] as const) ?? "SUCCEEDED";
+
+  const base = {
+    name: `projects/${project}/operations/${id}`,
+    project,
+    type: optionalString(seed, "type") ?? "EXPORT_IMAGE",
+    description: optionalString(seed, "description") ?? "",
+    createMs: nowMs,
+    cancelMs,
+  };
+  switch (state) {
+    case "RUNNING":
+      return { ...base, startMs: nowMs, endMs: nowMs + runMs, outcome };
+    case "SUCCEEDED":
+    case "FAILED":
+      return { ...base, startMs: nowMs, endMs: nowMs, outcome: state };
+    case "CANCELLED":
+      // Cancelled at creation, before it could start.
+      return { ...base, startMs: Infinity, endMs: Infinity, outcome, cancelMs: 0, cancelAtMs: nowMs };
+    default:
+      return { ...base, startMs: nowMs + pendingMs, endMs: nowMs + pendingMs + runMs, outcome };
+  }
+}

@@ -1,0 +1,58 @@
+// The in-memory collection of operations. Mutations (seed, cancel, delete) notify listeners so
+// pending `wait` requests can re-evaluate; the passage of time itself is handled by the clock.
+
+import { type OperationRecord, requestCancel } from "./lifecycle.ts";
+import { recordFromSeed, SeedError } from "./seed.ts";
+import type { SeedOperation } from "./types.ts";
+
+export interface Store {
+  /** Throws SeedError on invalid input or a name that already exists. */
+  seed(seed: SeedOperation | unknown, nowMs: number): OperationRecord;
+  get(name: string): OperationRecord | undefined;
+  delete(name: string): boolean;
+  /** Returns undefined for an unknown name; otherwise the record, cancelled if it was not done. */
+  cancel(name: string, nowMs: number): OperationRecord | undefined;
+  /** The project's operations, newest created first, ties by name. */
+  list(project: string): OperationRecord[];
+  /** Called after every mutation; returns an unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}
+
+export function compareForList(a: OperationRecord, b: OperationRecord): number {
+  if (a.createMs !== b.createMs) return b.createMs - a.createMs;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+export function createStore(): Store {
+  const byName = new Map<string, OperationRecord>();
+  const listeners = new Set<() => void>();
+  const changed = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
+
+  return {
+    seed(seed, nowMs) {
+      const rec = recordFromSeed(seed, nowMs);
+      if (byName.has(rec.name)) throw new SeedError(`operation ${rec.name} already exists`);
+      byName.set(rec.name, rec);
+      changed();
+      return rec;
+    },
+    get: (name) => byName.get(name),
+    delete(name) {
+      const existed = byName.delete(name);
+      if (existed) changed();
+      return existed;
+    },
+    cancel(name, nowMs) {
+      const rec = byName.get(name);
+      if (rec && requestCancel(rec, nowMs)) changed();
+      return rec;
+    },
+    list: (project) => [...byName.values()].filter((r) => r.project === project).sort(compareForList),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// The emulator's public, in-process API. index.ts re-exports all of it.
+
+export type Version = "v1" | "v1beta" | "v1alpha";
+export const VERSIONS: readonly Version[] = ["v1", "v1beta", "v1alpha"];
+
+export type MethodName = "cancel" | "get" | "list" | "delete" | "wait";
+export const METHOD_NAMES: readonly MethodName[] = ["cancel", "get", "list", "delete", "wait"];
+
+export type OperationState = "PENDING" | "RUNNING" | "CANCELLING" | "SUCCEEDED" | "CANCELLED" | "FAILED";
+export type SeedState = "PENDING" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
+
+export interface SeedOperation {
+  /** Default 'earthengine-legacy'. */
+  project?: string;
+  /** Default: a random 24-char [A-Z0-9] Earth Engine task id. May contain '/'. */
+  id?: string;
+  /** Default 'EXPORT_IMAGE'. */
+  type?: string;
+  /** Default ''. */
+  description?: string;
+  /** Default 0 (60 000 when `state: 'PENDING'` is asked for explicitly, so it is observable). */
+  pendingMs?: number;
+  /** Default 60 000. */
+  runMs?: number;
+  /** Default 100. */
+  cancelMs?: number;
+  /** Default 'SUCCEEDED'. */
+  outcome?: "SUCCEEDED" | "FAILED";
+  /** Start directly in this state (default PENDING, or RUNNING if pendingMs is 0). */
+  state?: SeedState;
+}
+
+export interface Fault {
+  /** Default: any API method. */
+  method?: MethodName;
+  /** How many requests it applies to; default 1. */
+  times?: number;
+  /** Answer this HTTP status... */
+  status?: number;
+  /** ...with this raw body (default: Google JSON error for the status). */
+  body?: string;
+  /** Extra response headers, e.g. { 'retry-after': '1' }. */
+  headers?: Record<string, string>;
+  /** Real-time delay before headers (then answer normally, or with `status`). */
+  delayMs?: number;
+  /** Destroy the socket before any byte / after headers and part of the body. */
+  reset?: "before-headers" | "mid-body";
+  /** Never answer (until close()). */
+  hang?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface ResponseInfo {
+  /** The API version of the path ('' for admin and unrecognised paths). */
+  version: string;
+  method: MethodName | "admin" | "unknown";
+  status: number;
+  /** The parsed JSON body (the raw string if a fault's body is not JSON). */
+  body: unknown;
+}
+
+export interface EmulatorOptions {
+  /** Default 0 (a free port). */
+  port?: number;
+  /** Default 'manual'. */
+  clock?: "manual" | "real";
+  /** Longest `wait`, in emulator-clock ms. Default 10 000. */
+  maxWaitMs?: number;
+  /** Called for every response the emulator completes (API and admin). */
+  onResponse?: (info: ResponseInfo) => void;
+}
+
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  /** Returns the operation's full name. */
+  seed(op?: SeedOperation): { name: string };
+  /** Manual clock only (throws on the real clock). */
+  advance(ms: number): void;
+  now(): Date;
+  /** These answer 501 UNIMPLEMENTED from now on; [] resets. */
+  unimplement(methods: MethodName[]): void;
+  /** Queue a fault (FIFO), consumed by matching requests. */
+  fault(fault: Fault): void;
+  clearFaults(): void;
+  /** Every API request received (not admin), in order. */
+  readonly requests: RecordedRequest[];
+  /** Closes the server and all sockets (including hanging ones) and clears timers. */
+  close(): Promise<void>;
+}
