@@ -1,16 +1,13 @@
 // Turns a SeedOperation (from code or from the admin route's JSON) into an OperationRecord,
-// applying the documented defaults. Bad input throws SeedError, which admin routes answer with 400.
+// applying the documented defaults. Bad input throws an INVALID_ARGUMENT ApiError, which the admin
+// route answers as is.
 
 import { randomInt } from "node:crypto";
+import { ApiError } from "./google-error.ts";
 import type { OperationRecord } from "./lifecycle.ts";
 import type { SeedOperation, SeedState } from "./types.ts";
 
-export class SeedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "SeedError";
-  }
-}
+const invalid = (message: string): ApiError => new ApiError("INVALID_ARGUMENT", message);
 
 export const DEFAULT_PROJECT = "earthengine-legacy";
 const DEFAULT_RUN_MS = 60_000;
@@ -29,35 +26,35 @@ export function randomTaskId(): string {
 
 function optionalString(seed: Record<string, unknown>, key: string): string | undefined {
   const v = seed[key];
-  if (v !== undefined && typeof v !== "string") throw new SeedError(`seed.${key} must be a string`);
+  if (v !== undefined && typeof v !== "string") throw invalid(`seed.${key} must be a string`);
   return v;
 }
 
 function optionalMs(seed: Record<string, unknown>, key: string, fallback: number): number {
   const v = seed[key];
   if (v === undefined) return fallback;
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new SeedError(`seed.${key} must be a finite number >= 0`);
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw invalid(`seed.${key} must be a finite number >= 0`);
   return v;
 }
 
 function oneOf<T extends string>(seed: Record<string, unknown>, key: string, allowed: readonly T[]): T | undefined {
   const v = seed[key];
   if (v === undefined) return undefined;
-  if (!allowed.includes(v as T)) throw new SeedError(`seed.${key} must be one of ${allowed.join(", ")}`);
+  if (!allowed.includes(v as T)) throw invalid(`seed.${key} must be one of ${allowed.join(", ")}`);
   return v as T;
 }
 
 /** Validates `input` (possibly untrusted JSON) and builds the record created at `nowMs`. */
 export function recordFromSeed(input: SeedOperation | unknown, nowMs: number): OperationRecord {
   if (input === undefined || input === null) input = {};
-  if (typeof input !== "object" || Array.isArray(input)) throw new SeedError("a seed must be an object");
+  if (typeof input !== "object" || Array.isArray(input)) throw invalid("a seed must be an object");
   const seed = input as Record<string, unknown>;
-  for (const key of Object.keys(seed)) if (!SEED_KEYS.has(key)) throw new SeedError(`unknown seed field "${key}"`);
+  for (const key of Object.keys(seed)) if (!SEED_KEYS.has(key)) throw invalid(`unknown seed field "${key}"`);
 
   const project = optionalString(seed, "project") ?? DEFAULT_PROJECT;
-  if (project === "" || project.includes("/")) throw new SeedError(`seed.project must be one non-empty path segment, got "${project}"`);
+  if (project === "" || project.includes("/")) throw invalid(`seed.project must be one non-empty path segment, got "${project}"`);
   const id = optionalString(seed, "id") ?? randomTaskId();
-  if (id.split("/").some((segment) => segment === "")) throw new SeedError(`seed.id must be non-empty segments joined by "/", got "${id}"`);
+  if (id.split("/").some((segment) => segment === "")) throw invalid(`seed.id must be non-empty segments joined by "/", got "${id}"`);
 
   const state = oneOf(seed, "state", SEED_STATES);
   // An explicit PENDING with no pendingMs would otherwise start running at once, i.e. never be seen.

@@ -2,11 +2,12 @@
 // pending `wait` requests can re-evaluate; the passage of time itself is handled by the clock.
 
 import { type OperationRecord, requestCancel } from "./lifecycle.ts";
-import { recordFromSeed, SeedError } from "./seed.ts";
+import { ApiError } from "./google-error.ts";
+import { recordFromSeed } from "./seed.ts";
 import type { SeedOperation } from "./types.ts";
 
 export interface Store {
-  /** Throws SeedError on invalid input or a name that already exists. */
+  /** Throws an ApiError on invalid input (INVALID_ARGUMENT) or an existing name (ALREADY_EXISTS). */
   seed(seed: SeedOperation | unknown, nowMs: number): OperationRecord;
   get(name: string): OperationRecord | undefined;
   delete(name: string): boolean;
@@ -33,7 +34,7 @@ export function createStore(): Store {
   return {
     seed(seed, nowMs) {
       const rec = recordFromSeed(seed, nowMs);
-      if (byName.has(rec.name)) throw new SeedError(`operation ${rec.name} already exists`);
+      if (byName.has(rec.name)) throw new ApiError("ALREADY_EXISTS", `Operation ${rec.name} already exists.`);
       byName.set(rec.name, rec);
       changed();
       return rec;
