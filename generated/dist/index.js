@@ -2,9 +2,24 @@
 import { createV1 } from "./v1/client.js";
 import { createV1alpha } from "./v1alpha/client.js";
 import { createV1beta } from "./v1beta/client.js";
+import { operationHelpers } from "./runtime/operation-helpers.js";
 import { createTransport } from "./runtime/transport.js";
-export { ApiError, InvalidNameError } from "./runtime/errors.js";
-const factories = { v1: createV1, v1alpha: createV1alpha, v1beta: createV1beta };
+export { ApiError, InvalidNameError, ProtocolError, TimeoutError } from "./runtime/errors.js";
+export { operationName } from "./runtime/operation-name.js";
+const factories = {
+    v1: (transport) => {
+        const api = createV1(transport);
+        return { ...api, ...operationHelpers(api.projects.operations) };
+    },
+    v1alpha: (transport) => {
+        const api = createV1alpha(transport);
+        return { ...api, ...operationHelpers(api.projects.operations) };
+    },
+    v1beta: (transport) => {
+        const api = createV1beta(transport);
+        return { ...api, ...operationHelpers(api.projects.operations) };
+    },
+};
 /**
  * Creates a client of one Earth Engine API version. Options are checked here, before any request.
  *

@@ -42,6 +42,15 @@ export function clientFile(project: Project, version: VersionModel): string {
     });
   }
 
+  if (version.lro) {
+    file.addTypeAlias({
+      name: "Operation",
+      isExported: true,
+      docs: [`A long-running operation, as \`${version.lro.resource}.get\` returns it.`],
+      type: version.lro.operationType,
+    });
+  }
+
   const tree = resourceTree(version.methods);
   file.addInterface({
     name: Api,

@@ -17,25 +17,38 @@ export function versionIndexFile(project: Project, version: VersionModel): strin
 /** `src/index.ts`: `createEarthEngineClient` over every version, and the error types. */
 export function rootIndexFile(project: Project, api: ApiModel, source: string): string {
   const file = project.createSourceFile("index.ts", "", { overwrite: true });
-  const versions = api.versions.map((v) => ({ id: v.version, name: pascal(v.version) }));
+  const versions = api.versions.map((v) => ({ id: v.version, name: pascal(v.version), lro: v.lro }));
+  const anyLro = versions.some((v) => v.lro);
   const union = versions.map((v) => JSON.stringify(v.id)).join(" | ");
   file.addImportDeclarations([
     ...versions.map((v) => ({
-      namedImports: [`create${v.name}`, { name: `EarthEngine${v.name}`, isTypeOnly: true }],
+      namedImports: [
+        `create${v.name}`,
+        { name: `EarthEngine${v.name}`, isTypeOnly: true },
+        ...(v.lro ? [{ name: "Operation", alias: `${v.name}Operation`, isTypeOnly: true }] : []),
+      ],
       moduleSpecifier: `./${v.id}/client.js`,
     })),
+    ...(anyLro ? [{ namedImports: ["operationHelpers", { name: "OperationHelpers", isTypeOnly: true }], moduleSpecifier: "./runtime/operation-helpers.js" }] : []),
     { namedImports: ["createTransport", { name: "TransportOptions", isTypeOnly: true }], moduleSpecifier: "./runtime/transport.js" },
   ]);
   file.addExportDeclarations([
-    { namedExports: ["ApiError", "InvalidNameError"], moduleSpecifier: "./runtime/errors.js" },
+    { namedExports: ["ApiError", "InvalidNameError", "ProtocolError", "TimeoutError"], moduleSpecifier: "./runtime/errors.js" },
+    { namedExports: ["operationName"], moduleSpecifier: "./runtime/operation-name.js" },
     { isTypeOnly: true, namedExports: ["AccessTokenProvider", "CallOptions"], moduleSpecifier: "./runtime/transport.js" },
+    ...(anyLro
+      ? [{ isTypeOnly: true, namedExports: ["CancelManyOptions", "CancelManyResult", "CancelOutcome", "ListOptions", "OperationHelpers", "WaitOptions"], moduleSpecifier: "./runtime/operation-helpers.js" }]
+      : []),
   ]);
   file.addTypeAlias({ name: "ApiVersion", isExported: true, type: union, docs: ["The API versions this package was generated for."] });
   file.addInterface({
     name: "EarthEngineClients",
     isExported: true,
     docs: ["The client of each version."],
-    properties: versions.map((v) => ({ name: v.id, type: `EarthEngine${v.name}` })),
+    properties: versions.map((v) => ({
+      name: v.id,
+      type: v.lro ? `EarthEngine${v.name} & OperationHelpers<${v.name}Operation>` : `EarthEngine${v.name}`,
+    })),
   });
   file.addInterface({
     name: "ClientOptions",
@@ -51,7 +64,20 @@ export function rootIndexFile(project: Project, api: ApiModel, source: string): 
       {
         name: "factories",
         type: "{ [V in ApiVersion]: (transport: ReturnType<typeof createTransport>) => EarthEngineClients[V] }",
-        initializer: `{ ${versions.map((v) => `${v.id}: create${v.name}`).join(", ")} }`,
+        initializer: (writer) =>
+          writer.inlineBlock(() => {
+            for (const v of versions) {
+              if (!v.lro) {
+                writer.writeLine(`${v.id}: create${v.name},`);
+                continue;
+              }
+              writer.write(`${v.id}: (transport) => `).inlineBlock(() => {
+                writer.writeLine(`const api = create${v.name}(transport);`);
+                writer.writeLine(`return { ...api, ...operationHelpers(api.${v.lro!.resource}) };`);
+              });
+              writer.write(",").newLine();
+            }
+          }),
       },
     ],
   });
@@ -80,5 +106,6 @@ export function rootIndexFile(project: Project, api: ApiModel, source: string): 
       "return factories[version as V](createTransport(options));",
     ],
   });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
   return header(source) + file.getFullText();
 }

@@ -13,6 +13,15 @@ export interface VersionModel {
   /** The bundled OpenAPI document, for openapi-typescript. */
   readonly document: Record<string, unknown>;
   readonly methods: readonly MethodModel[];
+  /** Where the version exposes google.longrunning.Operations (cancel, get, list, wait). */
+  readonly lro: LroModel | undefined;
+}
+
+export interface LroModel {
+  /** e.g. `projects.operations`. */
+  readonly resource: string;
+  /** TypeScript type of an Operation, as `get` returns it. */
+  readonly operationType: string;
 }
 
 export interface MethodModel {

@@ -1,5 +1,6 @@
 import type { Bundle } from "../load/bundle.js";
 import type { HttpMethod, MethodModel, VersionModel } from "./api-model.js";
+import { lroModel } from "./lro.js";
 import { methodModel } from "./operation.js";
 
 type Json = Record<string, unknown>;
@@ -51,5 +52,6 @@ export function versionModel(bundle: Bundle, version: string, service: string, s
     title: typeof info.title === "string" ? info.title : version,
     document: doc,
     methods,
+    lro: lroModel(methods),
   };
 }

@@ -90,6 +90,21 @@ export class InvalidNameError extends TypeError {
   }
 }
 
+/** A call or a wait that did not finish within its `timeoutMs`. */
+export class TimeoutError extends Error {
+  override readonly name = "TimeoutError";
+  readonly timeoutMs: number;
+  constructor(message: string, timeoutMs: number) {
+    super(message);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The server broke the protocol (e.g. repeated a page token); retrying will not help. */
+export class ProtocolError extends Error {
+  override readonly name = "ProtocolError";
+}
+
 /** A short, printable rendering of any value for error messages. */
 export function describe(value: unknown): string {
   if (typeof value !== "string") return value === null ? "null" : typeof value;

@@ -44,6 +44,16 @@ export declare class InvalidNameError extends TypeError {
         reason: string;
     });
 }
+/** A call or a wait that did not finish within its `timeoutMs`. */
+export declare class TimeoutError extends Error {
+    readonly name = "TimeoutError";
+    readonly timeoutMs: number;
+    constructor(message: string, timeoutMs: number);
+}
+/** The server broke the protocol (e.g. repeated a page token); retrying will not help. */
+export declare class ProtocolError extends Error {
+    readonly name = "ProtocolError";
+}
 /** A short, printable rendering of any value for error messages. */
 export declare function describe(value: unknown): string;
 /** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body. */

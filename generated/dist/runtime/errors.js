@@ -78,6 +78,19 @@ export class InvalidNameError extends TypeError {
         this.value = init.value;
     }
 }
+/** A call or a wait that did not finish within its `timeoutMs`. */
+export class TimeoutError extends Error {
+    name = "TimeoutError";
+    timeoutMs;
+    constructor(message, timeoutMs) {
+        super(message);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** The server broke the protocol (e.g. repeated a page token); retrying will not help. */
+export class ProtocolError extends Error {
+    name = "ProtocolError";
+}
 /** A short, printable rendering of any value for error messages. */
 export function describe(value) {
     if (typeof value !== "string")

@@ -34,6 +34,8 @@ export interface ProjectsOperationsWaitRequest {
     /** The request body. */
     body: components["schemas"]["WaitOperationRequest"];
 }
+/** A long-running operation, as `projects.operations.get` returns it. */
+export type Operation = components["schemas"]["Operation"];
 /** Earth Engine API, projects.operations (v1): the methods, nested as in Google's resource tree. */
 export interface EarthEngineV1 {
     readonly projects: {

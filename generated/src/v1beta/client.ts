@@ -43,6 +43,9 @@ export interface ProjectsOperationsWaitRequest {
   body: components["schemas"]["WaitOperationRequest"];
 }
 
+/** A long-running operation, as `projects.operations.get` returns it. */
+export type Operation = components["schemas"]["Operation"];
+
 /** Earth Engine API, projects.operations (v1beta): the methods, nested as in Google's resource tree. */
 export interface EarthEngineV1beta {
   readonly projects: {

@@ -1,0 +1,29 @@
+import { InvalidNameError } from "./errors.js";
+import { bindName } from "./resource-name.js";
+
+const FULL = { id: "operationName", template: "{name=projects/*/operations/**}" };
+const TASK_ID = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * A full operation name from an Earth Engine task id (`6XGCJ4JK5QWZ3MZDDAD2CBEP` →
+ * `projects/earthengine-legacy/operations/6XGCJ4JK5QWZ3MZDDAD2CBEP`); a full name passes through.
+ * Anything else throws InvalidNameError.
+ */
+export function operationName(taskIdOrName: string, project: string = "earthengine-legacy"): string {
+  if (typeof taskIdOrName === "string" && taskIdOrName.includes("/")) {
+    bindName(FULL, "name", taskIdOrName);
+    return taskIdOrName;
+  }
+  if (typeof taskIdOrName !== "string" || !TASK_ID.test(taskIdOrName)) {
+    throw new InvalidNameError({
+      field: "taskIdOrName",
+      pattern: "a task id ([A-Za-z0-9_-]+) or projects/*/operations/**",
+      template: FULL.template,
+      value: taskIdOrName,
+      reason: "it is neither a task id nor an operation name",
+    });
+  }
+  const name = `projects/${project}/operations/${taskIdOrName}`;
+  bindName(FULL, "name", name);
+  return name;
+}

@@ -1,0 +1,148 @@
+// The helpers over a scripted fake of the four methods: exact call sequences, no network.
+import { describe, expect, it } from "vitest";
+import { ApiError, ProtocolError, TimeoutError } from "../../generator/runtime/errors.js";
+import { operationHelpers, type LroOperation, type OperationsMethods } from "../../generator/runtime/operation-helpers.js";
+
+const unimplemented = () => new ApiError({ httpStatus: 501, code: 12, message: "not implemented" });
+
+function fake(overrides: Partial<OperationsMethods<LroOperation>>) {
+  const calls: string[] = [];
+  const notImplemented = (m: string) => async () => {
+    throw new Error(`unexpected ${m}`);
+  };
+  const methods: OperationsMethods<LroOperation> = {
+    cancel: notImplemented("cancel"),
+    get: notImplemented("get"),
+    wait: notImplemented("wait"),
+    list: notImplemented("list"),
+    ...overrides,
+  };
+  const logged = Object.fromEntries(
+    Object.entries(methods).map(([k, fn]) => [k, (req: { name: string; body?: { timeout?: string } }, opts: unknown) => (calls.push(`${k} ${req.name}${req.body?.timeout ? ` ${req.body.timeout}` : ""}`), (fn as Function)(req, opts))]),
+  ) as unknown as OperationsMethods<LroOperation>;
+  return { helpers: operationHelpers(logged), calls };
+}
+
+describe("waitForOperation", () => {
+  it("uses wait until done, asking for at most 60 s per call", async () => {
+    let n = 0;
+    const { helpers, calls } = fake({ wait: async ({ name }) => ({ name, done: ++n === 2 }) });
+    await expect(helpers.waitForOperation("projects/p/operations/x", { pollIntervalMs: 1 })).resolves.toEqual({ name: "projects/p/operations/x", done: true });
+    expect(calls).toEqual(["wait projects/p/operations/x 60s", "wait projects/p/operations/x 60s"]);
+  });
+
+  it("falls back to polling get with backoff when wait is UNIMPLEMENTED", async () => {
+    let n = 0;
+    const times: number[] = [];
+    const { helpers, calls } = fake({
+      wait: async () => {
+        throw unimplemented();
+      },
+      get: async ({ name }) => (times.push(Date.now()), { name, done: ++n === 4 }),
+    });
+    const op = await helpers.waitForOperation("projects/p/operations/x", { pollIntervalMs: 20 });
+    expect(op.done).toBe(true);
+    expect(calls).toEqual(["wait projects/p/operations/x 60s", "get projects/p/operations/x", "get projects/p/operations/x", "get projects/p/operations/x", "get projects/p/operations/x"]);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(gaps[0]).toBeGreaterThanOrEqual(18);
+    expect(gaps[1]).toBeGreaterThanOrEqual(38);
+    expect(gaps[2]).toBeGreaterThanOrEqual(78);
+  });
+
+  it("never spins when wait answers at once with a not-done operation", async () => {
+    let n = 0;
+    const { helpers, calls } = fake({ wait: async ({ name }) => ({ name, done: false, n: n++ }) });
+    const error = await helpers.waitForOperation("projects/p/operations/x", { timeoutMs: 120, pollIntervalMs: 20 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toBe("waitForOperation: projects/p/operations/x was not done after 120 ms");
+    expect(calls.length).toBeLessThanOrEqual(4); // 20 + 40 + 80 ms of backoff fit in 120 ms
+    expect(calls[0]).toMatch(/^wait projects\/p\/operations\/x 0\.1[0-9]*s$/);
+  });
+
+  it("rejects with the caller's reason as soon as the signal aborts, mid-request", async () => {
+    const { helpers } = fake({ wait: (_, opts) => new Promise((_, reject) => opts?.signal?.addEventListener("abort", () => reject(opts.signal!.reason))) });
+    const controller = new AbortController();
+    const pending = helpers.waitForOperation("projects/p/operations/x", { signal: controller.signal, timeoutMs: 10_000 });
+    setTimeout(() => controller.abort(new Error("user stop")), 20);
+    await expect(pending).rejects.toThrow("user stop");
+  });
+
+  it("rejects at once with an already-aborted signal, and passes other errors through", async () => {
+    const { helpers } = fake({ wait: async () => ({ done: false }) });
+    await expect(helpers.waitForOperation("projects/p/operations/x", { signal: AbortSignal.abort(new Error("gone")) })).rejects.toThrow("gone");
+    const notFound = new ApiError({ httpStatus: 404, code: 5, message: "nope" });
+    const f = fake({ wait: async () => Promise.reject(notFound) });
+    await expect(f.helpers.waitForOperation("projects/p/operations/x")).rejects.toBe(notFound);
+    await expect(f.helpers.waitForOperation("projects/p/operations/x", { pollIntervalMs: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("cancelAndWait", () => {
+  it.each([
+    [{ done: true, error: { code: 1, message: "Cancelled." } }, "CANCELLED"],
+    [{ done: true, response: {} }, "SUCCEEDED"],
+    [{ done: true, error: { code: 13, message: "boom" } }, "FAILED"],
+  ])("%j → %s", async (final, outcome) => {
+    const { helpers, calls } = fake({ cancel: async () => ({}), wait: async () => final });
+    await expect(helpers.cancelAndWait("projects/p/operations/x")).resolves.toEqual({ outcome, operation: final });
+    expect(calls).toEqual(["cancel projects/p/operations/x", "wait projects/p/operations/x 60s"]);
+  });
+
+  it("rejects with cancel's ApiError and never waits", async () => {
+    const { helpers, calls } = fake({ cancel: async () => Promise.reject(unimplemented()) });
+    await expect(helpers.cancelAndWait("projects/p/operations/x")).rejects.toMatchObject({ name: "ApiError", code: 12 });
+    expect(calls).toEqual(["cancel projects/p/operations/x"]);
+  });
+});
+
+describe("listOperations", () => {
+  it("follows page tokens lazily and stops on an empty token", async () => {
+    const pages: Record<string, { operations?: LroOperation[]; nextPageToken?: string }> = {
+      "": { operations: [{ name: "a" }, { name: "b" }], nextPageToken: "t1" },
+      t1: { operations: [], nextPageToken: "t2" },
+      t2: { operations: [{ name: "c" }], nextPageToken: "" },
+    };
+    const { helpers, calls } = fake({ list: async (req) => pages[req.pageToken ?? ""]! });
+    const iterator = helpers.listOperations("projects/p", { pageSize: 2 })[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ name: "a" });
+    expect(calls).toHaveLength(1);
+    const rest: string[] = [];
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) rest.push(r.value.name!);
+    expect(rest).toEqual(["b", "c"]);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("fails clearly when the server repeats a token", async () => {
+    const { helpers } = fake({ list: async () => ({ operations: [{ name: "a" }], nextPageToken: "same" }) });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const op of helpers.listOperations("projects/p")) seen.push(op.name!);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as Error).message).toBe('list projects/p: the server repeated the page token "same"');
+    expect(seen).toEqual(["a", "a"]);
+  });
+});
+
+describe("cancelMany", () => {
+  it("one result per input in order, failures kept, never more than `concurrency` in flight", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const { helpers } = fake({
+      cancel: async ({ name }) => {
+        peak = Math.max(peak, ++inFlight);
+        await new Promise((r) => setTimeout(r, Math.random() * 5));
+        inFlight--;
+        if (name.endsWith("7")) throw new ApiError({ httpStatus: 404, code: 5, message: "missing" });
+        return {};
+      },
+    });
+    const names = Array.from({ length: 30 }, (_, i) => `projects/p/operations/op${i}`);
+    const results = await helpers.cancelMany(names, { concurrency: 3 });
+    expect(results.map((r) => r.name)).toEqual(names);
+    expect(results.filter((r) => !r.ok).map((r) => r.name)).toEqual(["projects/p/operations/op7", "projects/p/operations/op17", "projects/p/operations/op27"]);
+    expect(peak).toBe(3);
+    await expect(helpers.cancelMany(names, { concurrency: 0 })).rejects.toThrow(RangeError);
+    await expect(helpers.cancelMany([])).resolves.toEqual([]);
+  });
+});
