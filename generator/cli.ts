@@ -66,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(error instanceof SpecError ? `error: ${error.message}\n` : `error: ${(error as Error).stack}\n`);
+    // Stack traces only on request: the message already says what and where.
+    process.stderr.write(`error: ${process.env.EE_DEBUG && !(error instanceof SpecError) ? (error as Error).stack : (error as Error).message}\n`);
     process.exit(1);
   },
 );

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -46,6 +46,9 @@ export async function writeTree(outDir: string, files: ReadonlyMap<string, strin
     try {
       for (const path of changed) {
         const target = join(outDir, path);
+        // Renames over anything but a file could fail half-way; refuse before touching anything.
+        const existing = await lstat(target).catch(() => undefined);
+        if (existing && !existing.isFile()) throw new Error(`${target} is in the way: it is not a regular file`);
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target + suffix, files.get(path)!);
         staged.push(target);

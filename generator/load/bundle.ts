@@ -9,8 +9,11 @@ type Path = (string | number)[];
 export interface Bundle {
   readonly file: string;
   readonly document: Json;
-  /** A SpecError pointing at `node` (or its `key`) in the file it was written in. */
-  error(node: object, key: string | number | undefined, problem: string, expected: string): SpecError;
+  /**
+   * A SpecError pointing at `node`, or at the value of its `key` (at the key itself with
+   * `at: "key"`), in the file it was written in.
+   */
+  error(node: object, key: string | number | undefined, problem: string, expected: string, at?: "key" | "value"): SpecError;
   /** Follows a local `$ref` (repeatedly); other values come back as they are. */
   deref<T = unknown>(value: unknown): T;
 }
@@ -36,10 +39,10 @@ export async function bundle(rootPath: string): Promise<Bundle> {
     origin.set(value, { yaml, path });
     for (const [key, child] of Object.entries(value)) record(child, yaml, [...path, Array.isArray(value) ? Number(key) : key]);
   };
-  const errorAt = (node: object, key: string | number | undefined, problem: string, expected: string): SpecError => {
+  const errorAt = (node: object, key: string | number | undefined, problem: string, expected: string, on?: "key" | "value"): SpecError => {
     const where = origin.get(node);
     if (!where) return new SpecError(rootFile.file, 1, 1, problem, expected);
-    const at = where.yaml.position(key === undefined ? where.path : [...where.path, key]);
+    const at = where.yaml.position(key === undefined ? where.path : [...where.path, key], on);
     return new SpecError(where.yaml.file, at.line, at.column, problem, expected);
   };
 

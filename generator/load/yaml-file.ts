@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { SpecError } from "./spec-error.js";
 
 /** One parsed YAML file that can say where any of its nodes came from. */
@@ -8,8 +8,11 @@ export interface YamlFile {
   /** Path as shown in messages (relative to the working directory). */
   readonly file: string;
   readonly value: unknown;
-  /** Line and column (1-based) of the value at `path`, or of its nearest ancestor that exists. */
-  position(path: readonly (string | number)[]): { line: number; column: number };
+  /**
+   * Line and column (1-based) of the value at `path` (or of its key, with `at: "key"`), or of its
+   * nearest ancestor that exists.
+   */
+  position(path: readonly (string | number)[], at?: "key" | "value"): { line: number; column: number };
 }
 
 export async function readYamlFile(path: string): Promise<YamlFile> {
@@ -35,8 +38,8 @@ export function parseYaml(file: string, text: string): YamlFile {
   return {
     file,
     value: doc.toJS({ maxAliasCount: 1000 }),
-    position: (path) => {
-      const offset = offsetOf(doc, path);
+    position: (path, on = "value") => {
+      const offset = (on === "key" ? keyOffsetOf(doc, path) : undefined) ?? offsetOf(doc, path);
       const at = lineCounter.linePos(offset);
       return { line: at.line, column: at.col };
     },
@@ -49,4 +52,11 @@ function offsetOf(doc: Document, path: readonly (string | number)[]): number {
     if (isNode(node) && node.range) return node.range[0];
   }
   return 0;
+}
+
+function keyOffsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+  return isNode(pair?.key) ? pair.key.range?.[0] : undefined;
 }

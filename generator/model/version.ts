@@ -27,13 +27,13 @@ export function versionModel(bundle: Bundle, version: string, service: string, s
   for (const [openapiPath, rawItem] of Object.entries(paths)) {
     const pathItem = bundle.deref<Json>(rawItem);
     if (!openapiPath.startsWith(`/${version}/`)) {
-      throw bundle.error(paths, openapiPath, `the path ${openapiPath} is outside /${version}/`, `paths of ${version} under /${version}/`);
+      throw bundle.error(paths, openapiPath, `the path ${openapiPath} is outside /${version}/`, `paths of ${version} under /${version}/`, "key");
     }
     for (const [key, operation] of Object.entries(pathItem)) {
       if (PATH_ITEM_FIELDS.has(key) || key.startsWith("x-")) continue;
       const httpMethod = HTTP_METHODS[key];
       if (!httpMethod) {
-        throw bundle.error(pathItem, key, `"${key}" is not an HTTP method`, `one of ${Object.keys(HTTP_METHODS).join(", ")}`);
+        throw bundle.error(pathItem, key, `"${key}" is not an HTTP method`, `one of ${Object.keys(HTTP_METHODS).join(", ")}`, "key");
       }
       const method = methodModel(bundle, { version, service, openapiPath, httpMethod, operation: operation as Json, pathItem });
       const seen = byId.get(method.id);
