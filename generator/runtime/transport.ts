@@ -1,8 +1,14 @@
 import createClient, { type Client } from "openapi-fetch";
-import { ApiError, apiErrorFromResponse } from "./errors.js";
+import { deadline, sleep } from "./abort.js";
+import { ApiError, apiErrorFromResponse, NetworkError } from "./errors.js";
+import { DEFAULT_RETRY, retryDelay, retryPolicy, type RetryOptions, type RetryPolicy } from "./retry.js";
+
+export type { RetryOptions } from "./retry.js";
 
 /** Earth Engine's service root. */
 export const DEFAULT_BASE_URL = "https://earthengine.googleapis.com";
+/** Above `wait`'s longest server-side wait (60 s) that waitForOperation asks for. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** Returns an OAuth 2.0 access token good for any one of `scopes` (listed narrowest first). */
 export type AccessTokenProvider = (scopes: readonly string[]) => string | Promise<string>;
@@ -11,16 +17,24 @@ export type AccessTokenProvider = (scopes: readonly string[]) => string | Promis
 export interface TransportOptions {
   /** Service root; default `https://earthengine.googleapis.com`. */
   baseUrl?: string;
-  /** Called before each request with the method's scopes; sent as `Authorization: Bearer …`. */
+  /** Called before each call with the method's scopes; sent as `Authorization: Bearer …`. */
   accessToken?: AccessTokenProvider;
   /** The fetch implementation; default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
+  /** Default limit for one call, retries included; default 120 000 ms. */
+  timeoutMs?: number;
+  /** Default retry policy, or `false`; default `{ retries: 3, minDelayMs: 200, maxDelayMs: 20000 }`. */
+  retry?: RetryOptions | false;
 }
 
 /** Per-call options, the last argument of every method. */
 export interface CallOptions {
-  /** Aborts the call; the promise rejects with the signal's reason. */
+  /** Aborts the call, backoff included; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Limit for this call, retries included; rejects with TimeoutError. */
+  timeoutMs?: number;
+  /** Retry policy for this call, or `false`. */
+  retry?: RetryOptions | false;
 }
 
 /** What a method needs to know about itself at call time. */
@@ -32,46 +46,48 @@ export interface MethodInfo {
   readonly scopes: readonly string[];
 }
 
-/** The connection a generated client runs on: one openapi-fetch client plus auth. */
+/** The connection a generated client runs on: one openapi-fetch client plus auth and policies. */
 export interface Transport {
   // Typed per version at the call sites; openapi-fetch checks paths and params there.
   readonly client: Client<any>;
+  readonly fetch: typeof globalThis.fetch;
   readonly accessToken: AccessTokenProvider | undefined;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy | false;
 }
 
 /** What each call hands to openapi-fetch besides its params and body. */
 export interface RequestInit {
   headers: Record<string, string> | undefined;
   signal: AbortSignal | undefined;
+  fetch: (request: Request) => Promise<Response>;
 }
 
 export function createTransport(options: TransportOptions): Transport {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-  if (!/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(baseUrl)) {
+  if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(baseUrl)) {
     throw new TypeError(`baseUrl must be an http(s) URL without query or fragment, got ${JSON.stringify(baseUrl)}`);
   }
-  const baseFetch = options.fetch ?? globalThis.fetch;
+  if (options.accessToken !== undefined && typeof options.accessToken !== "function") {
+    throw new TypeError("accessToken must be a function (scopes) => token");
+  }
   return {
     client: createClient({
       baseUrl,
-      // Non-2xx answers become ApiError here, so openapi-fetch only ever parses successes.
-      fetch: async (request: Request) => {
-        const response = await baseFetch(request);
-        if (!response.ok) throw await apiErrorFromResponse(response);
-        return response;
-      },
       // Values arrive already checked and percent-encoded by bindName.
-      pathSerializer: (url: string, params: Record<string, unknown>) =>
-        url.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key])),
+      pathSerializer: (url: string, params: Record<string, unknown>) => url.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key])),
     }),
+    fetch: options.fetch ?? globalThis.fetch,
     accessToken: options.accessToken,
+    timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
+    retry: retryPolicy(options.retry, DEFAULT_RETRY),
   };
 }
 
 /**
- * Runs one API call: gets a token for the method's scopes, sends through openapi-fetch, and returns
- * the parsed body. `whenNoBody` is the answer for a 2xx without a body (`{}` for methods that return
- * google.protobuf.Empty); without it such a response is an error.
+ * Runs one API call: checks options, gets a token for the method's scopes, sends through openapi-fetch,
+ * retries transient failures, and returns the parsed body. `whenNoBody` answers a 2xx without a body
+ * (`{}` for google.protobuf.Empty); without it such a response is an error.
  */
 export async function call<T>(
   transport: Transport,
@@ -80,16 +96,65 @@ export async function call<T>(
   send: (init: RequestInit) => Promise<{ data?: T; response: Response }>,
   whenNoBody?: T,
 ): Promise<T> {
-  const signal = options?.signal;
-  signal?.throwIfAborted();
-  const headers = transport.accessToken ? { Authorization: await bearer(transport.accessToken, method) } : undefined;
-  signal?.throwIfAborted();
-  const { data, response } = await send({ headers, signal });
-  if (data === undefined) {
-    if (whenNoBody !== undefined) return whenNoBody;
-    throw new ApiError({ httpStatus: response.status, code: 2, message: `${method.id}: the response had no body` });
+  const policy = retryPolicy(options?.retry, transport.retry);
+  const timeoutMs = checkTimeout(options?.timeoutMs) ?? transport.timeoutMs;
+  const limit = deadline(options?.signal, timeoutMs, () => `${method.id} did not finish within ${timeoutMs} ms`);
+  const signal = limit.signal;
+  try {
+    signal?.throwIfAborted();
+    const headers = transport.accessToken ? { Authorization: await bearer(transport.accessToken, method) } : undefined;
+    for (let attempt = 0; ; attempt++) {
+      signal?.throwIfAborted();
+      let status = 0;
+      const fetch = async (request: Request) => {
+        const response = await transport.fetch(request);
+        status = response.status;
+        if (!response.ok) throw await apiErrorFromResponse(response);
+        return response;
+      };
+      try {
+        const { data, response } = await send({ headers, signal, fetch });
+        if (data !== undefined) return data;
+        if (whenNoBody !== undefined) return whenNoBody;
+        throw new ApiError({ httpStatus: response.status, code: 2, message: `${method.id}: the ${response.status} response has no body` });
+      } catch (raw) {
+        if (signal?.aborted) throw signal.reason;
+        const error = classify(raw, method, status);
+        const delay = retryDelay(policy, attempt, error);
+        if (delay === undefined) throw error;
+        await sleep(delay, signal);
+      }
+    }
+  } catch (error) {
+    throw signal?.aborted ? signal.reason : error;
+  } finally {
+    limit.done();
   }
-  return data;
+}
+
+// fetch and openapi-fetch report failures as bare TypeErrors and SyntaxErrors; give them a type and
+// the HTTP status. Messages never include the request, so never its Authorization header.
+function classify(error: unknown, method: MethodInfo, status: number): unknown {
+  if (error instanceof ApiError || error instanceof NetworkError) return error;
+  if (error instanceof SyntaxError) {
+    return new ApiError({ httpStatus: status, code: 2, message: `${method.id}: the ${status} response is not valid JSON (${error.message})` });
+  }
+  if (error instanceof TypeError) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? error.message;
+    return new NetworkError(
+      status ? `${method.id}: the connection broke while reading the ${status} response (${why})` : `${method.id}: the request failed (${why})`,
+      { cause: error, httpStatus: status || undefined },
+    );
+  }
+  return error;
+}
+
+function checkTimeout(timeoutMs: number | undefined): number | undefined {
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
+  }
+  return timeoutMs;
 }
 
 async function bearer(provider: AccessTokenProvider, method: MethodInfo): Promise<string> {

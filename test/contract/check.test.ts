@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -47,11 +47,12 @@ describe("npm run generate", () => {
     const [ra, rb] = await Promise.all([runGenerator(["--out", a]), runGenerator(["--out", b])]);
     expect(ra.code).toBe(0);
     expect(rb.code).toBe(0);
-    expect(ra.stdout).toMatch(/^generate: 3 versions \(v1, v1alpha, v1beta\), 15 methods: 46 files written, 0 unchanged \(\d+ ms\)\n$/);
+    const files = readdirSync("generated", { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.parentPath.includes("node_modules")).length;
+    expect(ra.stdout).toMatch(new RegExp(`^generate: 3 versions \\(v1, v1alpha, v1beta\\), 15 methods: ${files} files written, 0 unchanged \\(\\d+ ms\\)\n$`));
     expect(hashTree(a)).toBe(hashTree(b));
     expect(hashTree(a)).toBe(hashTree("generated"));
     const again = await runGenerator(["--out", a]);
-    expect(again.stdout).toMatch(/0 files written, 46 unchanged/);
+    expect(again.stdout).toContain(`0 files written, ${files} unchanged`);
   });
 
   it("starts every generated file with a do-not-edit header naming its source", () => {

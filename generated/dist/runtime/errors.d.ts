@@ -17,12 +17,25 @@ export declare class ApiError extends Error {
     readonly details: readonly unknown[];
     /** The start of a body that was not Google's JSON error, for diagnosis. */
     readonly bodySnippet: string | undefined;
+    /** The server's `Retry-After`, in milliseconds. */
+    readonly retryAfterMs: number | undefined;
     constructor(init: {
         httpStatus: number;
         code: number;
         message: string;
         details?: readonly unknown[];
         bodySnippet?: string;
+        retryAfterMs?: number;
+    });
+}
+/** No usable answer: the connection failed, was reset, or broke while the body was read. */
+export declare class NetworkError extends Error {
+    readonly name = "NetworkError";
+    /** The HTTP status, when headers arrived before the failure. */
+    readonly httpStatus: number | undefined;
+    constructor(message: string, options?: {
+        cause?: unknown;
+        httpStatus?: number;
     });
 }
 /** A resource name that does not fit the method's template; raised before any network I/O. */
@@ -58,3 +71,5 @@ export declare class ProtocolError extends Error {
 export declare function describe(value: unknown): string;
 /** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body. */
 export declare function apiErrorFromResponse(response: Response): Promise<ApiError>;
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP-date; undefined when absent or unreadable. */
+export declare function parseRetryAfter(value: string | null, now?: number): number | undefined;

@@ -49,6 +49,8 @@ export class ApiError extends Error {
     details;
     /** The start of a body that was not Google's JSON error, for diagnosis. */
     bodySnippet;
+    /** The server's `Retry-After`, in milliseconds. */
+    retryAfterMs;
     constructor(init) {
         super(init.message);
         this.httpStatus = init.httpStatus;
@@ -56,6 +58,17 @@ export class ApiError extends Error {
         this.status = CANONICAL_CODES[init.code] ?? "UNKNOWN";
         this.details = init.details ?? [];
         this.bodySnippet = init.bodySnippet;
+        this.retryAfterMs = init.retryAfterMs;
+    }
+}
+/** No usable answer: the connection failed, was reset, or broke while the body was read. */
+export class NetworkError extends Error {
+    name = "NetworkError";
+    /** The HTTP status, when headers arrived before the failure. */
+    httpStatus;
+    constructor(message, options = {}) {
+        super(message, { cause: options.cause });
+        this.httpStatus = options.httpStatus;
     }
 }
 /** A resource name that does not fit the method's template; raised before any network I/O. */
@@ -103,9 +116,10 @@ const SNIPPET = 200;
 /** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body. */
 export async function apiErrorFromResponse(response) {
     const text = await readPrefix(response, MAX_ERROR_BODY);
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
     const status = googleStatus(text);
     if (status)
-        return new ApiError({ httpStatus: response.status, ...status });
+        return new ApiError({ httpStatus: response.status, retryAfterMs, ...status });
     const snippet = text.slice(0, SNIPPET).replace(/\s+/g, " ").trim();
     const reason = snippet ? `: ${snippet}` : " with an empty body";
     return new ApiError({
@@ -113,6 +127,7 @@ export async function apiErrorFromResponse(response) {
         code: codeOfHttpStatus(response.status),
         message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${reason}`,
         bodySnippet: snippet,
+        retryAfterMs,
     });
 }
 function googleStatus(text) {
@@ -165,4 +180,14 @@ async function readPrefix(response, limit) {
         offset += part.length;
     }
     return new TextDecoder().decode(bytes);
+}
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP-date; undefined when absent or unreadable. */
+export function parseRetryAfter(value, now = Date.now()) {
+    if (value === null)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -50,6 +50,8 @@ export class ApiError extends Error {
   readonly details: readonly unknown[];
   /** The start of a body that was not Google's JSON error, for diagnosis. */
   readonly bodySnippet: string | undefined;
+  /** The server's `Retry-After`, in milliseconds. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: {
     httpStatus: number;
@@ -57,6 +59,7 @@ export class ApiError extends Error {
     message: string;
     details?: readonly unknown[];
     bodySnippet?: string;
+    retryAfterMs?: number;
   }) {
     super(init.message);
     this.httpStatus = init.httpStatus;
@@ -64,6 +67,18 @@ export class ApiError extends Error {
     this.status = CANONICAL_CODES[init.code] ?? "UNKNOWN";
     this.details = init.details ?? [];
     this.bodySnippet = init.bodySnippet;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** No usable answer: the connection failed, was reset, or broke while the body was read. */
+export class NetworkError extends Error {
+  override readonly name = "NetworkError";
+  /** The HTTP status, when headers arrived before the failure. */
+  readonly httpStatus: number | undefined;
+  constructor(message: string, options: { cause?: unknown; httpStatus?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.httpStatus = options.httpStatus;
   }
 }
 
@@ -119,8 +134,9 @@ const SNIPPET = 200;
 /** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body. */
 export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
   const text = await readPrefix(response, MAX_ERROR_BODY);
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
   const status = googleStatus(text);
-  if (status) return new ApiError({ httpStatus: response.status, ...status });
+  if (status) return new ApiError({ httpStatus: response.status, retryAfterMs, ...status });
   const snippet = text.slice(0, SNIPPET).replace(/\s+/g, " ").trim();
   const reason = snippet ? `: ${snippet}` : " with an empty body";
   return new ApiError({
@@ -128,6 +144,7 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
     code: codeOfHttpStatus(response.status),
     message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}${reason}`,
     bodySnippet: snippet,
+    retryAfterMs,
   });
 }
 
@@ -175,4 +192,13 @@ async function readPrefix(response: Response, limit: number): Promise<string> {
     offset += part.length;
   }
   return new TextDecoder().decode(bytes);
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP-date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

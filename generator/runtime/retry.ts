@@ -1,0 +1,46 @@
+import { ApiError, NetworkError } from "./errors.js";
+
+/** How a call retries transient failures. */
+export interface RetryOptions {
+  /** Retries after the first attempt; default 3. */
+  retries?: number;
+  /** Backoff base; default 200 ms. */
+  minDelayMs?: number;
+  /** Ceiling for any one delay, `Retry-After` included; default 20 000 ms. */
+  maxDelayMs?: number;
+}
+
+export type RetryPolicy = Required<RetryOptions>;
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, minDelayMs: 200, maxDelayMs: 20_000 };
+
+/** Checks and completes retry options; `false` turns retries off. */
+export function retryPolicy(options: RetryOptions | false | undefined, fallback: RetryPolicy | false): RetryPolicy | false {
+  if (options === undefined) return fallback;
+  if (options === false) return false;
+  const policy = { ...DEFAULT_RETRY, ...options };
+  for (const key of ["retries", "minDelayMs", "maxDelayMs"] as const) {
+    const value = policy[key];
+    if (!Number.isFinite(value) || value < 0 || (key === "retries" && !Number.isInteger(value))) {
+      throw new RangeError(`retry.${key} must be a non-negative ${key === "retries" ? "integer" : "number"}, got ${value}`);
+    }
+  }
+  if (policy.minDelayMs > policy.maxDelayMs) throw new RangeError(`retry.minDelayMs (${policy.minDelayMs}) is above retry.maxDelayMs (${policy.maxDelayMs})`);
+  return policy;
+}
+
+// Every projects.operations method is safe to send again: get, list and wait only read; cancel of an
+// operation already cancelling or done is accepted and changes nothing; a repeated delete can at worst
+// answer NOT_FOUND for what the first attempt removed. So transient failures are retried for all.
+const RETRYABLE_HTTP = new Set([429, 502, 503, 504]);
+const UNAVAILABLE = 14;
+
+/** The delay before retry number `attempt + 1`, or undefined when `error` must not be retried. */
+export function retryDelay(policy: RetryPolicy | false, attempt: number, error: unknown, random: () => number = Math.random): number | undefined {
+  if (!policy || attempt >= policy.retries) return undefined;
+  const transient = error instanceof NetworkError || (error instanceof ApiError && (RETRYABLE_HTTP.has(error.httpStatus) || error.code === UNAVAILABLE));
+  if (!transient) return undefined;
+  if (error instanceof ApiError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, policy.maxDelayMs);
+  // Full jitter: uniform in [0, min(max, base · 2^attempt)].
+  return Math.floor(random() * Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** attempt));
+}
