@@ -4,9 +4,9 @@ import { type EarthEngineV1alpha, type Operation as V1alphaOperation } from "./v
 import { type EarthEngineV1beta, type Operation as V1betaOperation } from "./v1beta/client.js";
 import { type OperationHelpers } from "./runtime/operation-helpers.js";
 import { type TransportOptions } from "./runtime/transport.js";
-export { ApiError, InvalidNameError, ProtocolError, TimeoutError } from "./runtime/errors.js";
+export { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "./runtime/errors.js";
 export { operationName } from "./runtime/operation-name.js";
-export type { AccessTokenProvider, CallOptions } from "./runtime/transport.js";
+export type { AccessTokenProvider, CallOptions, RetryOptions } from "./runtime/transport.js";
 export type { CancelManyOptions, CancelManyResult, CancelOutcome, ListOptions, OperationHelpers, WaitOptions } from "./runtime/operation-helpers.js";
 /** The API versions this package was generated for. */
 export type ApiVersion = "v1" | "v1alpha" | "v1beta";

@@ -4,7 +4,7 @@ import { createV1alpha } from "./v1alpha/client.js";
 import { createV1beta } from "./v1beta/client.js";
 import { operationHelpers } from "./runtime/operation-helpers.js";
 import { createTransport } from "./runtime/transport.js";
-export { ApiError, InvalidNameError, ProtocolError, TimeoutError } from "./runtime/errors.js";
+export { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "./runtime/errors.js";
 export { operationName } from "./runtime/operation-name.js";
 const factories = {
     v1: (transport) => {

@@ -5,9 +5,9 @@ import { createV1beta, type EarthEngineV1beta, type Operation as V1betaOperation
 import { operationHelpers, type OperationHelpers } from "./runtime/operation-helpers.js";
 import { createTransport, type TransportOptions } from "./runtime/transport.js";
 
-export { ApiError, InvalidNameError, ProtocolError, TimeoutError } from "./runtime/errors.js";
+export { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "./runtime/errors.js";
 export { operationName } from "./runtime/operation-name.js";
-export type { AccessTokenProvider, CallOptions } from "./runtime/transport.js";
+export type { AccessTokenProvider, CallOptions, RetryOptions } from "./runtime/transport.js";
 export type { CancelManyOptions, CancelManyResult, CancelOutcome, ListOptions, OperationHelpers, WaitOptions } from "./runtime/operation-helpers.js";
 
 /** The API versions this package was generated for. */

@@ -33,9 +33,9 @@ export function rootIndexFile(project: Project, api: ApiModel, source: string): 
     { namedImports: ["createTransport", { name: "TransportOptions", isTypeOnly: true }], moduleSpecifier: "./runtime/transport.js" },
   ]);
   file.addExportDeclarations([
-    { namedExports: ["ApiError", "InvalidNameError", "ProtocolError", "TimeoutError"], moduleSpecifier: "./runtime/errors.js" },
+    { namedExports: ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "TimeoutError"], moduleSpecifier: "./runtime/errors.js" },
     { namedExports: ["operationName"], moduleSpecifier: "./runtime/operation-name.js" },
-    { isTypeOnly: true, namedExports: ["AccessTokenProvider", "CallOptions"], moduleSpecifier: "./runtime/transport.js" },
+    { isTypeOnly: true, namedExports: ["AccessTokenProvider", "CallOptions", "RetryOptions"], moduleSpecifier: "./runtime/transport.js" },
     ...(anyLro
       ? [{ isTypeOnly: true, namedExports: ["CancelManyOptions", "CancelManyResult", "CancelOutcome", "ListOptions", "OperationHelpers", "WaitOptions"], moduleSpecifier: "./runtime/operation-helpers.js" }]
       : []),

@@ -1,5 +1,6 @@
 import { deadline, sleep } from "./abort.js";
 import { ApiError, ProtocolError } from "./errors.js";
+import type { RetryOptions } from "./retry.js";
 import type { CallOptions } from "./transport.js";
 
 /** The part of a google.longrunning Operation the helpers read. */
@@ -26,18 +27,26 @@ export interface WaitOptions {
   /** First delay between polls (when `wait` is unimplemented or answers early); default 1000. */
   pollIntervalMs?: number;
   signal?: AbortSignal;
+  /** Retry policy of each underlying call. */
+  retry?: RetryOptions | false;
 }
 
 export interface ListOptions {
   filter?: string;
   pageSize?: number;
   signal?: AbortSignal;
+  /** Limit for each page's request. */
+  timeoutMs?: number;
+  retry?: RetryOptions | false;
 }
 
 export interface CancelManyOptions {
   /** Most requests in flight at once; default 8. */
   concurrency?: number;
   signal?: AbortSignal;
+  /** Limit for each cancel request. */
+  timeoutMs?: number;
+  retry?: RetryOptions | false;
 }
 
 export type CancelOutcome<Op> = { outcome: "CANCELLED" | "SUCCEEDED" | "FAILED"; operation: Op };
@@ -61,11 +70,12 @@ const CANCELLED = 1;
 
 export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods<Op>): OperationHelpers<Op> {
   async function waitForOperation(name: string, options: WaitOptions = {}): Promise<Op> {
-    const { timeoutMs, pollIntervalMs = 1000, signal: userSignal } = options;
+    const { timeoutMs, pollIntervalMs = 1000, signal: userSignal, retry } = options;
     if (!(pollIntervalMs > 0)) throw new RangeError(`pollIntervalMs must be > 0, got ${pollIntervalMs}`);
     const start = Date.now();
     const limit = deadline(userSignal, timeoutMs, () => `waitForOperation: ${name} was not done after ${timeoutMs} ms`);
     const signal = limit.signal;
+    const call = { signal, retry };
     try {
       let useWait = true;
       let delay = pollIntervalMs;
@@ -75,14 +85,14 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
         if (useWait) {
           const left = timeoutMs === undefined ? MAX_WAIT_S : Math.min(MAX_WAIT_S, Math.max(0, (timeoutMs - (began - start)) / 1000));
           try {
-            op = await ops.wait({ name, body: { timeout: `${left.toFixed(3).replace(/\.?0+$/, "")}s` } }, { signal });
+            op = await ops.wait({ name, body: { timeout: `${left.toFixed(3).replace(/\.?0+$/, "")}s` } }, call);
           } catch (error) {
             if (!(error instanceof ApiError && error.code === UNIMPLEMENTED)) throw error;
             useWait = false;
-            op = await ops.get({ name }, { signal });
+            op = await ops.get({ name }, call);
           }
         } else {
-          op = await ops.get({ name }, { signal });
+          op = await ops.get({ name }, call);
         }
         if (op.done) return op;
         // `wait` may answer early and `get` always does: back off so that we never spin.
@@ -100,7 +110,7 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
     waitForOperation,
 
     async cancelAndWait(name, options = {}) {
-      await ops.cancel({ name }, { signal: options.signal });
+      await ops.cancel({ name }, { signal: options.signal, retry: options.retry });
       const operation = await waitForOperation(name, options);
       const code = operation.error?.code;
       const outcome = operation.error === undefined ? "SUCCEEDED" : code === CANCELLED ? "CANCELLED" : "FAILED";
@@ -110,10 +120,11 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
     listOperations(parent, options = {}) {
       return {
         async *[Symbol.asyncIterator]() {
+          const { filter, pageSize, signal, timeoutMs, retry } = options;
           const seen = new Set<string>();
           let pageToken: string | undefined;
           do {
-            const page = await ops.list({ name: parent, filter: options.filter, pageSize: options.pageSize, pageToken }, { signal: options.signal });
+            const page = await ops.list({ name: parent, filter, pageSize, pageToken }, { signal, timeoutMs, retry });
             yield* page.operations ?? [];
             pageToken = page.nextPageToken || undefined;
             if (pageToken !== undefined) {
@@ -126,7 +137,7 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
     },
 
     async cancelMany(names, options = {}) {
-      const { concurrency = 8, signal } = options;
+      const { concurrency = 8, signal, timeoutMs, retry } = options;
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
       const results: CancelManyResult[] = new Array(names.length);
       let next = 0;
@@ -135,7 +146,7 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
           const i = next++;
           const name = names[i]!;
           try {
-            await ops.cancel({ name }, { signal });
+            await ops.cancel({ name }, { signal, timeoutMs, retry });
             results[i] = { name, ok: true };
           } catch (error) {
             results[i] = { name, ok: false, error };

@@ -7,12 +7,13 @@ const UNIMPLEMENTED = 12;
 const CANCELLED = 1;
 export function operationHelpers(ops) {
     async function waitForOperation(name, options = {}) {
-        const { timeoutMs, pollIntervalMs = 1000, signal: userSignal } = options;
+        const { timeoutMs, pollIntervalMs = 1000, signal: userSignal, retry } = options;
         if (!(pollIntervalMs > 0))
             throw new RangeError(`pollIntervalMs must be > 0, got ${pollIntervalMs}`);
         const start = Date.now();
         const limit = deadline(userSignal, timeoutMs, () => `waitForOperation: ${name} was not done after ${timeoutMs} ms`);
         const signal = limit.signal;
+        const call = { signal, retry };
         try {
             let useWait = true;
             let delay = pollIntervalMs;
@@ -22,17 +23,17 @@ export function operationHelpers(ops) {
                 if (useWait) {
                     const left = timeoutMs === undefined ? MAX_WAIT_S : Math.min(MAX_WAIT_S, Math.max(0, (timeoutMs - (began - start)) / 1000));
                     try {
-                        op = await ops.wait({ name, body: { timeout: `${left.toFixed(3).replace(/\.?0+$/, "")}s` } }, { signal });
+                        op = await ops.wait({ name, body: { timeout: `${left.toFixed(3).replace(/\.?0+$/, "")}s` } }, call);
                     }
                     catch (error) {
                         if (!(error instanceof ApiError && error.code === UNIMPLEMENTED))
                             throw error;
                         useWait = false;
-                        op = await ops.get({ name }, { signal });
+                        op = await ops.get({ name }, call);
                     }
                 }
                 else {
-                    op = await ops.get({ name }, { signal });
+                    op = await ops.get({ name }, call);
                 }
                 if (op.done)
                     return op;
@@ -51,7 +52,7 @@ export function operationHelpers(ops) {
     return {
         waitForOperation,
         async cancelAndWait(name, options = {}) {
-            await ops.cancel({ name }, { signal: options.signal });
+            await ops.cancel({ name }, { signal: options.signal, retry: options.retry });
             const operation = await waitForOperation(name, options);
             const code = operation.error?.code;
             const outcome = operation.error === undefined ? "SUCCEEDED" : code === CANCELLED ? "CANCELLED" : "FAILED";
@@ -60,10 +61,11 @@ export function operationHelpers(ops) {
         listOperations(parent, options = {}) {
             return {
                 async *[Symbol.asyncIterator]() {
+                    const { filter, pageSize, signal, timeoutMs, retry } = options;
                     const seen = new Set();
                     let pageToken;
                     do {
-                        const page = await ops.list({ name: parent, filter: options.filter, pageSize: options.pageSize, pageToken }, { signal: options.signal });
+                        const page = await ops.list({ name: parent, filter, pageSize, pageToken }, { signal, timeoutMs, retry });
                         yield* page.operations ?? [];
                         pageToken = page.nextPageToken || undefined;
                         if (pageToken !== undefined) {
@@ -76,7 +78,7 @@ export function operationHelpers(ops) {
             };
         },
         async cancelMany(names, options = {}) {
-            const { concurrency = 8, signal } = options;
+            const { concurrency = 8, signal, timeoutMs, retry } = options;
             if (!Number.isInteger(concurrency) || concurrency < 1)
                 throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
             const results = new Array(names.length);
@@ -86,7 +88,7 @@ export function operationHelpers(ops) {
                     const i = next++;
                     const name = names[i];
                     try {
-                        await ops.cancel({ name }, { signal });
+                        await ops.cancel({ name }, { signal, timeoutMs, retry });
                         results[i] = { name, ok: true };
                     }
                     catch (error) {
