@@ -5,6 +5,7 @@
 //      └──────────┬────────┘
 //           cancel at k ──▶ CANCELLING ──k + cancelMs──▶ CANCELLED
 
+import { rpcCodeNumber } from "./google-error.ts";
 import type { OperationState, Version } from "./types.ts";
 
 export interface OperationRecord {
@@ -122,7 +123,7 @@ export function renderOperation(rec: OperationRecord, version: Version, t: numbe
 
   const op: Record<string, unknown> = { name: rec.name, metadata, done: s.done };
   if (s.state === "SUCCEEDED") op.response = { "@type": "type.googleapis.com/google.protobuf.Empty" };
-  if (s.state === "FAILED") op.error = { code: 13, message: `Operation ${rec.name} failed (emulated failure).` };
-  if (s.state === "CANCELLED") op.error = { code: 1, message: "Cancelled." };
+  if (s.state === "FAILED") op.error = { code: rpcCodeNumber("INTERNAL"), message: `Operation ${rec.name} failed (emulated failure).` };
+  if (s.state === "CANCELLED") op.error = { code: rpcCodeNumber("CANCELLED"), message: "Cancelled." };
   return op;
 }

@@ -1,0 +1,61 @@
+// An in-memory emulator of Earth Engine's long-running operations API (projects.operations.*) for
+// v1, v1beta and v1alpha, served over HTTP on 127.0.0.1. Node built-ins only.
+
+import type { ApiContext } from "./api.ts";
+import { type Clock, manualClock, realClock } from "./clock.ts";
+import { createFaultQueue } from "./faults.ts";
+import { ApiError } from "./google-error.ts";
+import { listen } from "./server.ts";
+import { createStore } from "./store.ts";
+import { type Emulator, type EmulatorOptions, METHOD_NAMES, type MethodName, type RecordedRequest } from "./types.ts";
+
+// ResponseInfo is the brief's inline `onResponse` argument type, named so tests can use it.
+export type { Emulator, EmulatorOptions, Fault, MethodName, RecordedRequest, ResponseInfo, SeedOperation } from "./types.ts";
+
+const DEFAULT_MAX_WAIT_MS = 10_000;
+
+function checkMethods(methods: unknown): MethodName[] {
+  if (!Array.isArray(methods) || methods.some((m) => !METHOD_NAMES.includes(m as MethodName))) {
+    throw new ApiError("INVALID_ARGUMENT", `methods must be an array of ${METHOD_NAMES.join(", ")}`);
+  }
+  return methods as MethodName[];
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+  if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0) throw new RangeError(`maxWaitMs must be a finite number >= 0, got ${maxWaitMs}`);
+  const clock: Clock = options.clock === "real" ? realClock() : manualClock();
+  const store = createStore();
+  const faults = createFaultQueue();
+  const requests: RecordedRequest[] = [];
+  const unimplemented = new Set<MethodName>();
+  const api: ApiContext = { clock, store, maxWaitMs, unimplemented };
+
+  const control = {
+    requests,
+    seed: (op = {}) => ({ name: store.seed(op, clock.now()).name }),
+    advance(ms: number) {
+      if (clock.kind !== "manual") throw new ApiError("FAILED_PRECONDITION", "advance() needs the manual clock; this emulator runs on the real clock.");
+      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new ApiError("INVALID_ARGUMENT", `advance(ms) needs a finite ms >= 0, got ${ms}`);
+      clock.advance(ms);
+    },
+    now: () => new Date(clock.now()),
+    unimplement(methods: MethodName[]) {
+      const valid = checkMethods(methods);
+      unimplemented.clear();
+      for (const m of valid) unimplemented.add(m);
+    },
+    fault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
+  } satisfies Omit<Emulator, "url" | "close">;
+
+  const server = await listen({ api, faults, admin: control, requests, onResponse: options.onResponse }, options.port ?? 0);
+  return {
+    ...control,
+    url: server.url,
+    async close() {
+      clock.dispose();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// The HTTP layer: one node:http server on 127.0.0.1 that records requests, applies queued faults,
+// dispatches to the API or admin handlers, and on close tears down every socket, including ones a
+// fault left hanging.
+
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type AdminTarget, handleAdmin } from "./admin.ts";
+import { type ApiContext, handleApi } from "./api.ts";
+import { type FaultQueue, faultReply } from "./faults.ts";
+import { ApiError, googleError } from "./google-error.ts";
+import { readBody, type Reply, replyText, sendReply } from "./http-io.ts";
+import { parseRoute, type Route } from "./routes.ts";
+import type { RecordedRequest, ResponseInfo } from "./types.ts";
+
+export interface ServerParts {
+  api: ApiContext;
+  faults: FaultQueue;
+  admin: AdminTarget;
+  requests: RecordedRequest[];
+  onResponse?: (info: ResponseInfo) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function errorReply(err: unknown): Reply {
+  if (err instanceof ApiError) return { status: err.httpStatus, body: err.toBody() };
+  const message = err instanceof Error ? err.message : String(err);
+  return { status: 500, body: googleError("INTERNAL", `Emulator error: ${message}`) };
+}
+
+function parseForReport(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function routeInfo(route: Route): Pick<ResponseInfo, "version" | "method"> {
+  if (route.kind === "api") return { version: route.version, method: route.method };
+  if (route.kind === "admin") return { version: "", method: "admin" };
+  return { version: route.version, method: "unknown" };
+}
+
+export function listen(parts: ServerParts, port: number): Promise<RunningServer> {
+  const sockets = new Set<Socket>();
+  const inFlight = new Set<AbortController>();
+
+  function send(res: ServerResponse, route: Route, reply: Reply, cutMidBody = false): void {
+    if (res.headersSent || res.destroyed) return;
+    sendReply(res, reply, cutMidBody);
+    if (cutMidBody || !parts.onResponse) return;
+    try {
+      parts.onResponse({ ...routeInfo(route), status: reply.status, body: parseForReport(replyText(reply)) });
+    } catch (err) {
+      // A throwing hook is the caller's bug: surface it loudly instead of swallowing it here.
+      process.nextTick(() => {
+        throw err;
+      });
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
+    const target = req.url ?? "/";
+    const httpMethod = req.method ?? "GET";
+    const route = parseRoute(httpMethod, target);
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch (err) {
+      return send(res, route, errorReply(err));
+    }
+
+    if (route.kind === "admin") {
+      let reply: Reply;
+      try {
+        reply = handleAdmin(parts.admin, httpMethod, route.path, body);
+      } catch (err) {
+        reply = errorReply(err);
+      }
+      return send(res, route, reply);
+    }
+
+    parts.requests.push({ method: httpMethod, url: target, headers: { ...req.headers }, body });
+    if (route.kind === "unknown") {
+      const message = `No method ${httpMethod} ${target.split("?")[0]} in the Earth Engine operations API.`;
+      return send(res, route, { status: 404, body: googleError("NOT_FOUND", message) });
+    }
+
+    const fault = parts.faults.take(route.method);
+    if (fault?.hang) return; // answered by close(), which destroys the socket
+    if (fault?.delayMs) {
+      try {
+        await sleep(fault.delayMs, undefined, { signal });
+      } catch {
+        return; // client gone or emulator closing
+      }
+    }
+    if (fault?.reset === "before-headers") {
+      req.socket.destroy();
+      return;
+    }
+
+    let reply: Reply | undefined;
+    if (fault?.status !== undefined) reply = faultReply({ ...fault, status: fault.status });
+    else reply = await handleApi(parts.api, route, body, signal).catch(errorReply);
+    if (!reply) return;
+    if (fault?.headers) reply = { ...reply, headers: { ...reply.headers, ...fault.headers } };
+    send(res, route, reply, fault?.reset === "mid-body");
+  }
+
+  const server = createServer((req, res) => {
+    const controller = new AbortController();
+    inFlight.add(controller);
+    // 'close' fires when the response is done or the connection dropped; either way stop waiting.
+    res.on("close", () => {
+      controller.abort();
+      inFlight.delete(controller);
+    });
+    handle(req, res, controller.signal).catch((err: unknown) => send(res, { kind: "unknown", version: "" }, errorReply(err)));
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const controller of inFlight) controller.abort();
+      for (const socket of sockets) socket.destroy();
+    });
+    return closing;
+  };
+
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ port, host: "127.0.0.1" }, () => {
+      server.off("error", reject);
+      const address = server.address();
+      const actualPort = typeof address === "object" && address ? address.port : port;
+      resolve({ url: `http://127.0.0.1:${actualPort}`, close });
+    });
+  });
+}

@@ -1,0 +1,89 @@
+// The /__emulator/ admin routes, request recording, and onResponse.
+
+import { describe, expect, it } from "vitest";
+import type { ResponseInfo } from "../../emulator/index.ts";
+import { call, get, iso, useEmulators } from "./harness.ts";
+
+const emulators = useEmulators();
+
+const admin = (url: string, method: string, path: string, body?: unknown) =>
+  fetch(`${url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(5_000) });
+
+describe("admin routes", () => {
+  it("seed, advance, unimplemented, faults and requests work over HTTP", async () => {
+    const emu = await emulators.start();
+    const seeded = await admin(emu.url, "POST", "operations", { project: "p", id: "a/b", runMs: 1_000 });
+    expect(seeded.status).toBe(200);
+    expect(await seeded.json()).toEqual({ name: "projects/p/operations/a/b" });
+
+    const advanced = await admin(emu.url, "POST", "advance", { ms: 1_000 });
+    expect(await advanced.json()).toEqual({ now: iso(1_000) });
+    expect((await get(emu, "v1", "projects/p/operations/a/b")).json.metadata.state).toBe("SUCCEEDED");
+
+    expect((await admin(emu.url, "POST", "unimplemented", { methods: ["get"] })).status).toBe(200);
+    expect((await get(emu, "v1", "projects/p/operations/a/b")).status).toBe(501);
+    await admin(emu.url, "POST", "unimplemented", { methods: [] });
+
+    expect((await admin(emu.url, "POST", "faults", { status: 503, times: 3 })).status).toBe(200);
+    expect((await get(emu, "v1", "projects/p/operations/a/b")).status).toBe(503);
+    expect((await admin(emu.url, "DELETE", "faults")).status).toBe(200);
+    expect((await get(emu, "v1", "projects/p/operations/a/b")).status).toBe(200);
+
+    const recorded = await (await admin(emu.url, "GET", "requests")).json();
+    expect(recorded.requests).toHaveLength(4); // admin requests are not recorded
+    expect(recorded.requests[0]).toMatchObject({ method: "GET", url: "/v1/projects/p/operations/a/b", body: "" });
+    expect(recorded).toEqual({ requests: emu.requests });
+  });
+
+  it("answers bad admin input with Google JSON errors", async () => {
+    const emu = await emulators.start();
+    const cases: [string, string, unknown, number][] = [
+      ["POST", "operations", { runMs: "long" }, 400],
+      ["POST", "operations", { colour: "red" }, 400],
+      ["POST", "advance", { ms: -5 }, 400],
+      ["POST", "advance", {}, 400],
+      ["POST", "unimplemented", { methods: "get" }, 400],
+      ["POST", "faults", { hang: "yes" }, 400],
+      ["GET", "nothing", undefined, 404],
+    ];
+    for (const [method, path, body, status] of cases) {
+      const res = await admin(emu.url, method, path, body);
+      const json = await res.json();
+      expect({ path, body, status: res.status, code: json.error.code }).toEqual({ path, body, status, code: status });
+    }
+    await admin(emu.url, "POST", "operations", { project: "p", id: "x" });
+    expect((await admin(emu.url, "POST", "operations", { project: "p", id: "x" })).status).toBe(409);
+    const real = await emulators.start({ clock: "real" });
+    const refused = await admin(real.url, "POST", "advance", { ms: 1 });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.status).toBe("FAILED_PRECONDITION");
+  });
+
+  it("records API requests with method, url, headers and body", async () => {
+    const emu = await emulators.start();
+    const { name } = emu.seed({ project: "p" });
+    await fetch(`${emu.url}/v1/${name}:wait`, { method: "POST", body: '{"timeout":"0s"}', headers: { "x-test": "1" } });
+    await call(emu, "GET", "/nowhere?x=1");
+    expect(emu.requests).toEqual([
+      expect.objectContaining({ method: "POST", url: `/v1/${name}:wait`, body: '{"timeout":"0s"}', headers: expect.objectContaining({ "x-test": "1" }) }),
+      expect.objectContaining({ method: "GET", url: "/nowhere?x=1" }),
+    ]);
+  });
+
+  it("reports every response to onResponse with version, method, status and parsed body", async () => {
+    const seen: ResponseInfo[] = [];
+    const emu = await emulators.start({ onResponse: (info) => seen.push(info) });
+    const { name } = emu.seed({ project: "p", id: "x" });
+    await get(emu, "v1alpha", name);
+    await call(emu, "GET", "/v1beta/projects/p/operations?pageSize=0");
+    await call(emu, "GET", "/v9/x");
+    await admin(emu.url, "DELETE", "faults");
+    expect(seen.map(({ version, method, status }) => `${version} ${method} ${status}`)).toEqual([
+      "v1alpha get 200",
+      "v1beta list 400",
+      " unknown 404",
+      " admin 200",
+    ]);
+    expect(seen[0]!.body).toMatchObject({ name });
+  });
+});
