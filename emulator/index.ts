@@ -47,12 +47,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     fault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
-  } satisfies Omit<Emulator, "url" | "close">;
+  } satisfies Omit<Emulator, "url" | "close" | "connections">;
 
-  const server = await listen({ api, faults, admin: control, requests, onResponse: options.onResponse }, options.port ?? 0);
+  const record = options.recordRequests ?? true;
+  const server = await listen({ api, faults, admin: control, requests, record, onResponse: options.onResponse }, options.port ?? 0);
   return {
     ...control,
     url: server.url,
+    connections: server.connections,
     async close() {
       clock.dispose();
       await server.close();

@@ -18,11 +18,14 @@ export interface ServerParts {
   faults: FaultQueue;
   admin: AdminTarget;
   requests: RecordedRequest[];
+  /** Whether to append every API request to `requests`. */
+  record: boolean;
   onResponse?: (info: ResponseInfo) => void;
 }
 
 export interface RunningServer {
   readonly url: string;
+  connections(): { open: number; peak: number };
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ function routeInfo(route: Route): Pick<ResponseInfo, "version" | "method"> {
 
 export function listen(parts: ServerParts, port: number): Promise<RunningServer> {
   const sockets = new Set<Socket>();
+  let peak = 0;
   const inFlight = new Set<AbortController>();
 
   function send(res: ServerResponse, route: Route, reply: Reply, cutMidBody = false): void {
@@ -85,7 +89,7 @@ export function listen(parts: ServerParts, port: number): Promise<RunningServer>
       return send(res, route, reply);
     }
 
-    parts.requests.push({ method: httpMethod, url: target, headers: { ...req.headers }, body });
+    if (parts.record) parts.requests.push({ method: httpMethod, url: target, headers: { ...req.headers }, body });
     if (route.kind === "unknown") {
       const message = `No method ${httpMethod} ${target.split("?")[0]} in the Earth Engine operations API.`;
       return send(res, route, { status: 404, body: googleError("NOT_FOUND", message) });
@@ -125,6 +129,7 @@ export function listen(parts: ServerParts, port: number): Promise<RunningServer>
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
+    peak = Math.max(peak, sockets.size);
     socket.on("close", () => sockets.delete(socket));
   });
 
@@ -144,7 +149,7 @@ export function listen(parts: ServerParts, port: number): Promise<RunningServer>
       server.off("error", reject);
       const address = server.address();
       const actualPort = typeof address === "object" && address ? address.port : port;
-      resolve({ url: `http://127.0.0.1:${actualPort}`, close });
+      resolve({ url: `http://127.0.0.1:${actualPort}`, connections: () => ({ open: sockets.size, peak }), close });
     });
   });
 }

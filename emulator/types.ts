@@ -74,6 +74,8 @@ export interface EmulatorOptions {
   maxWaitMs?: number;
   /** Called for every response the emulator completes (API and admin). */
   onResponse?: (info: ResponseInfo) => void;
+  /** Keep every API request in `requests`; default true (load runs turn it off). */
+  recordRequests?: boolean;
 }
 
 export interface Emulator {
@@ -91,6 +93,8 @@ export interface Emulator {
   clearFaults(): void;
   /** Every API request received (not admin), in order. */
   readonly requests: RecordedRequest[];
+  /** Open client connections now, and the most seen at once. */
+  connections(): { open: number; peak: number };
   /** Closes the server and all sockets (including hanging ones) and clears timers. */
   close(): Promise<void>;
 }

@@ -18,7 +18,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * A signal that aborts with the caller's reason, or with a TimeoutError after `timeoutMs`; `done()`
- * releases the timer. Without either, the signal is undefined.
+ * releases the timer. AbortSignal.any adds no listener to the caller's signal, so one signal can be
+ * shared by any number of concurrent calls.
  */
 export function deadline(
   signal: AbortSignal | undefined,
@@ -28,14 +29,8 @@ export function deadline(
   if (timeoutMs === undefined) return { signal, done: () => {} };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new TimeoutError(describe(), timeoutMs)), timeoutMs);
-  const onAbort = () => controller.abort(signal!.reason);
-  if (signal?.aborted) onAbort();
-  else signal?.addEventListener("abort", onAbort, { once: true });
   return {
-    signal: controller.signal,
-    done: () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    },
+    signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal,
+    done: () => clearTimeout(timer),
   };
 }
