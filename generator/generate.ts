@@ -37,7 +37,8 @@ export async function renderPackage(specDir: string): Promise<{ api: ApiModel; f
   }
   sources.set("src/index.ts", rootIndexFile(project, api, source));
   const files = new Map([...sources, ...compile(sources)]);
-  files.set("package.json", packageJsonFile(api, source, await openapiFetchRange()));
+  const ranges = await dependencyRanges();
+  files.set("package.json", packageJsonFile(api, source, ranges["openapi-fetch"]!, ranges["google-auth-library"]!));
   return { api, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
@@ -51,7 +52,8 @@ export async function check(options: GenerateOptions): Promise<TreeDiff[]> {
   return diffTree(options.outDir, files);
 }
 
-async function openapiFetchRange(): Promise<string> {
+// The generated package depends on what the toolkit itself is tested with.
+async function dependencyRanges(): Promise<Record<string, string>> {
   const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
-  return pkg.devDependencies["openapi-fetch"];
+  return pkg.devDependencies;
 }

@@ -50,7 +50,9 @@ export async function writeTree(outDir: string, files: ReadonlyMap<string, strin
         const existing = await lstat(target).catch(() => undefined);
         if (existing && !existing.isFile()) throw new Error(`${target} is in the way: it is not a regular file`);
         await mkdir(dirname(target), { recursive: true });
-        await writeFile(target + suffix, files.get(path)!);
+        const text = files.get(path)!;
+        // Executables (a `#!` first line) keep the mode npm would give them on install.
+        await writeFile(target + suffix, text, { mode: text.startsWith("#!") ? 0o755 : 0o644 });
         staged.push(target);
       }
     } catch (error) {

@@ -27,7 +27,8 @@ export function compile(sources: ReadonlyMap<string, string>): Map<string, strin
       throw new Error(`generated ${path} does not compile:\n${message}`);
     }
     // The header comment belongs to the first statement, which may be an elided `import type`.
-    const header = text.slice(0, text.indexOf("\n") + 1);
+    const firstLine = text.slice(0, text.indexOf("\n") + 1);
+    const header = firstLine.startsWith("#!") ? "" : firstLine; // an executable's shebang stays first
     const withHeader = (output: string) => (output.startsWith(header) ? output : header + output);
     out.set(dist.replace(/\.ts$/, ".js"), withHeader(js.outputText));
     out.set(dist.replace(/\.ts$/, ".d.ts"), withHeader(dts.outputText));
