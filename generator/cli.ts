@@ -9,6 +9,8 @@ const HELP = `Usage: ee-operations-generate [generate|check] [options]
 Options:
   --spec DIR   folder of <version>.yaml files   (default: spec)
   --out DIR    folder of the generated package  (default: generated)
+  --watch      with generate: regenerate on every change under --spec, until Ctrl-C;
+               a broken spec is reported and the last good output kept
   -h, --help   show this help
 `;
 
@@ -22,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
         spec: { type: "string", default: "spec" },
         out: { type: "string", default: "generated" },
         help: { type: "boolean", short: "h" },
+        watch: { type: "boolean" },
       },
     });
   } catch (error) {
@@ -51,6 +54,25 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`check: ${options.outDir}/ is stale; run \`npm run generate\`:\n`);
     for (const d of diffs) process.stderr.write(`  ${d.change.padEnd(7)} ${options.outDir}/${d.path}\n`);
     return 1;
+  }
+  if (values.watch) {
+    if (command !== "generate") {
+      process.stderr.write(`--watch works with generate only\n\n${HELP}`);
+      return 2;
+    }
+    const { watchSpec } = await import("./watch.js");
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    await generate(options).then(
+      (r) => say(`generate: ${r.written.length} files written, ${r.unchanged.length} unchanged; watching ${options.specDir}/ (Ctrl-C to stop)`),
+      (error: Error) => say(`error: ${error.message} (watching ${options.specDir}/ for a fix)`),
+    );
+    const stop = watchSpec(options, say);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    stop();
+    return 0;
   }
   const result = await generate(options);
   const ms = Math.round(performance.now() - started);

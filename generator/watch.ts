@@ -1,0 +1,47 @@
+import { readdirSync, watch as watchFs, type FSWatcher } from "node:fs";
+import { join } from "node:path";
+import { generate, type GenerateOptions } from "./generate.js";
+
+/**
+ * Regenerates on every change under the spec folder (debounced), reporting each run through `log`.
+ * A broken spec is reported and leaves the last good output in place (writes are atomic). Returns a
+ * function that stops watching.
+ */
+export function watchSpec(options: GenerateOptions, log: (line: string) => void, debounceMs = 40): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let changedAt = 0;
+  const run = () => {
+    const since = changedAt;
+    running = running.then(async () => {
+      try {
+        const result = await generate(options);
+        const ms = Math.round(performance.now() - since);
+        const files = [...result.written, ...result.removed];
+        log(files.length ? `regenerated in ${ms} ms after the change: ${files.join(", ")}` : `no output changed (${ms} ms)`);
+      } catch (error) {
+        log(`error: ${(error as Error).message} (keeping the last good output)`);
+      }
+    });
+  };
+  const onChange = () => {
+    changedAt ||= performance.now();
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      run();
+      changedAt = 0;
+    }, debounceMs);
+  };
+  // One watcher per folder: Node 20's recursive watch on Linux loses a file once an editor replaces it
+  // by renaming a new copy over it; a folder's own watch sees that.
+  const watchers: FSWatcher[] = folders(options.specDir).map((dir) => watchFs(dir, onChange));
+  return () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
+}
+
+function folders(dir: string): string[] {
+  const subdirs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory());
+  return [dir, ...subdirs.flatMap((e) => folders(join(dir, e.name)))];
+}
