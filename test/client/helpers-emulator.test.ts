@@ -151,3 +151,25 @@ describe("helpers against the emulator", () => {
     await expect(ee.projects.operations.get({ name })).rejects.toMatchObject({ code: 5 });
   });
 });
+
+describe("the client through the emulator's fault mode", () => {
+  it("503 + Retry-After twice, then success; a reset before headers is retried too", async () => {
+    const { emu, ee } = await setup();
+    const { name } = emu.seed({ runMs: 60_000 });
+    emu.fault({ method: "cancel", status: 503, headers: { "retry-after": "0" }, times: 2 });
+    emu.fault({ method: "cancel", reset: "before-headers" });
+    await expect(ee.projects.operations.cancel({ name }, { retry: { minDelayMs: 1, maxDelayMs: 20 } })).resolves.toEqual({});
+    expect(emu.requests.filter((r) => r.url.endsWith(":cancel"))).toHaveLength(4);
+  });
+
+  it("a delay past timeoutMs is a TimeoutError; a 500 with details is not retried", async () => {
+    const { emu, ee } = await setup();
+    const { name } = emu.seed({ runMs: 60_000 });
+    emu.fault({ method: "get", delayMs: 2000 });
+    await expect(ee.projects.operations.get({ name }, { timeoutMs: 100, retry: false })).rejects.toBeInstanceOf(TimeoutError);
+    emu.fault({ method: "get", status: 500 });
+    const before = emu.requests.length;
+    await expect(ee.projects.operations.get({ name })).rejects.toMatchObject({ name: "ApiError", httpStatus: 500, code: 13 });
+    expect(emu.requests.length - before).toBe(1);
+  });
+});
