@@ -43,6 +43,21 @@ async function main(argv: string[]): Promise<number> {
   }
   const options = { specDir: values.spec!, outDir: values.out! };
   const started = performance.now();
+  // Nothing changed since the last run: answer from the manifest without loading the generator.
+  if (!values.watch) {
+    const { inputsHash, upToDate } = await import("./manifest.js");
+    const manifest = await upToDate(options.outDir, await inputsHash(options.specDir).catch(() => ""));
+    if (manifest) {
+      const ms = Math.round(performance.now() - started);
+      const files = Object.keys(manifest.files).length + 1;
+      process.stdout.write(
+        command === "check"
+          ? `check: ${options.outDir}/ is up to date with ${options.specDir}/ (${ms} ms)\n`
+          : `generate: ${manifest.versions.length} versions (${manifest.versions.join(", ")}), ${manifest.methods} methods: 0 files written, ${files} unchanged (${ms} ms)\n`,
+      );
+      return 0;
+    }
+  }
   const { generate, check } = await import("./generate.js");
   if (command === "check") {
     const diffs = await check(options);

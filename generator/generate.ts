@@ -10,6 +10,7 @@ import { runtimeFiles } from "./emit/runtime.js";
 import { typesFile } from "./emit/types.js";
 import type { ApiModel } from "./model/api-model.js";
 import { apiModel } from "./model/api.js";
+import { inputsHash, MANIFEST, manifestFile } from "./manifest.js";
 import { diffTree, writeTree, type TreeDiff, type WriteResult } from "./write.js";
 
 export interface GenerateOptions {
@@ -39,6 +40,8 @@ export async function renderPackage(specDir: string): Promise<{ api: ApiModel; f
   const files = new Map([...sources, ...compile(sources)]);
   const ranges = await dependencyRanges();
   files.set("package.json", packageJsonFile(api, source, ranges["openapi-fetch"]!, ranges["google-auth-library"]!));
+  const methods = api.versions.reduce((n, v) => n + v.methods.length, 0);
+  files.set(MANIFEST, manifestFile(await inputsHash(specDir), api.versions.map((v) => v.version), methods, files));
   return { api, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, watch as watchFs, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import { generate, type GenerateOptions } from "./generate.js";
+import { MANIFEST } from "./manifest.js";
 
 /**
  * Regenerates on every change under the spec folder (debounced), reporting each run through `log`.
@@ -17,7 +18,8 @@ export function watchSpec(options: GenerateOptions, log: (line: string) => void,
       try {
         const result = await generate(options);
         const ms = Math.round(performance.now() - since);
-        const files = [...result.written, ...result.removed];
+        // The manifest follows every spec byte; only the package's own files are news.
+        const files = [...result.written, ...result.removed].filter((f) => f !== MANIFEST);
         log(files.length ? `regenerated in ${ms} ms after the change: ${files.join(", ")}` : `no output changed (${ms} ms)`);
       } catch (error) {
         log(`error: ${(error as Error).message} (keeping the last good output)`);

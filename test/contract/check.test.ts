@@ -28,6 +28,18 @@ describe("npm run check", () => {
     expect(result.stderr).not.toContain("v1alpha");
   });
 
+  it("answers from the manifest only when every file still matches it: a hand edit is reported", async () => {
+    const out = join(tmp, "out-edited");
+    cpSync("generated", out, { recursive: true, filter: (p) => !p.includes("node_modules") });
+    const fresh = await runGenerator(["check", "--out", out]);
+    expect(fresh.code).toBe(0);
+    const file = join(out, "dist/v1/methods.js");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"POST"', '"PUT"'));
+    const edited = await runGenerator(["check", "--out", out]);
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toMatch(/differs\s+.*dist\/v1\/methods\.js/);
+  });
+
   it("reports a file that should not be there and one that is missing", async () => {
     const out = join(tmp, "out-extra");
     cpSync("generated", out, { recursive: true, filter: (p) => !p.includes("node_modules") });
