@@ -8,7 +8,7 @@ import { methodsFile } from "./emit/methods.js";
 import { rootIndexFile, versionIndexFile } from "./emit/entry-points.js";
 import { runtimeFiles } from "./emit/runtime.js";
 import { typesFile } from "./emit/types.js";
-import type { ApiModel } from "./model/api-model.js";
+import type { ApiModel, VersionModel } from "./model/api-model.js";
 import { apiModel } from "./model/api.js";
 import { inputsHash, MANIFEST, manifestFile } from "./manifest.js";
 import { diffTree, writeTree, type TreeDiff, type WriteResult } from "./write.js";
@@ -30,19 +30,38 @@ export async function renderPackage(specDir: string): Promise<{ api: ApiModel; f
   const source = `${basename(resolve(specDir))}/`;
   const sources = new Map<string, string>(await runtimeFiles());
   for (const version of api.versions) {
-    const dir = `src/${version.version}`;
-    sources.set(`${dir}/types.d.ts`, await typesFile(version));
-    sources.set(`${dir}/methods.ts`, methodsFile(project, version));
-    sources.set(`${dir}/client.ts`, clientFile(project, version));
-    sources.set(`${dir}/index.ts`, versionIndexFile(project, version));
+    for (const [path, text] of await versionFiles(project, version)) sources.set(path, text);
   }
-  sources.set("src/index.ts", rootIndexFile(project, api, source));
+  const rootKey = `${source}\0${JSON.stringify(api.versions.map((v) => [v.version, v.lro]))}`;
+  if (!rootIndexCache.has(rootKey)) rootIndexCache.set(rootKey, rootIndexFile(project, api, source));
+  sources.set("src/index.ts", rootIndexCache.get(rootKey)!);
   const files = new Map([...sources, ...compile(sources)]);
   const ranges = await dependencyRanges();
   files.set("package.json", packageJsonFile(api, source, ranges["openapi-fetch"]!, ranges["google-auth-library"]!));
   const methods = api.versions.reduce((n, v) => n + v.methods.length, 0);
   files.set(MANIFEST, manifestFile(await inputsHash(specDir), api.versions.map((v) => v.version), methods, files));
   return { api, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+// A version's files depend only on its bundled document and source name, the root index only on the
+// versions; watch mode reuses them.
+const versionCache = new Map<string, Map<string, string>>();
+const rootIndexCache = new Map<string, string>();
+
+async function versionFiles(project: Project, version: VersionModel): Promise<Map<string, string>> {
+  const key = `${version.specFile}\0${JSON.stringify(version.document)}`;
+  let files = versionCache.get(key);
+  if (!files) {
+    const dir = `src/${version.version}`;
+    files = new Map([
+      [`${dir}/types.d.ts`, await typesFile(version)],
+      [`${dir}/methods.ts`, methodsFile(project, version)],
+      [`${dir}/client.ts`, clientFile(project, version)],
+      [`${dir}/index.ts`, versionIndexFile(project, version)],
+    ]);
+    versionCache.set(key, files);
+  }
+  return files;
 }
 
 export async function generate(options: GenerateOptions): Promise<{ api: ApiModel } & WriteResult> {

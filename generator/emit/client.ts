@@ -51,32 +51,21 @@ export function clientFile(project: Project, version: VersionModel): string {
     });
   }
 
+  // Written at statement level so that code-block-writer's indentation is final: no formatter pass.
   const tree = resourceTree(version.methods);
-  file.addInterface({
-    name: Api,
-    isExported: true,
-    docs: [`${version.title}: the methods, nested as in Google's resource tree.`],
-    properties: [...tree].map(([name, child]) => ({
-      name,
-      isReadonly: true,
-      type: (writer) => writeInterfaceNode(writer, child),
-    })),
-  });
-
-  file.addFunction({
-    name: `create${pascal(version.version)}`,
-    isExported: true,
-    docs: [`Binds every ${version.version} method to a transport (made by \`createEarthEngineClient\`).`],
-    parameters: [{ name: "transport", type: "Transport" }],
-    returnType: Api,
-    statements: (writer) => {
+  file.addStatements((writer) => {
+    writer.newLine();
+    writer.writeLine(`/** ${version.title}: the methods, nested as in Google's resource tree. */`);
+    writer.write(`export interface ${Api} `).block(() => writeInterfaceMembers(writer, tree));
+    writer.blankLine();
+    writer.writeLine(`/** Binds every ${version.version} method to a transport (made by \`createEarthEngineClient\`). */`);
+    writer.write(`export function create${pascal(version.version)}(transport: Transport): ${Api} `).block(() => {
       writer.writeLine("const client = transport.client as Client<paths>;");
       writer.write("return ");
       writeFactoryNode(writer, tree);
-      writer.write(";");
-    },
+      writer.write(";").newLine();
+    });
   });
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
   return header(version.specFile) + file.getFullText();
 }
 
@@ -99,22 +88,18 @@ function resourceTree(methods: readonly MethodModel[]): Tree {
   return root;
 }
 
-function writeInterfaceNode(writer: CodeBlockWriter, node: Tree | MethodModel): void {
-  if (!(node instanceof Map)) return;
-  writer.inlineBlock(() => {
-    for (const [name, child] of node) {
-      if (child instanceof Map) {
-        writer.write(`readonly ${name}: `);
-        writeInterfaceNode(writer, child);
-        writer.write(";").newLine();
-      } else {
-        writer.writeLine("/**");
-        for (const line of methodDocs(child).split("\n")) writer.writeLine(line ? ` * ${line}` : " *");
-        writer.writeLine(" */");
-        writer.writeLine(`${name}(request: ${requestType(child)}, options?: CallOptions): Promise<${child.response.type}>;`);
-      }
+function writeInterfaceMembers(writer: CodeBlockWriter, node: Tree): void {
+  for (const [name, child] of node) {
+    if (child instanceof Map) {
+      writer.write(`readonly ${name}: `).inlineBlock(() => writeInterfaceMembers(writer, child));
+      writer.write(";").newLine();
+    } else {
+      writer.writeLine("/**");
+      for (const line of methodDocs(child).split("\n")) writer.writeLine(line ? ` * ${line}` : " *");
+      writer.writeLine(" */");
+      writer.writeLine(`${name}(request: ${requestType(child)}, options?: CallOptions): Promise<${child.response.type}>;`);
     }
-  });
+  }
 }
 
 function methodDocs(method: MethodModel): string {

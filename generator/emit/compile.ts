@@ -7,12 +7,21 @@ const dtsOptions: ts.CompilerOptions = { ...jsOptions, declaration: true, isolat
  * `src/**.ts` → `dist/**.js` + `.d.ts`, one file at a time (isolated declarations), so that emitting
  * needs no whole-program type check. The test suite type-checks `src/` as a whole instead.
  */
+// Watch mode recompiles only what changed: same path and text, same output.
+const compiled = new Map<string, [string, string]>();
+
 export function compile(sources: ReadonlyMap<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const [path, text] of sources) {
     const dist = path.replace(/^src\//, "dist/");
     if (path.endsWith(".d.ts")) {
       out.set(dist, text);
+      continue;
+    }
+    const cached = compiled.get(`${path}\0${text}`);
+    if (cached) {
+      out.set(dist.replace(/\.ts$/, ".js"), cached[0]);
+      out.set(dist.replace(/\.ts$/, ".d.ts"), cached[1]);
       continue;
     }
     const js = ts.transpileModule(text, { compilerOptions: jsOptions, fileName: path, reportDiagnostics: true });
@@ -30,8 +39,10 @@ export function compile(sources: ReadonlyMap<string, string>): Map<string, strin
     const firstLine = text.slice(0, text.indexOf("\n") + 1);
     const header = firstLine.startsWith("#!") ? "" : firstLine; // an executable's shebang stays first
     const withHeader = (output: string) => (output.startsWith(header) ? output : header + output);
-    out.set(dist.replace(/\.ts$/, ".js"), withHeader(js.outputText));
-    out.set(dist.replace(/\.ts$/, ".d.ts"), withHeader(dts.outputText));
+    const result: [string, string] = [withHeader(js.outputText), withHeader(dts.outputText)];
+    compiled.set(`${path}\0${text}`, result);
+    out.set(dist.replace(/\.ts$/, ".js"), result[0]);
+    out.set(dist.replace(/\.ts$/, ".d.ts"), result[1]);
   }
   return out;
 }
