@@ -1,0 +1,144 @@
+// How the CLI fails: usage errors (exit 2), API errors (exit 1), credentials, and never a stack trace
+// or the token.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { useEmulators } from "../emulator/harness.ts";
+import { clean, cli, ROOT, TOKEN } from "./run-cli.ts";
+
+const emulators = useEmulators();
+
+describe("usage errors exit 2 with the usage, before any request", () => {
+  it.each([
+    ["an unknown command", ["frobnicate", "X"], /^error: INVALID_ARGUMENT: unknown command 'frobnicate'/],
+    ["an unknown option", ["get", "X", "--frob"], /^error: INVALID_ARGUMENT: Unknown option '--frob'/],
+    ["a missing name", ["wait"], /^error: INVALID_ARGUMENT: wait: missing operation name or task id/],
+    ["no command at all", [], /^error: INVALID_ARGUMENT: missing command/],
+    ["a bad --timeout", ["wait", "X", "--timeout", "soon"], /^error: INVALID_ARGUMENT: --timeout must be a duration .*'soon'/],
+    ["a zero --timeout", ["wait", "X", "--timeout", "0s"], /^error: INVALID_ARGUMENT: --timeout must be a duration/],
+    ["a bad --limit", ["list", "--limit", "-3"], /^error: INVALID_ARGUMENT: /],
+    ["an option of another command", ["get", "X", "--wait"], /^error: INVALID_ARGUMENT: --wait does not apply to get/],
+    ["a bad --api-version", ["get", "X", "--api-version", "v2"], /^error: INVALID_ARGUMENT: --api-version must be v1, v1beta or v1alpha/],
+    ["a missing option value", ["get", "X", "--project"], /^error: INVALID_ARGUMENT: Option '--project <value>' argument missing/],
+  ])("%s", async (_, args, message) => {
+    const emu = await emulators.start();
+    const result = await cli(["--endpoint", emu.url, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("usage: ee-operations <command> [options]");
+    expect(clean(result)).toBe(true);
+    expect(emu.requests).toEqual([]);
+  });
+
+  it("a name that is neither a task id nor projects/*/operations/** is refused (exit 2), and no request is made", async () => {
+    const emu = await emulators.start();
+    const result = await cli(["cancel", "GOOD", "bad/name", "--endpoint", emu.url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: INVALID_ARGUMENT: Invalid name "bad\/name"/);
+    expect(emu.requests).toEqual([]);
+  });
+
+  it("--help prints the commands, options and exit codes on stdout and exits 0", async () => {
+    const result = await cli(["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    for (const word of ["cancel <name|taskId>...", "--project", "--api-version", "--endpoint", "--json", "--timeout", "EE_ACCESS_TOKEN", "Exit codes"]) {
+      expect(result.stdout).toContain(word);
+    }
+    expect(result.stdout).toMatch(/^ {2}3 {2}An operation ended FAILED\.$/m);
+    expect(result.stdout).toMatch(/^ {2}4 {2}An operation ended CANCELLED/m);
+    expect(result.stdout).toMatch(/cancel --wait' also exits 0 when an operation finished SUCCEEDED/);
+    expect((await cli(["get", "-h"])).stdout).toBe(result.stdout);
+  });
+});
+
+describe("API errors exit 1 with one line on stderr", () => {
+  it("an unknown name gives `error: NOT_FOUND: …`, no stack trace, no token", async () => {
+    const emu = await emulators.start();
+    const result = await cli(["get", "NOSUCHTASK", "--endpoint", emu.url]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("error: NOT_FOUND: Operation projects/earthengine-legacy/operations/NOSUCHTASK not found.\n");
+    expect(emu.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(clean(result)).toBe(true);
+  });
+
+  it("the token is never printed, even when the server quotes it back", async () => {
+    const emu = await emulators.start();
+    emu.fault({
+      method: "get",
+      status: 401,
+      body: JSON.stringify({ error: { code: 401, status: "UNAUTHENTICATED", message: `Request had invalid credentials: ${TOKEN}` } }),
+    });
+    const result = await cli(["get", "ANYTASK", "--endpoint", emu.url]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("error: UNAUTHENTICATED: Request had invalid credentials: [redacted]\n");
+    expect(emu.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(clean(result)).toBe(true);
+  });
+
+  it("an unreachable endpoint is UNAVAILABLE, exit 1", async () => {
+    const emu = await emulators.start();
+    const url = emu.url;
+    await emu.close();
+    const result = await cli(["get", "ANYTASK", "--endpoint", url]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: UNAVAILABLE: .*ECONNREFUSED/);
+    expect(clean(result)).toBe(true);
+  }, 20_000);
+
+  it("a token that cannot be a header value is refused without quoting it", async () => {
+    const emu = await emulators.start();
+    const token = "secret part two";
+    const result = await cli(["get", "ANYTASK", "--endpoint", emu.url], { token });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: UNAUTHENTICATED: EE_ACCESS_TOKEN is not a valid access token/);
+    expect(clean(result, token)).toBe(true);
+    expect(emu.requests).toEqual([]);
+  });
+});
+
+describe("without EE_ACCESS_TOKEN: Application Default Credentials", () => {
+  it("an unusable GOOGLE_APPLICATION_CREDENTIALS gives UNAUTHENTICATED, exit 1, and no request", async () => {
+    const emu = await emulators.start();
+    const result = await cli(["get", "ANYTASK", "--endpoint", emu.url], {
+      token: undefined,
+      env: { GOOGLE_APPLICATION_CREDENTIALS: join(tmpdir(), "ee-cli-no-such-key.json") },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: UNAUTHENTICATED: no access token from Application Default Credentials \(set EE_ACCESS_TOKEN, or run 'gcloud auth application-default login'\): .*ee-cli-no-such-key\.json/);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(clean(result)).toBe(true);
+    expect(emu.requests).toEqual([]);
+  });
+
+  it("says clearly when google-auth-library is not installed (the package alone, without it)", async () => {
+    // The package as an app would install it: dist + package.json + openapi-fetch, no google-auth-library.
+    const dir = mkdtempSync(join(tmpdir(), "ee-cli-no-google-auth-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const pkg = join(dir, "node_modules/ee-operations-client");
+    mkdirSync(pkg, { recursive: true });
+    cpSync(join(ROOT, "generated/dist"), join(pkg, "dist"), { recursive: true });
+    cpSync(join(ROOT, "generated/package.json"), join(pkg, "package.json"));
+    symlinkSync(join(ROOT, "node_modules/openapi-fetch"), join(dir, "node_modules/openapi-fetch"), "dir");
+
+    const emu = await emulators.start();
+    const { name } = emu.seed({ id: "WITHTOKEN" });
+    const main = join(pkg, "dist/runtime/cli/main.js");
+    const result = await cli(["get", "ANYTASK", "--endpoint", emu.url], { token: undefined, main });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      "error: UNAUTHENTICATED: EE_ACCESS_TOKEN is not set, and Application Default Credentials need google-auth-library, " +
+        "which is not installed: set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'\n",
+    );
+    expect(emu.requests).toEqual([]);
+
+    // The core needs no google-auth-library: with a token, the same copy works.
+    const withToken = await cli(["get", "WITHTOKEN", "--endpoint", emu.url, "--json"], { main });
+    expect(withToken.code).toBe(0);
+    expect(JSON.parse(withToken.stdout).name).toBe(name);
+  });
+});

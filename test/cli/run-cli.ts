@@ -1,0 +1,53 @@
+// Runs the built CLI (generated/dist/runtime/cli/main.js) as a child process, with a clean
+// environment: no Google credentials of the machine, and EE_ACCESS_TOKEN only when given.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
+
+export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url));
+export const MAIN: string = join(ROOT, "generated/dist/runtime/cli/main.js");
+export const TOKEN = "ya29.cli-test-SECRET-7f3a9c";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+// A home without gcloud's well-known ADC file, so nothing falls back to the machine's credentials.
+const HOME = mkdtempSync(join(tmpdir(), "ee-cli-home-"));
+afterAll(() => rmSync(HOME, { recursive: true, force: true }));
+
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME, NO_COLOR: "1" };
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) env[key] = value;
+  return env;
+}
+
+/** `node <main> ...args`; `token: undefined` runs without EE_ACCESS_TOKEN. */
+export function cli(
+  args: string[],
+  options: { token?: string | undefined; env?: Record<string, string | undefined>; main?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  const token = "token" in options ? options.token : TOKEN;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [options.main ?? MAIN, ...args],
+      { cwd: ROOT, env: cliEnv({ EE_ACCESS_TOKEN: token, ...options.env }), timeout: options.timeoutMs ?? 15_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Neither stream shows a stack trace or the token. */
+export function clean(result: CliResult, token: string = TOKEN): boolean {
+  const all = result.stdout + result.stderr;
+  return !all.includes(token) && !/\n\s+at /.test(all) && !/\.(js|ts):\d+/.test(all);
+}
