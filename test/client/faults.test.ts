@@ -97,8 +97,9 @@ describe("retries", () => {
     const { server, ee } = await serve((_, res) => res.end("{}"));
     await expect(ee.projects.operations.cancel(NAME, { retry: { retries: -1 } })).rejects.toThrow("retry.retries must be a non-negative integer, got -1");
     await expect(ee.projects.operations.cancel(NAME, { retry: { minDelayMs: 10, maxDelayMs: 5 } })).rejects.toThrow(/minDelayMs \(10\) is above retry\.maxDelayMs \(5\)/);
-    await expect(ee.projects.operations.cancel(NAME, { timeoutMs: 0 })).rejects.toThrow("timeoutMs must be a positive number of milliseconds, got 0");
+    await expect(ee.projects.operations.cancel(NAME, { timeoutMs: 0 })).rejects.toThrow("timeoutMs must be a positive number of milliseconds (or Infinity), got 0");
     expect(() => createEarthEngineClient({ version: "v1", timeoutMs: Number.NaN })).toThrow(RangeError);
+    expect(() => createEarthEngineClient({ version: "v1", timeoutMs: Infinity })).not.toThrow();
     expect(server.count).toBe(0);
   });
 });

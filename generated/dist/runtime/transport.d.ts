@@ -16,7 +16,7 @@ export interface TransportOptions {
     accessToken?: AccessTokenProvider;
     /** The fetch implementation; default `globalThis.fetch`. */
     fetch?: typeof globalThis.fetch;
-    /** Default limit for one call, retries included; default 120 000 ms. */
+    /** Default limit for one call, retries included; default 120 000 ms; `Infinity` for none. */
     timeoutMs?: number;
     /** Default retry policy, or `false`; default `{ retries: 3, minDelayMs: 200, maxDelayMs: 20000 }`. */
     retry?: RetryOptions | false;
@@ -25,7 +25,7 @@ export interface TransportOptions {
 export interface CallOptions {
     /** Aborts the call, backoff included; the promise rejects with the signal's reason. */
     signal?: AbortSignal;
-    /** Limit for this call, retries included; rejects with TimeoutError. */
+    /** Limit for this call, retries included; rejects with TimeoutError. `Infinity` for none. */
     timeoutMs?: number;
     /** Retry policy for this call, or `false`. */
     retry?: RetryOptions | false;

@@ -22,7 +22,7 @@ export interface TransportOptions {
   accessToken?: AccessTokenProvider;
   /** The fetch implementation; default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
-  /** Default limit for one call, retries included; default 120 000 ms. */
+  /** Default limit for one call, retries included; default 120 000 ms; `Infinity` for none. */
   timeoutMs?: number;
   /** Default retry policy, or `false`; default `{ retries: 3, minDelayMs: 200, maxDelayMs: 20000 }`. */
   retry?: RetryOptions | false;
@@ -32,7 +32,7 @@ export interface TransportOptions {
 export interface CallOptions {
   /** Aborts the call, backoff included; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Limit for this call, retries included; rejects with TimeoutError. */
+  /** Limit for this call, retries included; rejects with TimeoutError. `Infinity` for none. */
   timeoutMs?: number;
   /** Retry policy for this call, or `false`. */
   retry?: RetryOptions | false;
@@ -99,7 +99,8 @@ export async function call<T>(
 ): Promise<T> {
   const policy = retryPolicy(options?.retry, transport.retry);
   const timeoutMs = checkTimeout(options?.timeoutMs) ?? transport.timeoutMs;
-  const limit = deadline(options?.signal, timeoutMs, () => `${method.id} did not finish within ${timeoutMs} ms`);
+  // No limit means no signal on the request unless the caller gave one (a signal costs ~15 µs a call).
+  const limit = deadline(options?.signal, timeoutMs === Infinity ? undefined : timeoutMs, () => `${method.id} did not finish within ${timeoutMs} ms`);
   const signal = limit.signal;
   try {
     signal?.throwIfAborted();
@@ -152,8 +153,8 @@ function classify(error: unknown, method: MethodInfo, status: number): unknown {
 }
 
 function checkTimeout(timeoutMs: number | undefined): number | undefined {
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
+  if (timeoutMs !== undefined && !(timeoutMs > 0 && (Number.isFinite(timeoutMs) || timeoutMs === Infinity))) {
+    throw new RangeError(`timeoutMs must be a positive number of milliseconds (or Infinity), got ${timeoutMs}`);
   }
   return timeoutMs;
 }
