@@ -1,4 +1,4 @@
-import type { CodeBlockWriter, Project } from "ts-morph";
+import { StructureKind, type CodeBlockWriter, type InterfaceDeclarationStructure, type Project, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { MethodModel, VersionModel } from "../model/api-model.js";
 import { header } from "./header.js";
 import { jsdocText, pascal } from "./jsdoc.js";
@@ -20,8 +20,11 @@ export function clientFile(project: Project, version: VersionModel): string {
     },
   ]);
 
-  for (const method of version.methods) {
-    file.addInterface({
+  // One insertion for the whole body: ts-morph re-parses the file after each, so adding statement by
+  // statement would be quadratic in the number of methods.
+  const statements: (StatementStructures | WriterFunction)[] = version.methods.map(
+    (method): InterfaceDeclarationStructure => ({
+      kind: StructureKind.Interface,
       name: requestType(method),
       isExported: true,
       docs: [`The request of \`${method.key}\`.`],
@@ -39,11 +42,12 @@ export function clientFile(project: Project, version: VersionModel): string {
         })),
         ...(method.body ? [{ name: "body", docs: ["The request body."], hasQuestionToken: !method.body.required, type: method.body.type }] : []),
       ],
-    });
-  }
+    }),
+  );
 
   if (version.lro) {
-    file.addTypeAlias({
+    statements.push({
+      kind: StructureKind.TypeAlias,
       name: "Operation",
       isExported: true,
       docs: [`A long-running operation, as \`${version.lro.resource}.get\` returns it.`],
@@ -53,7 +57,7 @@ export function clientFile(project: Project, version: VersionModel): string {
 
   // Written at statement level so that code-block-writer's indentation is final: no formatter pass.
   const tree = resourceTree(version.methods);
-  file.addStatements((writer) => {
+  statements.push((writer) => {
     writer.newLine();
     writer.writeLine(`/** ${version.title}: the methods, nested as in Google's resource tree. */`);
     writer.write(`export interface ${Api} `).block(() => writeInterfaceMembers(writer, tree));
@@ -66,6 +70,8 @@ export function clientFile(project: Project, version: VersionModel): string {
       writer.write(";").newLine();
     });
   });
+  file.addStatements(statements);
+  file.insertText(file.getImportDeclarations().at(-1)!.getEnd(), "\n"); // a blank line after the imports
   return header(version.specFile) + file.getFullText();
 }
 

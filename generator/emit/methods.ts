@@ -5,21 +5,26 @@ import { header } from "./header.js";
 /** `src/<version>/methods.ts`: HTTP binding and OAuth scopes of every method, keyed by method path. */
 export function methodsFile(project: Project, version: VersionModel): string {
   const file = project.createSourceFile(`${version.version}/methods.ts`, "", { overwrite: true });
-  file.addStatements((writer) => {
-    writer.writeLine(`/** HTTP binding and OAuth scopes of every method of ${version.title}, keyed by method path. */`);
-    writer.write("export const methods = ").inlineBlock(() => {
-      for (const method of version.methods) {
-        writer.write(`${JSON.stringify(method.key)}: `).inlineBlock(() => {
-          writer.writeLine(`id: ${JSON.stringify(method.id)},`);
-          writer.writeLine(`httpMethod: ${JSON.stringify(method.httpMethod)},`);
-          writer.writeLine(`path: ${JSON.stringify(method.path)},`);
-          writer.writeLine(`template: ${JSON.stringify(method.template)},`);
-          writer.writeLine(`scopes: [${method.scopes.map((s) => JSON.stringify(s)).join(", ")}],`);
-        });
-        writer.write(",").newLine();
-      }
-    });
-    writer.write(" as const;").newLine();
-  });
+  // The type is written out rather than inferred from `as const`: TypeScript will not serialize an
+  // inferred type that large for thousands of methods (TS7056).
+  const entries = (field: (m: (typeof version.methods)[number]) => string, end: string, readonly = "") =>
+    version.methods.map((method) => `  ${readonly}${JSON.stringify(method.key)}: {\n${field(method)}  }${end}`).join("\n");
+  const fields = (readonly: string, sep: string) => (method: (typeof version.methods)[number]) =>
+    [
+      `${readonly}id: ${JSON.stringify(method.id)}`,
+      `${readonly}httpMethod: ${JSON.stringify(method.httpMethod)}`,
+      `${readonly}path: ${JSON.stringify(method.path)}`,
+      `${readonly}template: ${JSON.stringify(method.template)}`,
+      `${readonly}scopes: ${readonly ? "readonly " : ""}[${method.scopes.map((s) => JSON.stringify(s)).join(", ")}]`,
+    ]
+      .map((line) => `    ${line}${sep}\n`)
+      .join("");
+  file.addStatements([
+    `/** HTTP binding and OAuth scopes of every method of ${version.title}, keyed by method path. */`,
+    `export type Methods = {\n${entries(fields("readonly ", ";"), ";", "readonly ")}\n};`,
+    "",
+    `/** HTTP binding and OAuth scopes of every method of ${version.title}, keyed by method path. */`,
+    `export const methods: Methods = {\n${entries(fields("", ","), ",")}\n};`,
+  ]);
   return header(version.specFile) + file.getFullText();
 }

@@ -68,7 +68,8 @@ function readVersion(project: Project, src: string, version: string, problems: s
     problems.push(`${version}: generated methods.ts or client.ts is missing`);
     return methods;
   }
-  const metaObject = metaFile.getVariableDeclarationOrThrow("methods").getInitializerOrThrow().getFirstDescendantByKindOrThrow(SyntaxKind.ObjectLiteralExpression);
+  const initializer = metaFile.getVariableDeclarationOrThrow("methods").getInitializerOrThrow();
+  const metaObject = initializer.asKind(SyntaxKind.ObjectLiteralExpression) ?? initializer.getFirstDescendantByKindOrThrow(SyntaxKind.ObjectLiteralExpression);
   const meta = new Map<string, Record<string, unknown>>();
   for (const prop of metaObject.getProperties()) {
     if (!Node.isPropertyAssignment(prop)) continue;
