@@ -1,0 +1,73 @@
+// Figure 4, client overhead without a network: an in-memory fetch answers every request with a fresh
+// `{}` Response. Each client makes ITERATIONS sequential awaited cancels per round; one warm-up round,
+// then RUNS rounds, clients rotated each round; a GC (when exposed) before each timed loop.
+import { googleapisCommonClient, handClient, NAME, oursClient, openapiFetchClient, recordOne, type Cancel, type Fetch, type SeenRequest } from "./clients.ts";
+import { RUNS, rotate, type Context } from "./env.ts";
+import { pairedRatio, scale, summarize, type Summary } from "./stats.ts";
+
+export const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
+
+const memoryFetch: Fetch = async () => new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+
+type ClientName = "ours" | "hand" | "openapiFetch" | "googleapisCommon";
+const MAKERS: Record<ClientName, (fetch: Fetch) => Promise<Cancel> | Cancel> = {
+  ours: (f) => oursClient(f),
+  hand: (f) => handClient(f),
+  openapiFetch: (f) => openapiFetchClient(f),
+  googleapisCommon: (f) => googleapisCommonClient(f),
+};
+
+export interface ClientOverheadResult {
+  iterations: number;
+  /** µs per call and calls per second, per client. */
+  perCallUs: Record<ClientName, Summary>;
+  callsPerSecond: Record<ClientName, Summary>;
+  requests: Record<ClientName, SeenRequest>;
+  oursOverOpenapiFetch: Summary;
+  oursOverHand: Summary;
+  googleapisCommonOverOurs: Summary;
+}
+
+async function loop(cancel: Cancel, iterations: number): Promise<number> {
+  globalThis.gc?.();
+  const started = performance.now();
+  for (let i = 0; i < iterations; i++) await cancel(NAME);
+  return performance.now() - started;
+}
+
+export async function clientOverhead(ctx: Context): Promise<ClientOverheadResult> {
+  const names = Object.keys(MAKERS) as ClientName[];
+  const requests = {} as Record<ClientName, SeenRequest>;
+  const clients = {} as Record<ClientName, Cancel>;
+  for (const name of names) {
+    requests[name] = await recordOne(MAKERS[name], memoryFetch);
+    clients[name] = await MAKERS[name](memoryFetch);
+  }
+  const path = (url: string) => url.slice(new URL(url).origin.length); // the Discovery doc's rootUrl is a dummy host
+  const expected = path(requests.hand.url);
+  for (const name of names) {
+    const r = requests[name];
+    if (r.method !== "POST" || path(r.url) !== expected || r.authorization !== "Bearer t") {
+      throw new Error(`client overhead: ${name} sent ${r.method} ${r.url} (authorization ${r.authorization}); expected POST …${expected} with Bearer t`);
+    }
+  }
+  const ms: Record<ClientName, number[]> = { ours: [], hand: [], openapiFetch: [], googleapisCommon: [] };
+  for (let round = 0; round <= RUNS; round++) {
+    for (const name of rotate(names, round)) {
+      const took = await loop(clients[name], ITERATIONS);
+      if (round > 0) ms[name].push(took);
+    }
+    ctx.log(`  client overhead round ${round}${round === 0 ? " (warm-up)" : ""} done`);
+  }
+  const us = (name: ClientName) => scale(summarize(ms[name]), (t) => (t * 1000) / ITERATIONS);
+  const perSecond = (name: ClientName) => scale(summarize(ms[name]), (t) => ITERATIONS / (t / 1000));
+  return {
+    iterations: ITERATIONS,
+    perCallUs: { ours: us("ours"), hand: us("hand"), openapiFetch: us("openapiFetch"), googleapisCommon: us("googleapisCommon") },
+    callsPerSecond: { ours: perSecond("ours"), hand: perSecond("hand"), openapiFetch: perSecond("openapiFetch"), googleapisCommon: perSecond("googleapisCommon") },
+    requests,
+    oursOverOpenapiFetch: pairedRatio(ms.ours, ms.openapiFetch),
+    oursOverHand: pairedRatio(ms.ours, ms.hand),
+    googleapisCommonOverOurs: pairedRatio(ms.googleapisCommon, ms.ours),
+  };
+}

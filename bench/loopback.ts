@@ -1,0 +1,64 @@
+// Figure 5, loopback: CALLS sequential cancels against a minimal node:http server on 127.0.0.1 (its
+// own process, so client and server each have a core), generated client vs plain fetch (both on
+// Node's global fetch, keep-alive). One warm-up round, then RUNS rounds, alternating which goes first.
+import { join } from "node:path";
+import { handClient, NAME, oursClient, type Cancel } from "./clients.ts";
+import { BENCH, RUNS, rotate, type Context } from "./env.ts";
+import { pairedRatio, scale, summarize, type Summary } from "./stats.ts";
+import { startChild, stopChild } from "./time-command.ts";
+
+export const CALLS = Number(process.env.BENCH_LOOPBACK_CALLS ?? 5_000);
+const SERVER_LIFETIME_MS = 180_000;
+
+export interface LoopbackResult {
+  calls: number;
+  perCallUs: { ours: Summary; fetch: Summary };
+  oursOverFetch: Summary;
+}
+
+async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = startChild(process.execPath, [join(BENCH, "apps", "loopback-server.mjs"), String(SERVER_LIFETIME_MS)]);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("loopback server did not start within 10 s")), 10_000);
+    let out = "";
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+      const m = /listening (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`loopback server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+}
+
+async function loop(cancel: Cancel, calls: number): Promise<number> {
+  globalThis.gc?.();
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) await cancel(NAME);
+  return performance.now() - started;
+}
+
+export async function loopback(ctx: Context): Promise<LoopbackResult> {
+  const server = await startServer();
+  try {
+    const clients: Record<"ours" | "fetch", Cancel> = {
+      ours: oursClient(globalThis.fetch, server.url),
+      fetch: handClient(globalThis.fetch, server.url),
+    };
+    const ms = { ours: [] as number[], fetch: [] as number[] };
+    for (let round = 0; round <= RUNS; round++) {
+      for (const name of rotate(["ours", "fetch"] as const, round)) {
+        const took = await loop(clients[name], round === 0 ? Math.min(CALLS, 1000) : CALLS);
+        if (round > 0) ms[name].push(took);
+      }
+      ctx.log(`  loopback round ${round}${round === 0 ? " (warm-up, 1000 calls each)" : ""} done`);
+    }
+    const us = (xs: number[]) => scale(summarize(xs), (t) => (t * 1000) / CALLS);
+    return { calls: CALLS, perCallUs: { ours: us(ms.ours), fetch: us(ms.fetch) }, oursOverFetch: pairedRatio(ms.ours, ms.fetch) };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,148 @@
+// Writes bench/results.json, bench/RESULTS.md and bench/scaling.svg from one run's results.
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { lineChart } from "./chart.ts";
+import { BENCH, ROOT } from "./env.ts";
+import type { Results } from "./rows.ts";
+import { roundSummary, type Summary } from "./stats.ts";
+import { markdownTable, status, type Row } from "./table.ts";
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+  date: string;
+  loadAverageAtStart: number[];
+  tools: Record<string, string>;
+}
+
+const version = (pkg: string) => {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "not installed";
+  }
+};
+
+export function machine(): Machine {
+  return {
+    cpu: cpus()[0]?.model.trim() ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+    tools: {
+      "openapi-typescript": version("openapi-typescript"),
+      "@hey-api/openapi-ts": version("@hey-api/openapi-ts"),
+      "openapi-fetch": version("openapi-fetch"),
+      "googleapis-common": version("googleapis-common"),
+      "gaxios (googleapis-common's)": version("googleapis-common/node_modules/gaxios"),
+      esbuild: version("esbuild"),
+      tsx: version("tsx"),
+    },
+  };
+}
+
+/** JSON.stringify replacer rounding every Summary. */
+const rounding = (_key: string, value: unknown) =>
+  value && typeof value === "object" && "median" in value && "samples" in value ? roundSummary(value as Summary) : value;
+
+export function writeScalingChart(results: Results): string | undefined {
+  const points = results.scaling?.points;
+  if (!points?.length) return undefined;
+  const series = (tool: "ours" | "heyApi", label: string, color: string) => ({
+    label,
+    color,
+    points: points.map((p) => ({
+      x: p.operations,
+      median: p[tool].median / 1000,
+      min: p[tool].min / 1000,
+      max: p[tool].max / 1000,
+      note: p.timedOut.includes(tool) ? "timed out: lower bound" : `${p[tool].runs} runs`,
+    })),
+  });
+  const svg = lineChart([series("ours", "ee-operations generator", "#1f6feb"), series("heyApi", "@hey-api/openapi-ts", "#d9480f")], {
+    title: "Generate time vs spec size (median, min–max)",
+    xLabel: "operations in the spec (log scale)",
+    yLabel: "seconds (log scale)",
+  });
+  const file = join(BENCH, "scaling.svg");
+  writeFileSync(file, svg);
+  return file;
+}
+
+export function writeReport(m: Machine, results: Results, rows: Row[], totalMs: number, notes: string[]): void {
+  const targets = rows.filter((r) => r.target).map((r) => ({ measurement: r.label, median: r.value.median, target: r.target, lowerBound: r.lowerBound ?? false, status: status(r) }));
+  const json = { machine: m, totalSeconds: Math.round(totalMs / 100) / 10, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100), targets, results, notes };
+  writeFileSync(join(BENCH, "results.json"), `${JSON.stringify(json, rounding, 2)}\n`);
+
+  const met = targets.filter((t) => t.status === "met").length;
+  const md = `# Benchmark results
+
+\`npm run bench\` (bench/run.ts) — one run, ${json.totalSeconds} s in all. Raw numbers: [results.json](results.json).
+
+| machine | |
+|---|---|
+| CPU | ${m.cpu} |
+| cores | ${m.cores} |
+| memory | ${m.memoryGiB} GiB |
+| Node | ${m.node} (${m.platform}) |
+| date | ${m.date} |
+| load average (1, 5, 15 min) | at start ${m.loadAverageAtStart.join(", ")}; at end ${json.loadAverageAtEnd.join(", ")} |
+| baselines | ${Object.entries(m.tools).map(([k, v]) => `${k} ${v}`).join(", ")} |
+
+Targets met: ${met} of ${targets.length}.
+
+${markdownTable(rows)}
+
+![Generate time vs spec size](scaling.svg)
+
+## How each figure is measured
+
+Every figure is the median of its runs, with min and max, after a warm-up run or round. Tools being
+compared run interleaved (their order rotated each round), and each ratio is taken run by run (run *i*
+of one over run *i* of the other, measured in the same round), then summarized as median, min and max.
+Child processes are fresh (\`node_modules/.bin/…\`), timed from spawn to exit, each with a timeout.
+
+1. **Cold generate** — \`tsx generator/cli.ts generate --spec <copy of spec/> --out <empty dir>\` (all three
+   versions) vs \`openapi-typescript <copy>/v1.yaml -o <dir>/x.ts\` (types for one version) vs
+   \`openapi-ts -i <copy>/v1.yaml -o <dir> -p @hey-api/client-fetch @hey-api/sdk @hey-api/typescript\` (one
+   version). spec/ is copied once at the start so that concurrent edits cannot change what is measured.
+   openapi-typescript runs with \`--redocly <neutral config>\`: on its own it picks up the repo's
+   redocly.yaml, whose \`apis\` have no \`x-openapi-ts.output\`, and exits with an error. hey-api follows
+   the \`shared/components.yaml\` refs itself, so no bundling step was needed.
+2. **No-op check** — \`tsx generator/cli.ts check\` on the copy and its up-to-date output (exit 0), vs the
+   openapi-typescript CLI in the same rounds. **Watch** — \`generate --watch\` on another copy; each edit
+   rewrites the cancel description in v1.yaml; time from the end of the write to the arrival of the
+   \`regenerated in N ms\` line; N (which the tool measures from the first change event it sees,
+   debounce included) is recorded too. One warm-up edit.
+3. **Scaling** — bench/synthetic-spec.ts writes single-file specs (v1.yaml) of 10, 100, 1,000 and 5,000
+   operations (resources of cancel/get/delete/wait/list, flat paths, x-google-http-template and
+   x-google-template-fields, oauth2 scopes, \`earthengine.projects.resourceN.method\`). One warm-up round
+   at 10 operations. The figure has a time budget (BENCH_SCALING_BUDGET_S, ${Math.round((results.scaling?.budgetMs ?? 0) / 1000)} s here) so that the
+   whole run stays bounded; the largest size is planned for at most 3 runs; a size gets fewer runs when
+   the next would not fit, and a run that passes its timeout is a lower bound (marked ≥).
+4. **Client overhead** — an in-memory fetch returning \`new Response("{}", …)\`; ${results.clientOverhead?.iterations ?? "?"} sequential awaited
+   cancels per client per round. Before timing, each client's request is recorded and checked (POST,
+   same path, \`Authorization: Bearer t\`). googleapis-common's Discovery client is built with
+   \`new Discovery({}).discoverAPI("bench/discovery-earthengine-v1.json")\` and given
+   \`{ fetchImplementation, headers }\` as endpoint options: gaxios (its transport) calls
+   \`fetchImplementation\` instead of fetch.
+5. **Loopback** — a node:http server in its own process on 127.0.0.1 answering \`{}\`; ${results.loopback?.calls ?? "?"} sequential
+   cancels per round; generated client (default options) vs a hand-written call on the global fetch.
+6. **Size** — esbuild (bundle, minify, platform node, ESM, target node20) of bench/apps/cancel-*.mjs,
+   gzip level 9 (node:zlib); each bundle is run once against a loopback server and must print \`{}\`.
+   4.0 KB is taken as 4,000 bytes. **Start-up** — \`node --input-type=module -e\` timing
+   \`await import("ee-operations-client")\` inside a fresh process.
+
+## Notes from this run
+
+${notes.length ? notes.map((n) => `- ${n}`).join("\n") : "- none"}
+`;
+  writeFileSync(join(BENCH, "RESULTS.md"), md);
+}

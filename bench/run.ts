@@ -1,0 +1,93 @@
+// npm run bench — runs the six figures in turn, prints one table and writes bench/results.json,
+// bench/RESULTS.md and bench/scaling.svg. Bounded: every child process has a timeout, the scaling figure
+// has a time budget, and a hard deadline (BENCH_DEADLINE_S, default 900 s) ends the run whatever
+// happens. Network: loopback only (127.0.0.1); the in-memory figures make no connection at all.
+import { loadavg } from "node:os";
+import { checkAndWatch } from "./check-watch.ts";
+import { clientOverhead } from "./client-overhead.ts";
+import { coldGenerate } from "./cold-generate.ts";
+import { RUNS, copySpec, createContext, removeContext } from "./env.ts";
+import { loopback } from "./loopback.ts";
+import { machine, writeReport, writeScalingChart } from "./report.ts";
+import { buildRows, type Results } from "./rows.ts";
+import { scaling } from "./scaling.ts";
+import { sizeAndStartup } from "./size-startup.ts";
+import { textTable } from "./table.ts";
+import { killAll } from "./time-command.ts";
+
+const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 900) * 1000;
+const started = performance.now();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const ctx = createContext(log);
+const deadline = setTimeout(() => {
+  log(`bench: the ${DEADLINE_MS / 1000} s deadline passed; stopping`);
+  killAll();
+  removeContext(ctx);
+  process.exit(2);
+}, DEADLINE_MS);
+deadline.unref();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    killAll();
+    removeContext(ctx);
+    process.exit(130);
+  });
+}
+
+const m = machine();
+log(`bench: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; ${RUNS} runs per figure after a warm-up; load average ${m.loadAverageAtStart.join(", ")}`);
+if (!globalThis.gc) log("bench: run with --expose-gc (npm run bench does) for a GC before each timed loop");
+
+const results: Results = {};
+const notes: string[] = [];
+const spec = copySpec(ctx, "spec");
+
+async function figure<K extends keyof Results>(key: K, title: string, run: () => Promise<NonNullable<Results[K]>>): Promise<void> {
+  const t = performance.now();
+  const load = loadavg()[0]!.toFixed(2);
+  log(`[${title}] (load average ${load})`);
+  try {
+    results[key] = await run();
+    log(`[${title}] ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const message = (error as Error).message.split("\n")[0];
+    notes.push(`${title} failed: ${message}`);
+    log(`[${title}] FAILED: ${(error as Error).message}`);
+  }
+}
+
+try {
+  await figure("coldGenerate", "1 cold generate", () => coldGenerate(ctx, spec));
+  await figure("checkWatch", "2 check and watch", () => checkAndWatch(ctx, spec));
+  await figure("scaling", "3 scaling", () => scaling(ctx));
+  await figure("clientOverhead", "4 client overhead", () => clientOverhead(ctx));
+  await figure("loopback", "5 loopback", () => loopback(ctx));
+  await figure("sizeStartup", "6 size and start-up", () => sizeAndStartup(ctx));
+} finally {
+  killAll();
+  removeContext(ctx);
+}
+
+for (const p of results.scaling?.points ?? []) {
+  if (p.note) notes.push(`Scaling, ${p.operations} operations: ${p.note}.`);
+}
+if (results.scaling) {
+  notes.push(`Scaling used ${Math.round(results.scaling.spentMs / 1000)} s of its ${Math.round(results.scaling.budgetMs / 1000)} s budget.`);
+}
+const z = results.sizeStartup;
+if (z) {
+  const top = z.bundles.ours.topInputs.map((i) => `${i.path} ${i.bytes} B`).join(", ");
+  notes.push(`Largest inputs of the generated-client bundle (minified bytes): ${top}.`);
+}
+const load = loadavg().map((x) => x.toFixed(2)).join(", ");
+notes.push(`Load average (1, 5, 15 min) at start ${m.loadAverageAtStart.join(", ")}, at end ${load} on ${m.cores} cores: other work on the machine during the run shows up as noise.`);
+
+const totalMs = performance.now() - started;
+const rows = buildRows(results);
+writeScalingChart(results);
+writeReport(m, results, rows, totalMs, notes);
+process.stdout.write(`\n${textTable(rows)}\n\n`);
+for (const n of notes) process.stdout.write(`note: ${n}\n`);
+process.stdout.write(`\nwrote bench/results.json, bench/RESULTS.md, bench/scaling.svg in ${(totalMs / 1000).toFixed(1)} s\n`);
+clearTimeout(deadline);
+process.exit(notes.some((n) => n.includes(" failed: ")) ? 1 : 0);

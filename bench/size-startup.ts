@@ -1,0 +1,109 @@
+// Figure 6, size and start-up.
+//   size     esbuild bundles bench/apps/cancel-*.mjs (bundle, minify, platform node, ESM, node20) and
+//            gzips the result (node:zlib, level 9); each bundle is then run once against a loopback
+//            server to prove it works.
+//   start-up import("ee-operations-client") in a fresh `node` process, timed inside it (plus the
+//            process's wall time); openapi-fetch and googleapis-common the same way, for context.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { BENCH, ROOT, RUNS, freshDir, rotate, type Context } from "./env.ts";
+import { summarize, type Summary } from "./stats.ts";
+import { startChild, stopChild, timeCommand } from "./time-command.ts";
+
+const APPS = { ours: "cancel-ours", openapiFetch: "cancel-openapi-fetch", googleapisCommon: "cancel-googleapis-common" } as const;
+type App = keyof typeof APPS;
+const MODULES = { ours: "ee-operations-client", openapiFetch: "openapi-fetch", googleapisCommon: "googleapis-common" } as const;
+
+export interface BundleSize {
+  minified: number;
+  gzip: number;
+  /** The largest inputs of the bundle, bytes they contribute to the minified output. */
+  topInputs: { path: string; bytes: number }[];
+}
+
+export interface SizeStartupResult {
+  bundles: Record<App, BundleSize>;
+  importMs: Record<App, Summary>;
+  processMs: Record<App, Summary>;
+}
+
+async function bundle(ctx: Context, app: App, outDir: string): Promise<BundleSize & { file: string }> {
+  const result = await build({
+    entryPoints: [join(BENCH, "apps", `${APPS[app]}.mjs`)],
+    bundle: true,
+    minify: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    // CommonJS packages (googleapis-common) require Node built-ins; give the ESM bundle a require.
+    banner: app === "googleapisCommon" ? { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' } : {},
+  });
+  const code = result.outputFiles![0]!.contents;
+  const file = join(outDir, `${APPS[app]}.bundle.mjs`);
+  writeFileSync(file, code);
+  const inputs = Object.values(result.metafile!.outputs)[0]!.inputs;
+  const topInputs = Object.entries(inputs)
+    .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 5);
+  ctx.log(`  bundled ${APPS[app]}: ${code.length} B minified, ${gzipSync(code, { level: 9 }).length} B gzip`);
+  return { file, minified: code.length, gzip: gzipSync(code, { level: 9 }).length, topInputs };
+}
+
+/** Runs each bundle once against a loopback server answering {}; it must print an empty object. */
+async function proveBundles(files: string[]): Promise<void> {
+  const server = startChild(process.execPath, [join(BENCH, "apps", "loopback-server.mjs"), "60000"]);
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("loopback server did not start")), 10_000);
+      server.stdout!.setEncoding("utf8").on("data", (d: string) => {
+        const m = /listening (\d+)/.exec(d);
+        if (m) (clearTimeout(timer), resolve(Number(m[1])));
+      });
+    });
+    for (const file of files) {
+      const env = { EE_BASE_URL: `http://127.0.0.1:${port}`, EE_TOKEN: "t" };
+      const { stdout } = await timeCommand(process.execPath, [file, "projects/p/operations/ABC"], { env, timeoutMs: 20_000 });
+      if (stdout.trim() !== "{}") throw new Error(`bundle ${file} printed ${JSON.stringify(stdout.trim())}, expected {}`);
+    }
+  } finally {
+    await stopChild(server);
+  }
+}
+
+const IMPORT_SCRIPT = (module: string) =>
+  `const t = performance.now(); await import(${JSON.stringify(module)}); process.stdout.write(String(performance.now() - t));`;
+
+export async function sizeAndStartup(ctx: Context): Promise<SizeStartupResult> {
+  const outDir = freshDir(ctx, "bundles");
+  const apps = Object.keys(APPS) as App[];
+  const built = {} as Record<App, BundleSize & { file: string }>;
+  for (const app of apps) built[app] = await bundle(ctx, app, outDir);
+  await proveBundles(apps.map((a) => built[a].file));
+  const bundles = {} as Record<App, BundleSize>;
+  for (const app of apps) bundles[app] = { minified: built[app].minified, gzip: built[app].gzip, topInputs: built[app].topInputs };
+
+  const importMs: Record<App, number[]> = { ours: [], openapiFetch: [], googleapisCommon: [] };
+  const processMs: Record<App, number[]> = { ours: [], openapiFetch: [], googleapisCommon: [] };
+  const runs = Math.max(RUNS, 7);
+  for (let round = 0; round <= runs; round++) {
+    for (const app of rotate(apps, round)) {
+      const r = await timeCommand(process.execPath, ["--input-type=module", "-e", IMPORT_SCRIPT(MODULES[app])], { cwd: ROOT, timeoutMs: 30_000 });
+      if (round > 0) {
+        importMs[app].push(Number(r.stdout));
+        processMs[app].push(r.ms);
+      }
+    }
+  }
+  ctx.log(`  cold import: ${runs} rounds after a warm-up`);
+  return {
+    bundles,
+    importMs: { ours: summarize(importMs.ours), openapiFetch: summarize(importMs.openapiFetch), googleapisCommon: summarize(importMs.googleapisCommon) },
+    processMs: { ours: summarize(processMs.ours), openapiFetch: summarize(processMs.openapiFetch), googleapisCommon: summarize(processMs.googleapisCommon) },
+  };
+}
