@@ -36,6 +36,7 @@ export async function diffTree(outDir: string, files: ReadonlyMap<string, string
  * was. A lock file serialises concurrent runs, so two runs never interleave their renames.
  */
 export async function writeTree(outDir: string, files: ReadonlyMap<string, string>): Promise<WriteResult> {
+  await mkdir(dirname(outDir), { recursive: true }); // the lock lives beside the output folder
   const release = await lock(join(dirname(outDir), `.${basename(outDir)}.lock`));
   try {
     const diffs = await diffTree(outDir, files);

@@ -39,6 +39,14 @@ describe("writes", () => {
     expect(readdirSync(tmp).filter((f) => f.endsWith(".lock"))).toEqual([]);
   }, 120_000);
 
+  it("writes into an output folder whose parents do not exist yet", async () => {
+    const out = join(tmp, "new", "nested", "out");
+    const result = await runGenerator(["--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(hashTree(out)).toBe(hashTree("generated"));
+  }, 60_000);
+
   it("a run that cannot write everything changes nothing", async () => {
     const out = join(tmp, "blocked");
     cpSync("generated", out, { recursive: true, filter: (p) => !p.includes("node_modules") });
