@@ -41,12 +41,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command: ${positionals.join(" ")}\n\n${HELP}`);
     return 2;
   }
-  const options = { specDir: values.spec!, outDir: values.out! };
+  const options: { specDir: string; outDir: string; inputs?: string } = { specDir: values.spec!, outDir: values.out! };
   const started = performance.now();
   // Nothing changed since the last run: answer from the manifest without loading the generator.
   if (!values.watch) {
     const { inputsHash, upToDate } = await import("./manifest.js");
-    const manifest = await upToDate(options.outDir, await inputsHash(options.specDir).catch(() => ""));
+    const inputs = await inputsHash(options.specDir).catch(() => undefined);
+    const manifest = inputs === undefined ? undefined : await upToDate(options.outDir, inputs);
+    options.inputs = inputs; // reused by a full run below
     if (manifest) {
       const ms = Math.round(performance.now() - started);
       const files = Object.keys(manifest.files).length + 1;

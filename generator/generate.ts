@@ -18,10 +18,12 @@ export interface GenerateOptions {
   specDir: string;
   /** Folder of the generated package. */
   outDir: string;
+  /** The inputs hash, when the caller already computed it (see manifest.ts). */
+  inputs?: string;
 }
 
 /** Every file of the generated package, in memory, keyed by path relative to the package. */
-export async function renderPackage(specDir: string): Promise<{ api: ApiModel; files: Map<string, string> }> {
+export async function renderPackage(specDir: string, inputs?: string): Promise<{ api: ApiModel; files: Map<string, string> }> {
   const api = await apiModel(specDir);
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -39,7 +41,7 @@ export async function renderPackage(specDir: string): Promise<{ api: ApiModel; f
   const ranges = await dependencyRanges();
   files.set("package.json", packageJsonFile(api, source, ranges["openapi-fetch"]!, ranges["google-auth-library"]!));
   const methods = api.versions.reduce((n, v) => n + v.methods.length, 0);
-  files.set(MANIFEST, manifestFile(await inputsHash(specDir), api.versions.map((v) => v.version), methods, files));
+  files.set(MANIFEST, manifestFile(inputs ?? (await inputsHash(specDir)), api.versions.map((v) => v.version), methods, files));
   return { api, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
@@ -65,12 +67,12 @@ async function versionFiles(project: Project, version: VersionModel): Promise<Ma
 }
 
 export async function generate(options: GenerateOptions): Promise<{ api: ApiModel } & WriteResult> {
-  const { api, files } = await renderPackage(options.specDir);
+  const { api, files } = await renderPackage(options.specDir, options.inputs);
   return { api, ...(await writeTree(options.outDir, files)) };
 }
 
 export async function check(options: GenerateOptions): Promise<TreeDiff[]> {
-  const { files } = await renderPackage(options.specDir);
+  const { files } = await renderPackage(options.specDir, options.inputs);
   return diffTree(options.outDir, files);
 }
 

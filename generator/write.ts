@@ -65,7 +65,8 @@ export async function writeTree(outDir: string, files: ReadonlyMap<string, strin
       await unlink(join(outDir, path));
       await pruneEmptyDirs(outDir, dirname(path));
     }
-    const unchanged = [...files.keys()].filter((p) => !changed.includes(p));
+    const touched = new Set(changed);
+    const unchanged = [...files.keys()].filter((p) => !touched.has(p));
     return { written: changed, unchanged, removed };
   } finally {
     await release();

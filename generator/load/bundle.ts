@@ -80,11 +80,8 @@ export async function bundle(rootPath: string): Promise<Bundle> {
         throw cause;
       }
     }
-    const segments = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-    const target = segments.reduce<unknown>(
-      (at, key) => (typeof at === "object" && at !== null ? (at as Json)[key] : undefined),
-      files.get(targetAbs)!.value,
-    );
+    const segments = pointerSegments(pointer);
+    const target = resolvePointer(files.get(targetAbs)!.value, segments);
     if (target === undefined || !pointer.startsWith("/")) {
       throw errorAt(node, "$ref", `$ref ${JSON.stringify(ref)} does not resolve`, "a JSON pointer to an existing node");
     }
@@ -117,10 +114,19 @@ export async function bundle(rootPath: string): Promise<Bundle> {
       for (let hops = 0; typeof value === "object" && value !== null && "$ref" in value; hops++) {
         const ref = (value as Json).$ref as string;
         if (hops > 20) throw errorAt(value, "$ref", `$ref ${ref} is circular`, "a reference that ends");
-        value = ref.slice(2).split("/").reduce<unknown>((at, key) => (at as Json | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], root);
+        value = resolvePointer(root, pointerSegments(ref.slice(1)));
         if (value === undefined) throw new SpecError(rootFile.file, 1, 1, `$ref ${ref} does not resolve`, "a JSON pointer to an existing node");
       }
       return value as T;
     },
   };
+}
+
+/** `/components/schemas/a~1b` → `["components", "schemas", "a/b"]` (RFC 6901). */
+function pointerSegments(pointer: string): string[] {
+  return pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function resolvePointer(document: unknown, segments: readonly string[]): unknown {
+  return segments.reduce<unknown>((at, key) => (typeof at === "object" && at !== null ? (at as Json)[key] : undefined), document);
 }

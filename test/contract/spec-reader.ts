@@ -18,17 +18,24 @@ export interface SpecOperation {
 
 type Json = Record<string, any>;
 
+const parsed = new Map<string, Json>();
+const readDoc = (file: string): Json => {
+  if (!parsed.has(file)) parsed.set(file, parse(readFileSync(file, "utf8")));
+  return parsed.get(file)!;
+};
+
 function resolveRef(node: Json, file: string): { node: Json; file: string } {
   while (node && typeof node.$ref === "string") {
     const [ref, pointer = ""] = node.$ref.split("#");
     file = ref ? resolve(dirname(file), ref) : file;
-    const doc = parse(readFileSync(file, "utf8"));
+    const doc = readDoc(file);
     node = pointer.split("/").slice(1).reduce((at: Json, key: string) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
   }
   return { node, file };
 }
 
 export function readSpec(specDir: string): SpecOperation[] {
+  parsed.clear(); // one reading of the folder: files may change between calls
   const out: SpecOperation[] = [];
   for (const name of readdirSync(specDir).filter((n) => n.endsWith(".yaml")).sort()) {
     const file = resolve(specDir, name);
