@@ -16,6 +16,8 @@ import { textTable } from "./table.ts";
 import { killAll } from "./time-command.ts";
 
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 900) * 1000;
+/** BENCH_ONLY=4,5 runs just those figures (for iterating on one; results.json then holds only them). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6").split(",").map((f) => f.trim()));
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ctx = createContext(log);
@@ -43,6 +45,7 @@ const notes: string[] = [];
 const spec = copySpec(ctx, "spec");
 
 async function figure<K extends keyof Results>(key: K, title: string, run: () => Promise<NonNullable<Results[K]>>): Promise<void> {
+  if (!ONLY.has(title.split(" ")[0]!)) return;
   const t = performance.now();
   const load = loadavg()[0]!.toFixed(2);
   log(`[${title}] (load average ${load})`);
@@ -84,10 +87,13 @@ notes.push(`Load average (1, 5, 15 min) at start ${m.loadAverageAtStart.join(", 
 
 const totalMs = performance.now() - started;
 const rows = buildRows(results);
-writeScalingChart(results);
-writeReport(m, results, rows, totalMs, notes);
+const partial = process.env.BENCH_ONLY !== undefined;
+if (!partial) {
+  writeScalingChart(results);
+  writeReport(m, results, rows, totalMs, notes);
+}
 process.stdout.write(`\n${textTable(rows)}\n\n`);
 for (const n of notes) process.stdout.write(`note: ${n}\n`);
-process.stdout.write(`\nwrote bench/results.json, bench/RESULTS.md, bench/scaling.svg in ${(totalMs / 1000).toFixed(1)} s\n`);
+process.stdout.write(partial ? `\nBENCH_ONLY: wrote nothing (${(totalMs / 1000).toFixed(1)} s)\n` : `\nwrote bench/results.json, bench/RESULTS.md, bench/scaling.svg in ${(totalMs / 1000).toFixed(1)} s\n`);
 clearTimeout(deadline);
 process.exit(notes.some((n) => n.includes(" failed: ")) ? 1 : 0);

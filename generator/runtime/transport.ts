@@ -19,7 +19,7 @@ export interface TransportOptions {
   baseUrl?: string;
   /** Called before each call with the method's scopes; sent as `Authorization: Bearer …`. */
   accessToken?: AccessTokenProvider;
-  /** The fetch implementation; default `globalThis.fetch`. */
+  /** The fetch implementation, called as `fetch(url, init)`; default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
   /** Default limit for one call, retries included; default 120 000 ms; `Infinity` for none. */
   timeoutMs?: number;
@@ -57,10 +57,40 @@ export interface Transport {
 }
 
 /** What each call hands to openapi-fetch besides its params and body. */
-export interface RequestInit {
+export interface SendOptions {
   headers: Record<string, string> | undefined;
   signal: AbortSignal | undefined;
   fetch: (request: Request) => Promise<Response>;
+}
+
+/**
+ * openapi-fetch's `Request` option: keeps the URL and init for fetch(url, init), which builds the one
+ * real Request. The default class would build it twice (again inside fetch), ~10 µs a call.
+ */
+class FetchArguments {
+  readonly method: string;
+  constructor(
+    readonly url: string,
+    readonly init: RequestInit,
+  ) {
+    this.method = init.method ?? "GET";
+  }
+}
+
+/**
+ * openapi-fetch's pathSerializer: fills `{var}`s with values bindName has already checked and
+ * percent-encoded. Each client has a handful of URL templates, split once; a replace() with a callback
+ * was ~1 µs of a ~35 µs call.
+ */
+function pathFiller(): (url: string, params: Record<string, unknown>) => string {
+  const split = new Map<string, string[]>();
+  return (url, params) => {
+    let parts = split.get(url);
+    if (parts === undefined) split.set(url, (parts = url.split(/\{(\w+)\}/)));
+    let filled = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) filled += String(params[parts[i]!]) + parts[i + 1];
+    return filled;
+  };
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -74,8 +104,8 @@ export function createTransport(options: TransportOptions): Transport {
   return {
     client: createClient({
       baseUrl,
-      // Values arrive already checked and percent-encoded by bindName.
-      pathSerializer: (url: string, params: Record<string, unknown>) => url.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key])),
+      Request: FetchArguments as unknown as typeof Request,
+      pathSerializer: pathFiller(),
     }),
     fetch: options.fetch ?? globalThis.fetch,
     accessToken: options.accessToken,
@@ -93,7 +123,7 @@ export async function call<T>(
   transport: Transport,
   method: MethodInfo,
   options: CallOptions | undefined,
-  send: (init: RequestInit) => Promise<{ data?: T; response: Response }>,
+  send: (options: SendOptions) => Promise<{ data?: T; response: Response }>,
   whenNoBody?: T,
 ): Promise<T> {
   const policy = retryPolicy(options?.retry, transport.retry);
@@ -108,7 +138,8 @@ export async function call<T>(
       signal?.throwIfAborted();
       let status = 0;
       const fetch = async (request: Request) => {
-        const response = await transport.fetch(request);
+        const { url, init } = request as unknown as FetchArguments;
+        const response = await transport.fetch(url, init);
         status = response.status;
         if (!response.ok) throw await apiErrorFromResponse(response);
         return response;

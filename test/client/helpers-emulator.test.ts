@@ -15,10 +15,10 @@ async function setup(version: ApiVersion = "v1") {
     version,
     baseUrl: emu.url,
     accessToken: () => "token",
-    fetch: async (request) => {
+    fetch: async (input, init) => {
       stats.peak = Math.max(stats.peak, ++inFlight);
       try {
-        return await fetch(request);
+        return await fetch(input, init);
       } finally {
         inFlight--;
       }

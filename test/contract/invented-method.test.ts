@@ -33,7 +33,8 @@ it("generates a typed wrapper and metadata for an invented method, and it works"
     version: "v1test",
     baseUrl: "http://widgets.invalid",
     accessToken: (scopes: string[]) => (seen.push(scopes.join()), "t"),
-    fetch: async (request: Request) => {
+    fetch: async (input: string, init: RequestInit) => {
+      const request = new Request(input, init);
       seen.push(`${request.method} ${request.url} ${request.headers.get("authorization")} ${await request.text()}`);
       return Response.json({ name: "projects/p/widgets/w", level: 3 });
     },

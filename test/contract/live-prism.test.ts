@@ -23,8 +23,8 @@ describe.each(versions)("%s against Prism", (version) => {
       version,
       baseUrl: prisms.get(version)!.url,
       accessToken: () => "test-token",
-      fetch: async (request) => {
-        const response = await fetch(request);
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
         responses.push(response);
         return response;
       },

@@ -158,6 +158,19 @@ describe("errors", () => {
     if (body) expect(error.message).toContain(body.slice(0, 10));
   });
 
+  it("a custom fetch is called as fetch(url, init), like globalThis.fetch", async () => {
+    const calls: unknown[][] = [];
+    const ee = createEarthEngineClient({ version: "v1", accessToken: () => "t", fetch: async (...args) => (calls.push(args), new Response("{}")) });
+    await ee.projects.operations.cancel({ name: "projects/p/operations/a b" });
+    expect(calls).toHaveLength(1);
+    const [url, init] = calls[0] as [unknown, RequestInit];
+    expect(url).toBe("https://earthengine.googleapis.com/v1/projects/p/operations/a%20b:cancel");
+    expect(init.method).toBe("POST");
+    expect(init.body).toBeUndefined();
+    expect(new Headers(init.headers).get("authorization")).toBe("Bearer t");
+    expect(init.signal).toBeInstanceOf(AbortSignal); // the default 120 s limit
+  });
+
   it("an aborted signal rejects before any request", async () => {
     let calls = 0;
     const ee = createEarthEngineClient({ version: "v1", fetch: async () => (calls++, new Response("{}")) });

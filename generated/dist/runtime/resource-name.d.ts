@@ -4,8 +4,6 @@ export interface MethodBinding {
     readonly id: string;
     readonly template: string;
 }
-/** The pattern of a variable in a gRPC transcoding template: `{name=projects/*}` → `projects/*`. */
-export declare function variablePattern(template: string, field: string): string;
 /**
  * Checks `value` against the variable `field` of the method's template and returns the
  * percent-encoded value of each wildcard in order (`*` is one segment, `**` one or more, slashes

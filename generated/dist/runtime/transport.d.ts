@@ -14,7 +14,7 @@ export interface TransportOptions {
     baseUrl?: string;
     /** Called before each call with the method's scopes; sent as `Authorization: Bearer …`. */
     accessToken?: AccessTokenProvider;
-    /** The fetch implementation; default `globalThis.fetch`. */
+    /** The fetch implementation, called as `fetch(url, init)`; default `globalThis.fetch`. */
     fetch?: typeof globalThis.fetch;
     /** Default limit for one call, retries included; default 120 000 ms; `Infinity` for none. */
     timeoutMs?: number;
@@ -47,7 +47,7 @@ export interface Transport {
     readonly retry: RetryPolicy | false;
 }
 /** What each call hands to openapi-fetch besides its params and body. */
-export interface RequestInit {
+export interface SendOptions {
     headers: Record<string, string> | undefined;
     signal: AbortSignal | undefined;
     fetch: (request: Request) => Promise<Response>;
@@ -58,7 +58,7 @@ export declare function createTransport(options: TransportOptions): Transport;
  * retries transient failures, and returns the parsed body. `whenNoBody` answers a 2xx without a body
  * (`{}` for google.protobuf.Empty); without it such a response is an error.
  */
-export declare function call<T>(transport: Transport, method: MethodInfo, options: CallOptions | undefined, send: (init: RequestInit) => Promise<{
+export declare function call<T>(transport: Transport, method: MethodInfo, options: CallOptions | undefined, send: (options: SendOptions) => Promise<{
     data?: T;
     response: Response;
 }>, whenNoBody?: T): Promise<T>;

@@ -7,6 +7,37 @@ import { DEFAULT_RETRY, retryDelay, retryPolicy } from "./retry.js";
 export const DEFAULT_BASE_URL = "https://earthengine.googleapis.com";
 /** Above `wait`'s longest server-side wait (60 s) that waitForOperation asks for. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
+/**
+ * openapi-fetch's `Request` option: keeps the URL and init for fetch(url, init), which builds the one
+ * real Request. The default class would build it twice (again inside fetch), ~10 µs a call.
+ */
+class FetchArguments {
+    url;
+    init;
+    method;
+    constructor(url, init) {
+        this.url = url;
+        this.init = init;
+        this.method = init.method ?? "GET";
+    }
+}
+/**
+ * openapi-fetch's pathSerializer: fills `{var}`s with values bindName has already checked and
+ * percent-encoded. Each client has a handful of URL templates, split once; a replace() with a callback
+ * was ~1 µs of a ~35 µs call.
+ */
+function pathFiller() {
+    const split = new Map();
+    return (url, params) => {
+        let parts = split.get(url);
+        if (parts === undefined)
+            split.set(url, (parts = url.split(/\{(\w+)\}/)));
+        let filled = parts[0];
+        for (let i = 1; i < parts.length; i += 2)
+            filled += String(params[parts[i]]) + parts[i + 1];
+        return filled;
+    };
+}
 export function createTransport(options) {
     const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
     if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(baseUrl)) {
@@ -18,8 +49,8 @@ export function createTransport(options) {
     return {
         client: createClient({
             baseUrl,
-            // Values arrive already checked and percent-encoded by bindName.
-            pathSerializer: (url, params) => url.replace(/\{(\w+)\}/g, (_, key) => String(params[key])),
+            Request: FetchArguments,
+            pathSerializer: pathFiller(),
         }),
         fetch: options.fetch ?? globalThis.fetch,
         accessToken: options.accessToken,
@@ -45,7 +76,8 @@ export async function call(transport, method, options, send, whenNoBody) {
             signal?.throwIfAborted();
             let status = 0;
             const fetch = async (request) => {
-                const response = await transport.fetch(request);
+                const { url, init } = request;
+                const response = await transport.fetch(url, init);
                 status = response.status;
                 if (!response.ok)
                     throw await apiErrorFromResponse(response);
