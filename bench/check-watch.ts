@@ -1,13 +1,13 @@
 // Figure 2: the no-op check and the watch loop.
-//   check  tsx generator/cli.ts check --spec <copy> --out <its up-to-date output>, fresh process,
+//   check  node generator/run.mjs check --spec <copy> --out <its up-to-date output>, fresh process,
 //          interleaved with the openapi-typescript CLI on v1.yaml (warm-up round, then RUNS rounds)
-//   watch  tsx generator/cli.ts generate --watch on another copy of spec/; each edit rewrites the
+//   watch  node generator/run.mjs generate --watch on another copy of spec/; each edit rewrites the
 //          cancel description of v1.yaml and times the file write → the `regenerated in N ms` line
 //          (N, the tool's own figure, is recorded too)
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runTool } from "./cold-generate.ts";
-import { CHILD_TIMEOUT_MS, CLI, ROOT, RUNS, TSX, copySpec, freshDir, rotate, type Context } from "./env.ts";
+import { CHILD_TIMEOUT_MS, CLI, NODE, ROOT, RUNS, copySpec, freshDir, rotate, type Context } from "./env.ts";
 import { pairedRatio, summarize, type Summary } from "./stats.ts";
 import { startChild, stopChild, timeCommand } from "./time-command.ts";
 
@@ -23,13 +23,13 @@ const EDIT_MARKER = "Starts asynchronous cancellation on a long-running operatio
 
 export async function checkAndWatch(ctx: Context, specDir: string): Promise<CheckWatchResult> {
   const out = freshDir(ctx, "check-out");
-  await timeCommand(TSX, [CLI, "generate", "--spec", specDir, "--out", out], { cwd: ROOT, timeoutMs: CHILD_TIMEOUT_MS });
+  await timeCommand(NODE, [CLI, "generate", "--spec", specDir, "--out", out], { cwd: ROOT, timeoutMs: CHILD_TIMEOUT_MS });
   const samples = { check: [] as number[], oats: [] as number[] };
   for (let round = 0; round <= RUNS; round++) {
     for (const tool of rotate(["check", "oats"] as const, round)) {
       const ms =
         tool === "check"
-          ? (await timeCommand(TSX, [CLI, "check", "--spec", specDir, "--out", out], { cwd: ROOT, timeoutMs: CHILD_TIMEOUT_MS })).ms
+          ? (await timeCommand(NODE, [CLI, "check", "--spec", specDir, "--out", out], { cwd: ROOT, timeoutMs: CHILD_TIMEOUT_MS })).ms
           : await runTool(ctx, "oats", specDir, freshDir(ctx, "check-oats"));
       if (round > 0) samples[tool].push(ms);
     }
@@ -88,7 +88,7 @@ async function watchLatency(ctx: Context): Promise<CheckWatchResult["watch"]> {
   const file = join(specDir, "v1.yaml");
   const original = readFileSync(file, "utf8");
   if (!original.includes(EDIT_MARKER)) throw new Error(`watch: ${file} no longer contains "${EDIT_MARKER}"`);
-  const child = startChild(TSX, [CLI, "generate", "--watch", "--spec", specDir, "--out", out], { cwd: ROOT });
+  const child = startChild(NODE, [CLI, "generate", "--watch", "--spec", specDir, "--out", out], { cwd: ROOT });
   const next = lineReader(child.stdout!);
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));

@@ -1,10 +1,10 @@
 // Figure 1, cold generate: each tool as a fresh process, one warm-up round then RUNS rounds, the three
 // tools interleaved (rotated each round) so they share the machine's state.
-//   ours        tsx generator/cli.ts --spec <copy of spec/> --out <fresh dir>   (all three versions)
+//   ours        node generator/run.mjs --spec <copy of spec/> --out <fresh dir>   (all three versions)
 //   oats        openapi-typescript <copy>/v1.yaml -o <fresh dir>/x.ts            (one version, types only)
 //   hey-api     openapi-ts -i <copy>/v1.yaml -o <fresh dir> -p client-fetch sdk typescript  (one version)
 import { join } from "node:path";
-import { CHILD_TIMEOUT_MS, CLI, HEY_API, HEY_PLUGINS, OATS, ROOT, RUNS, TSX, freshDir, rotate, type Context } from "./env.ts";
+import { CHILD_TIMEOUT_MS, CLI, HEY_API, HEY_PLUGINS, NODE, OATS, ROOT, RUNS, freshDir, rotate, type Context } from "./env.ts";
 import { pairedRatio, summarize, type Summary } from "./stats.ts";
 import { timeCommand } from "./time-command.ts";
 
@@ -23,7 +23,7 @@ export async function runTool(ctx: Context, tool: Tool, specDir: string, out: st
   const options = { cwd: ROOT, timeoutMs };
   switch (tool) {
     case "ours":
-      return (await timeCommand(TSX, [CLI, "generate", "--spec", specDir, "--out", out], options)).ms;
+      return (await timeCommand(NODE, [CLI, "generate", "--spec", specDir, "--out", out], options)).ms;
     case "oats":
       return (await timeCommand(OATS, [join(specDir, "v1.yaml"), "-o", join(out, "x.ts"), "--redocly", ctx.redoclyConfig], options)).ms;
     case "heyApi":

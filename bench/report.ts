@@ -109,14 +109,14 @@ compared run interleaved (their order rotated each round), and each ratio is tak
 of one over run *i* of the other, measured in the same round), then summarized as median, min and max.
 Child processes are fresh (\`node_modules/.bin/…\`), timed from spawn to exit, each with a timeout.
 
-1. **Cold generate** — \`tsx generator/cli.ts generate --spec <copy of spec/> --out <empty dir>\` (all three
+1. **Cold generate** — \`node generator/run.mjs generate --spec <copy of spec/> --out <empty dir>\` (all three
    versions) vs \`openapi-typescript <copy>/v1.yaml -o <dir>/x.ts\` (types for one version) vs
    \`openapi-ts -i <copy>/v1.yaml -o <dir> -p @hey-api/client-fetch @hey-api/sdk @hey-api/typescript\` (one
    version). spec/ is copied once at the start so that concurrent edits cannot change what is measured.
    openapi-typescript runs with \`--redocly <neutral config>\`: on its own it picks up the repo's
    redocly.yaml, whose \`apis\` have no \`x-openapi-ts.output\`, and exits with an error. hey-api follows
    the \`shared/components.yaml\` refs itself, so no bundling step was needed.
-2. **No-op check** — \`tsx generator/cli.ts check\` on the copy and its up-to-date output (exit 0), vs the
+2. **No-op check** — \`node generator/run.mjs check\` on the copy and its up-to-date output (exit 0), vs the
    openapi-typescript CLI in the same rounds. **Watch** — \`generate --watch\` on another copy; each edit
    rewrites the cancel description in v1.yaml; time from the end of the write to the arrival of the
    \`regenerated in N ms\` line; N (which the tool measures from the first change event it sees,

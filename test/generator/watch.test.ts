@@ -17,7 +17,7 @@ afterAll(() => {
 it("regenerates on change, survives a broken spec, stops on SIGINT", async () => {
   const spec = join(tmp, "spec");
   cpSync("spec", spec, { recursive: true });
-  const child = spawn("node_modules/.bin/tsx", ["generator/cli.ts", "--watch", "--spec", spec, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["generator/run.mjs", "--watch", "--spec", spec, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   child.stdout.on("data", (d) => (stdout += d));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));

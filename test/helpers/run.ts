@@ -9,11 +9,9 @@ export interface RunResult {
   stderr: string;
 }
 
-const TSX = join(process.cwd(), "node_modules/.bin/tsx");
-
-/** Runs the generator CLI (`generator/cli.ts`) as a child process. */
+/** Runs the generator CLI as `npm run generate` does (`node generator/run.mjs`), as a child process. */
 export function runGenerator(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
-  return run(TSX, [join(process.cwd(), "generator/cli.ts"), ...args], options);
+  return run(process.execPath, [join(process.cwd(), "generator/run.mjs"), ...args], options);
 }
 
 export function run(command: string, args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
