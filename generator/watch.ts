@@ -8,7 +8,9 @@ import { MANIFEST } from "./manifest.js";
  * A broken spec is reported and leaves the last good output in place (writes are atomic). Returns a
  * function that stops watching.
  */
-export function watchSpec(options: GenerateOptions, log: (line: string) => void, debounceMs = 40): () => void {
+// An editor's save (truncate and write, or write a copy and rename it over) wakes the watchers a few
+// times within a millisecond or two; 15 ms gathers those into one run.
+export function watchSpec(options: GenerateOptions, log: (line: string) => void, debounceMs = 15): () => void {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let changedAt = 0;

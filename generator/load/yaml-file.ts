@@ -26,15 +26,24 @@ export async function readYamlFile(path: string): Promise<YamlFile> {
   return parseYaml(file, text);
 }
 
+// The last parse of each file: watch mode re-reads every file on each change, and parsing is most of
+// the cost of reading. Only the (read-only) syntax tree is kept; each read gets fresh values.
+const lastParse = new Map<string, { text: string; doc: Document; lineCounter: LineCounter }>();
+
 export function parseYaml(file: string, text: string): YamlFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const [error] = doc.errors;
-  if (error) {
-    const at = lineCounter.linePos(error.pos[0]);
-    const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    throw new SpecError(file, at.line, at.col, `YAML syntax error: ${what}`, "valid YAML 1.2");
+  let parsed = lastParse.get(file);
+  if (parsed?.text !== text) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const [error] = doc.errors;
+    if (error) {
+      const at = lineCounter.linePos(error.pos[0]);
+      const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      throw new SpecError(file, at.line, at.col, `YAML syntax error: ${what}`, "valid YAML 1.2");
+    }
+    lastParse.set(file, (parsed = { text, doc, lineCounter }));
   }
+  const { doc, lineCounter } = parsed;
   return {
     file,
     value: doc.toJS({ maxAliasCount: 1000 }),
