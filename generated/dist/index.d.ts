@@ -12,22 +12,22 @@ export type { CancelManyOptions, CancelManyResult, CancelOutcome, ListOptions, O
 export type ApiVersion = "v1" | "v1alpha" | "v1beta";
 /** The client of each version. */
 export interface EarthEngineClients {
-    v1: EarthEngineV1 & OperationHelpers<V1Operation>;
-    v1alpha: EarthEngineV1alpha & OperationHelpers<V1alphaOperation>;
-    v1beta: EarthEngineV1beta & OperationHelpers<V1betaOperation>;
+	v1: EarthEngineV1 & OperationHelpers<V1Operation>;
+	v1alpha: EarthEngineV1alpha & OperationHelpers<V1alphaOperation>;
+	v1beta: EarthEngineV1beta & OperationHelpers<V1betaOperation>;
 }
 /** Options of `createEarthEngineClient`. */
 export interface ClientOptions<V extends ApiVersion = ApiVersion> extends TransportOptions {
-    /** The API version: `v1`, `v1alpha`, `v1beta`. */
-    version: V;
+	/** The API version: `v1`, `v1alpha`, `v1beta`. */
+	version: V;
 }
 /**
- * Creates a client of one Earth Engine API version. Options are checked here, before any request.
- *
- * @example
- * ```ts
- * const ee = createEarthEngineClient({ version: "v1beta", accessToken: async () => token });
- * await ee.projects.operations.cancel({ name: "projects/my-project/operations/ABC123" });
- * ```
- */
+* Creates a client of one Earth Engine API version. Options are checked here, before any request.
+*
+* @example
+* ```ts
+* const ee = createEarthEngineClient({ version: "v1beta", accessToken: async () => token });
+* await ee.projects.operations.cancel({ name: "projects/my-project/operations/ABC123" });
+* ```
+*/
 export declare function createEarthEngineClient<V extends ApiVersion>(options: ClientOptions<V>): EarthEngineClients[V];

@@ -7,32 +7,41 @@ import { createTransport } from "./runtime/transport.js";
 export { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "./runtime/errors.js";
 export { operationName } from "./runtime/operation-name.js";
 const factories = {
-    v1: (transport) => {
-        const api = createV1(transport);
-        return { ...api, ...operationHelpers(api.projects.operations) };
-    },
-    v1alpha: (transport) => {
-        const api = createV1alpha(transport);
-        return { ...api, ...operationHelpers(api.projects.operations) };
-    },
-    v1beta: (transport) => {
-        const api = createV1beta(transport);
-        return { ...api, ...operationHelpers(api.projects.operations) };
-    },
+	v1: (transport) => {
+		const api = createV1(transport);
+		return {
+			...api,
+			...operationHelpers(api.projects.operations)
+		};
+	},
+	v1alpha: (transport) => {
+		const api = createV1alpha(transport);
+		return {
+			...api,
+			...operationHelpers(api.projects.operations)
+		};
+	},
+	v1beta: (transport) => {
+		const api = createV1beta(transport);
+		return {
+			...api,
+			...operationHelpers(api.projects.operations)
+		};
+	}
 };
 /**
- * Creates a client of one Earth Engine API version. Options are checked here, before any request.
- *
- * @example
- * ```ts
- * const ee = createEarthEngineClient({ version: "v1beta", accessToken: async () => token });
- * await ee.projects.operations.cancel({ name: "projects/my-project/operations/ABC123" });
- * ```
- */
+* Creates a client of one Earth Engine API version. Options are checked here, before any request.
+*
+* @example
+* ```ts
+* const ee = createEarthEngineClient({ version: "v1beta", accessToken: async () => token });
+* await ee.projects.operations.cancel({ name: "projects/my-project/operations/ABC123" });
+* ```
+*/
 export function createEarthEngineClient(options) {
-    const version = options?.version;
-    if (typeof version !== "string" || !Object.hasOwn(factories, version)) {
-        throw new TypeError(`version must be one of v1, v1alpha, v1beta; got ${JSON.stringify(version)}`);
-    }
-    return factories[version](createTransport(options));
+	const version = options?.version;
+	if (typeof version !== "string" || !Object.hasOwn(factories, version)) {
+		throw new TypeError(`version must be one of v1, v1alpha, v1beta; got ${JSON.stringify(version)}`);
+	}
+	return factories[version](createTransport(options));
 }

@@ -2,11 +2,11 @@
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export declare function sleep(ms: number, signal?: AbortSignal): Promise<void>;
 /**
- * A signal that aborts with the caller's reason, or with a TimeoutError after `timeoutMs`; `done()`
- * releases the timer. AbortSignal.any adds no listener to the caller's signal, so one signal can be
- * shared by any number of concurrent calls.
- */
+* A signal that aborts with the caller's reason, or with a TimeoutError after `timeoutMs`; `done()`
+* releases the timer. AbortSignal.any adds no listener to the caller's signal, so one signal can be
+* shared by any number of concurrent calls.
+*/
 export declare function deadline(signal: AbortSignal | undefined, timeoutMs: number | undefined, describe: () => string): {
-    signal: AbortSignal | undefined;
-    done: () => void;
+	signal: AbortSignal | undefined;
+	done: () => void;
 };

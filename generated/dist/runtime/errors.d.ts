@@ -6,66 +6,66 @@ export type CanonicalCode = (typeof CANONICAL_CODES)[number];
 export declare function codeOfHttpStatus(httpStatus: number): number;
 /** A non-2xx answer from the API, carrying Google's `google.rpc.Status`. */
 export declare class ApiError extends Error {
-    readonly name = "ApiError";
-    /** The HTTP status of the response, e.g. 501. */
-    readonly httpStatus: number;
-    /** The canonical `google.rpc.Code` number, e.g. 12. */
-    readonly code: number;
-    /** The canonical code name, e.g. `UNIMPLEMENTED`. */
-    readonly status: CanonicalCode;
-    /** `google.rpc.Status.details`: objects with an `@type`. */
-    readonly details: readonly unknown[];
-    /** The start of a body that was not Google's JSON error, for diagnosis. */
-    readonly bodySnippet: string | undefined;
-    /** The server's `Retry-After`, in milliseconds. */
-    readonly retryAfterMs: number | undefined;
-    constructor(init: {
-        httpStatus: number;
-        code: number;
-        message: string;
-        details?: readonly unknown[];
-        bodySnippet?: string;
-        retryAfterMs?: number;
-    });
+	override readonly name = "ApiError";
+	/** The HTTP status of the response, e.g. 501. */
+	readonly httpStatus: number;
+	/** The canonical `google.rpc.Code` number, e.g. 12. */
+	readonly code: number;
+	/** The canonical code name, e.g. `UNIMPLEMENTED`. */
+	readonly status: CanonicalCode;
+	/** `google.rpc.Status.details`: objects with an `@type`. */
+	readonly details: readonly unknown[];
+	/** The start of a body that was not Google's JSON error, for diagnosis. */
+	readonly bodySnippet: string | undefined;
+	/** The server's `Retry-After`, in milliseconds. */
+	readonly retryAfterMs: number | undefined;
+	constructor(init: {
+		httpStatus: number;
+		code: number;
+		message: string;
+		details?: readonly unknown[];
+		bodySnippet?: string;
+		retryAfterMs?: number;
+	});
 }
 /** No usable answer: the connection failed, was reset, or broke while the body was read. */
 export declare class NetworkError extends Error {
-    readonly name = "NetworkError";
-    /** The HTTP status, when headers arrived before the failure. */
-    readonly httpStatus: number | undefined;
-    constructor(message: string, options?: {
-        cause?: unknown;
-        httpStatus?: number;
-    });
+	override readonly name = "NetworkError";
+	/** The HTTP status, when headers arrived before the failure. */
+	readonly httpStatus: number | undefined;
+	constructor(message: string, options?: {
+		cause?: unknown;
+		httpStatus?: number;
+	});
 }
 /** A resource name that does not fit the method's template; raised before any network I/O. */
 export declare class InvalidNameError extends TypeError {
-    readonly name = "InvalidNameError";
-    /** The request field, e.g. `name`. */
-    readonly field: string;
-    /** The pattern the field must match, e.g. `projects/*\/operations/**`. */
-    readonly pattern: string;
-    /** The method's HTTP template, e.g. `/v1/{name=projects/*\/operations/**}:cancel`. */
-    readonly template: string;
-    /** What was passed. */
-    readonly value: unknown;
-    constructor(init: {
-        field: string;
-        pattern: string;
-        template: string;
-        value: unknown;
-        reason: string;
-    });
+	override readonly name = "InvalidNameError";
+	/** The request field, e.g. `name`. */
+	readonly field: string;
+	/** The pattern the field must match, e.g. `projects/*\/operations/**`. */
+	readonly pattern: string;
+	/** The method's HTTP template, e.g. `/v1/{name=projects/*\/operations/**}:cancel`. */
+	readonly template: string;
+	/** What was passed. */
+	readonly value: unknown;
+	constructor(init: {
+		field: string;
+		pattern: string;
+		template: string;
+		value: unknown;
+		reason: string;
+	});
 }
 /** A call or a wait that did not finish within its `timeoutMs`. */
 export declare class TimeoutError extends Error {
-    readonly name = "TimeoutError";
-    readonly timeoutMs: number;
-    constructor(message: string, timeoutMs: number);
+	override readonly name = "TimeoutError";
+	readonly timeoutMs: number;
+	constructor(message: string, timeoutMs: number);
 }
 /** The server broke the protocol (e.g. repeated a page token); retrying will not help. */
 export declare class ProtocolError extends Error {
-    readonly name = "ProtocolError";
+	override readonly name = "ProtocolError";
 }
 /** A short, printable rendering of any value for error messages. */
 export declare function describe(value: unknown): string;

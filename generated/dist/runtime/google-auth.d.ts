@@ -2,47 +2,47 @@
 import type { AccessTokenProvider } from "./transport.js";
 /** What fromGoogleAuth needs of an auth client; google-auth-library's clients all fit. */
 export interface AccessTokenClient {
-    getAccessToken(): Promise<{
-        token?: string | null;
-    }>;
-    /** google-auth-library keeps the token's expiry here (`expiry_date`, ms since the epoch). */
-    credentials?: {
-        expiry_date?: number | null;
-    };
+	getAccessToken(): Promise<{
+		token?: string | null;
+	}>;
+	/** google-auth-library keeps the token's expiry here (`expiry_date`, ms since the epoch). */
+	credentials?: {
+		expiry_date?: number | null;
+	};
 }
 /** What fromGoogleAuth needs of a `GoogleAuth`: anything whose `getClient()` gives an AccessTokenClient. */
 export interface GoogleAuthLike {
-    getClient(): Promise<AccessTokenClient>;
+	getClient(): Promise<AccessTokenClient>;
 }
 /**
- * A GoogleAuth-like object used for every scope (it keeps the scopes it was made with), or a factory
- * called once per scope with `[scope]`, e.g. `(scopes) => new GoogleAuth({ keyFile, scopes })`.
- */
+* A GoogleAuth-like object used for every scope (it keeps the scopes it was made with), or a factory
+* called once per scope with `[scope]`, e.g. `(scopes) => new GoogleAuth({ keyFile, scopes })`.
+*/
 export type GoogleAuthSource = GoogleAuthLike | ((scopes: string[]) => GoogleAuthLike);
 export interface FromGoogleAuthOptions {
-    /** Get a new token this long before the current one expires; default 60 000 ms. */
-    refreshMarginMs?: number;
+	/** Get a new token this long before the current one expires; default 60 000 ms. */
+	refreshMarginMs?: number;
 }
 /** Getting a token failed. The message never contains a token. */
 export declare class GoogleAuthError extends Error {
-    readonly name = "GoogleAuthError";
-    /** The OAuth scope the token was asked for. */
-    readonly scope: string;
-    constructor(message: string, scope: string);
+	override readonly name = "GoogleAuthError";
+	/** The OAuth scope the token was asked for. */
+	readonly scope: string;
+	constructor(message: string, scope: string);
 }
 /**
- * An AccessTokenProvider for `createEarthEngineClient` backed by google-auth-library. Without
- * arguments it uses Application Default Credentials, one `GoogleAuth` per scope.
- *
- * Each call asks for the narrowest scope the method accepts (the first of `scopes`, e.g.
- * `…/auth/earthengine` before `…/auth/cloud-platform`), reuses a token per scope until
- * `refreshMarginMs` before it expires (a token of unknown expiry is not reused; google-auth-library's
- * clients cache it themselves), and lets concurrent callers share one refresh.
- *
- * @example
- * ```ts
- * import { fromGoogleAuth } from "ee-operations-client/google-auth";
- * const ee = createEarthEngineClient({ version: "v1", accessToken: fromGoogleAuth() });
- * ```
- */
+* An AccessTokenProvider for `createEarthEngineClient` backed by google-auth-library. Without
+* arguments it uses Application Default Credentials, one `GoogleAuth` per scope.
+*
+* Each call asks for the narrowest scope the method accepts (the first of `scopes`, e.g.
+* `…/auth/earthengine` before `…/auth/cloud-platform`), reuses a token per scope until
+* `refreshMarginMs` before it expires (a token of unknown expiry is not reused; google-auth-library's
+* clients cache it themselves), and lets concurrent callers share one refresh.
+*
+* @example
+* ```ts
+* import { fromGoogleAuth } from "ee-operations-client/google-auth";
+* const ee = createEarthEngineClient({ version: "v1", accessToken: fromGoogleAuth() });
+* ```
+*/
 export declare function fromGoogleAuth(auth?: GoogleAuthSource, options?: FromGoogleAuthOptions): AccessTokenProvider;

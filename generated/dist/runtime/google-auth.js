@@ -5,91 +5,84 @@
 import { GoogleAuth } from "google-auth-library";
 /** Getting a token failed. The message never contains a token. */
 export class GoogleAuthError extends Error {
-    name = "GoogleAuthError";
-    /** The OAuth scope the token was asked for. */
-    scope;
-    constructor(message, scope) {
-        super(message);
-        this.scope = scope;
-    }
+	name = "GoogleAuthError";
+	/** The OAuth scope the token was asked for. */
+	scope;
+	constructor(message, scope) {
+		super(message);
+		this.scope = scope;
+	}
 }
-const DEFAULT_MARGIN_MS = 60_000;
+const DEFAULT_MARGIN_MS = 6e4;
 /**
- * An AccessTokenProvider for `createEarthEngineClient` backed by google-auth-library. Without
- * arguments it uses Application Default Credentials, one `GoogleAuth` per scope.
- *
- * Each call asks for the narrowest scope the method accepts (the first of `scopes`, e.g.
- * `…/auth/earthengine` before `…/auth/cloud-platform`), reuses a token per scope until
- * `refreshMarginMs` before it expires (a token of unknown expiry is not reused; google-auth-library's
- * clients cache it themselves), and lets concurrent callers share one refresh.
- *
- * @example
- * ```ts
- * import { fromGoogleAuth } from "ee-operations-client/google-auth";
- * const ee = createEarthEngineClient({ version: "v1", accessToken: fromGoogleAuth() });
- * ```
- */
+* An AccessTokenProvider for `createEarthEngineClient` backed by google-auth-library. Without
+* arguments it uses Application Default Credentials, one `GoogleAuth` per scope.
+*
+* Each call asks for the narrowest scope the method accepts (the first of `scopes`, e.g.
+* `…/auth/earthengine` before `…/auth/cloud-platform`), reuses a token per scope until
+* `refreshMarginMs` before it expires (a token of unknown expiry is not reused; google-auth-library's
+* clients cache it themselves), and lets concurrent callers share one refresh.
+*
+* @example
+* ```ts
+* import { fromGoogleAuth } from "ee-operations-client/google-auth";
+* const ee = createEarthEngineClient({ version: "v1", accessToken: fromGoogleAuth() });
+* ```
+*/
 export function fromGoogleAuth(auth, options = {}) {
-    const margin = options.refreshMarginMs ?? DEFAULT_MARGIN_MS;
-    if (!(Number.isFinite(margin) && margin >= 0))
-        throw new RangeError(`refreshMarginMs must be a number >= 0, got ${margin}`);
-    if (auth !== undefined && typeof auth !== "function" && typeof auth?.getClient !== "function") {
-        throw new TypeError("auth must be a GoogleAuth-like object (with getClient()) or a function (scopes) => GoogleAuth");
-    }
-    const authFor = auth === undefined ? (scopes) => new GoogleAuth({ scopes }) : typeof auth === "function" ? auth : () => auth;
-    const auths = new Map();
-    const cached = new Map();
-    const pending = new Map();
-    // Every token handed out, so that no error message can quote one.
-    const issued = new Set();
-    async function refresh(scope) {
-        try {
-            let source = auths.get(scope);
-            if (!source)
-                auths.set(scope, (source = authFor([scope])));
-            const client = await source.getClient();
-            const { token } = await client.getAccessToken();
-            if (typeof token !== "string" || token === "")
-                throw new Error("the credentials gave no access token");
-            issued.add(token);
-            const expiry = client.credentials?.expiry_date;
-            if (typeof expiry === "number" && Number.isFinite(expiry))
-                cached.set(scope, { token, expiresAt: expiry });
-            else
-                cached.delete(scope);
-            return token;
-        }
-        catch (error) {
-            if (error instanceof GoogleAuthError)
-                throw error;
-            throw new GoogleAuthError(`could not get an access token for ${scope}: ${redact(reason(error), issued)}`, scope);
-        }
-    }
-    return (scopes) => {
-        const scope = Array.isArray(scopes) ? scopes[0] : undefined;
-        if (typeof scope !== "string" || scope === "") {
-            return Promise.reject(new TypeError("fromGoogleAuth: the method lists no OAuth scope"));
-        }
-        const hit = cached.get(scope);
-        if (hit && Date.now() < hit.expiresAt - margin)
-            return Promise.resolve(hit.token);
-        let inFlight = pending.get(scope);
-        if (!inFlight) {
-            inFlight = refresh(scope).finally(() => pending.delete(scope));
-            pending.set(scope, inFlight);
-        }
-        return inFlight;
-    };
+	const margin = options.refreshMarginMs ?? DEFAULT_MARGIN_MS;
+	if (!(Number.isFinite(margin) && margin >= 0)) throw new RangeError(`refreshMarginMs must be a number >= 0, got ${margin}`);
+	if (auth !== undefined && typeof auth !== "function" && typeof auth?.getClient !== "function") {
+		throw new TypeError("auth must be a GoogleAuth-like object (with getClient()) or a function (scopes) => GoogleAuth");
+	}
+	const authFor = auth === undefined ? (scopes) => new GoogleAuth({ scopes }) : typeof auth === "function" ? auth : () => auth;
+	const auths = new Map();
+	const cached = new Map();
+	const pending = new Map();
+	// Every token handed out, so that no error message can quote one.
+	const issued = new Set();
+	async function refresh(scope) {
+		try {
+			let source = auths.get(scope);
+			if (!source) auths.set(scope, source = authFor([scope]));
+			const client = await source.getClient();
+			const { token } = await client.getAccessToken();
+			if (typeof token !== "string" || token === "") throw new Error("the credentials gave no access token");
+			issued.add(token);
+			const expiry = client.credentials?.expiry_date;
+			if (typeof expiry === "number" && Number.isFinite(expiry)) cached.set(scope, {
+				token,
+				expiresAt: expiry
+			});
+			else cached.delete(scope);
+			return token;
+		} catch (error) {
+			if (error instanceof GoogleAuthError) throw error;
+			throw new GoogleAuthError(`could not get an access token for ${scope}: ${redact(reason(error), issued)}`, scope);
+		}
+	}
+	return (scopes) => {
+		const scope = Array.isArray(scopes) ? scopes[0] : undefined;
+		if (typeof scope !== "string" || scope === "") {
+			return Promise.reject(new TypeError("fromGoogleAuth: the method lists no OAuth scope"));
+		}
+		const hit = cached.get(scope);
+		if (hit && Date.now() < hit.expiresAt - margin) return Promise.resolve(hit.token);
+		let inFlight = pending.get(scope);
+		if (!inFlight) {
+			inFlight = refresh(scope).finally(() => pending.delete(scope));
+			pending.set(scope, inFlight);
+		}
+		return inFlight;
+	};
 }
 function reason(error) {
-    if (error instanceof Error)
-        return error.message || error.name;
-    return typeof error === "string" ? error : "unknown error";
+	if (error instanceof Error) return error.message || error.name;
+	return typeof error === "string" ? error : "unknown error";
 }
 function redact(message, tokens) {
-    let text = message;
-    for (const token of tokens)
-        text = text.split(token).join("[redacted]");
-    // A bearer token of any origin, e.g. quoted from a request.
-    return text.replace(/(Bearer\s+)[\x21-\x7e]+/gi, "$1[redacted]");
+	let text = message;
+	for (const token of tokens) text = text.split(token).join("[redacted]");
+	// A bearer token of any origin, e.g. quoted from a request.
+	return text.replace(/(Bearer\s+)[\x21-\x7e]+/gi, "$1[redacted]");
 }

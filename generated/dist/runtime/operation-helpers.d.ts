@@ -3,83 +3,83 @@ import type { RetryOptions } from "./retry.js";
 import type { CallOptions } from "./transport.js";
 /** The part of a google.longrunning Operation the helpers read. */
 export interface LroOperation {
-    name?: string;
-    done?: boolean;
-    error?: {
-        code?: number;
-        message?: string;
-        details?: unknown[];
-    };
+	name?: string;
+	done?: boolean;
+	error?: {
+		code?: number;
+		message?: string;
+		details?: unknown[];
+	};
 }
 /** The google.longrunning.Operations methods the helpers are built on. */
 export interface OperationsMethods<Op extends LroOperation> {
-    cancel(request: {
-        name: string;
-    }, options?: CallOptions): Promise<unknown>;
-    get(request: {
-        name: string;
-    }, options?: CallOptions): Promise<Op>;
-    wait(request: {
-        name: string;
-        body: {
-            timeout?: string;
-        };
-    }, options?: CallOptions): Promise<Op>;
-    list(request: {
-        name: string;
-        filter?: string;
-        pageSize?: number;
-        pageToken?: string;
-    }, options?: CallOptions): Promise<{
-        operations?: Op[];
-        nextPageToken?: string;
-    }>;
+	cancel(request: {
+		name: string;
+	}, options?: CallOptions): Promise<unknown>;
+	get(request: {
+		name: string;
+	}, options?: CallOptions): Promise<Op>;
+	wait(request: {
+		name: string;
+		body: {
+			timeout?: string;
+		};
+	}, options?: CallOptions): Promise<Op>;
+	list(request: {
+		name: string;
+		filter?: string;
+		pageSize?: number;
+		pageToken?: string;
+	}, options?: CallOptions): Promise<{
+		operations?: Op[];
+		nextPageToken?: string;
+	}>;
 }
 export interface WaitOptions {
-    /** Give up after this long; rejects with TimeoutError. Default: no limit. */
-    timeoutMs?: number;
-    /** First delay between polls (when `wait` is unimplemented or answers early); default 1000. */
-    pollIntervalMs?: number;
-    signal?: AbortSignal;
-    /** Retry policy of each underlying call. */
-    retry?: RetryOptions | false;
+	/** Give up after this long; rejects with TimeoutError. Default: no limit. */
+	timeoutMs?: number;
+	/** First delay between polls (when `wait` is unimplemented or answers early); default 1000. */
+	pollIntervalMs?: number;
+	signal?: AbortSignal;
+	/** Retry policy of each underlying call. */
+	retry?: RetryOptions | false;
 }
 export interface ListOptions {
-    filter?: string;
-    pageSize?: number;
-    signal?: AbortSignal;
-    /** Limit for each page's request. */
-    timeoutMs?: number;
-    retry?: RetryOptions | false;
+	filter?: string;
+	pageSize?: number;
+	signal?: AbortSignal;
+	/** Limit for each page's request. */
+	timeoutMs?: number;
+	retry?: RetryOptions | false;
 }
 export interface CancelManyOptions {
-    /** Most requests in flight at once; default 8. */
-    concurrency?: number;
-    signal?: AbortSignal;
-    /** Limit for each cancel request. */
-    timeoutMs?: number;
-    retry?: RetryOptions | false;
+	/** Most requests in flight at once; default 8. */
+	concurrency?: number;
+	signal?: AbortSignal;
+	/** Limit for each cancel request. */
+	timeoutMs?: number;
+	retry?: RetryOptions | false;
 }
 export type CancelOutcome<Op> = {
-    outcome: "CANCELLED" | "SUCCEEDED" | "FAILED";
-    operation: Op;
+	outcome: "CANCELLED" | "SUCCEEDED" | "FAILED";
+	operation: Op;
 };
 export type CancelManyResult = {
-    name: string;
-    ok: true;
+	name: string;
+	ok: true;
 } | {
-    name: string;
-    ok: false;
-    error: unknown;
+	name: string;
+	ok: false;
+	error: unknown;
 };
 export interface OperationHelpers<Op extends LroOperation> {
-    /** Resolves with the operation once done: `wait` in a loop, or polling `get` where `wait` is UNIMPLEMENTED. */
-    waitForOperation(name: string, options?: WaitOptions): Promise<Op>;
-    /** Cancels, waits, and tells how it ended; a failed `cancel` rejects with its ApiError. */
-    cancelAndWait(name: string, options?: WaitOptions): Promise<CancelOutcome<Op>>;
-    /** Every operation under `parent`, fetching pages lazily. */
-    listOperations(parent: string, options?: ListOptions): AsyncIterable<Op>;
-    /** Cancels each name, at most `concurrency` at a time; one result per name, in input order. */
-    cancelMany(names: readonly string[], options?: CancelManyOptions): Promise<CancelManyResult[]>;
+	/** Resolves with the operation once done: `wait` in a loop, or polling `get` where `wait` is UNIMPLEMENTED. */
+	waitForOperation(name: string, options?: WaitOptions): Promise<Op>;
+	/** Cancels, waits, and tells how it ended; a failed `cancel` rejects with its ApiError. */
+	cancelAndWait(name: string, options?: WaitOptions): Promise<CancelOutcome<Op>>;
+	/** Every operation under `parent`, fetching pages lazily. */
+	listOperations(parent: string, options?: ListOptions): AsyncIterable<Op>;
+	/** Cancels each name, at most `concurrency` at a time; one result per name, in input order. */
+	cancelMany(names: readonly string[], options?: CancelManyOptions): Promise<CancelManyResult[]>;
 }
 export declare function operationHelpers<Op extends LroOperation>(ops: OperationsMethods<Op>): OperationHelpers<Op>;

@@ -5,60 +5,60 @@ export type { RetryOptions } from "./retry.js";
 /** Earth Engine's service root. */
 export declare const DEFAULT_BASE_URL = "https://earthengine.googleapis.com";
 /** Above `wait`'s longest server-side wait (60 s) that waitForOperation asks for. */
-export declare const DEFAULT_TIMEOUT_MS = 120000;
+export declare const DEFAULT_TIMEOUT_MS = 12e4;
 /** Returns an OAuth 2.0 access token good for any one of `scopes` (listed narrowest first). */
 export type AccessTokenProvider = (scopes: readonly string[]) => string | Promise<string>;
 /** Options shared by every version's client. */
 export interface TransportOptions {
-    /** Service root; default `https://earthengine.googleapis.com`. */
-    baseUrl?: string;
-    /** Called before each call with the method's scopes; sent as `Authorization: Bearer …`. */
-    accessToken?: AccessTokenProvider;
-    /** The fetch implementation, called as `fetch(url, init)`; default `globalThis.fetch`. */
-    fetch?: typeof globalThis.fetch;
-    /** Default limit for one call, retries included; default 120 000 ms; `Infinity` for none. */
-    timeoutMs?: number;
-    /** Default retry policy, or `false`; default `{ retries: 3, minDelayMs: 200, maxDelayMs: 20000 }`. */
-    retry?: RetryOptions | false;
+	/** Service root; default `https://earthengine.googleapis.com`. */
+	baseUrl?: string;
+	/** Called before each call with the method's scopes; sent as `Authorization: Bearer …`. */
+	accessToken?: AccessTokenProvider;
+	/** The fetch implementation, called as `fetch(url, init)`; default `globalThis.fetch`. */
+	fetch?: typeof globalThis.fetch;
+	/** Default limit for one call, retries included; default 120 000 ms; `Infinity` for none. */
+	timeoutMs?: number;
+	/** Default retry policy, or `false`; default `{ retries: 3, minDelayMs: 200, maxDelayMs: 20000 }`. */
+	retry?: RetryOptions | false;
 }
 /** Per-call options, the last argument of every method. */
 export interface CallOptions {
-    /** Aborts the call, backoff included; the promise rejects with the signal's reason. */
-    signal?: AbortSignal;
-    /** Limit for this call, retries included; rejects with TimeoutError. `Infinity` for none. */
-    timeoutMs?: number;
-    /** Retry policy for this call, or `false`. */
-    retry?: RetryOptions | false;
+	/** Aborts the call, backoff included; the promise rejects with the signal's reason. */
+	signal?: AbortSignal;
+	/** Limit for this call, retries included; rejects with TimeoutError. `Infinity` for none. */
+	timeoutMs?: number;
+	/** Retry policy for this call, or `false`. */
+	retry?: RetryOptions | false;
 }
 /** What a method needs to know about itself at call time. */
 export interface MethodInfo {
-    readonly id: string;
-    readonly httpMethod: string;
-    readonly path: string;
-    readonly template: string;
-    readonly scopes: readonly string[];
+	readonly id: string;
+	readonly httpMethod: string;
+	readonly path: string;
+	readonly template: string;
+	readonly scopes: readonly string[];
 }
 /** The connection a generated client runs on: one openapi-fetch client plus auth and policies. */
 export interface Transport {
-    readonly client: Client<any>;
-    readonly fetch: typeof globalThis.fetch;
-    readonly accessToken: AccessTokenProvider | undefined;
-    readonly timeoutMs: number;
-    readonly retry: RetryPolicy | false;
+	readonly client: Client<any>;
+	readonly fetch: typeof globalThis.fetch;
+	readonly accessToken: AccessTokenProvider | undefined;
+	readonly timeoutMs: number;
+	readonly retry: RetryPolicy | false;
 }
 /** What each call hands to openapi-fetch besides its params and body. */
 export interface SendOptions {
-    headers: Record<string, string> | undefined;
-    signal: AbortSignal | undefined;
-    fetch: (request: Request) => Promise<Response>;
+	headers: Record<string, string> | undefined;
+	signal: AbortSignal | undefined;
+	fetch: (request: Request) => Promise<Response>;
 }
 export declare function createTransport(options: TransportOptions): Transport;
 /**
- * Runs one API call: checks options, gets a token for the method's scopes, sends through openapi-fetch,
- * retries transient failures, and returns the parsed body. `whenNoBody` answers a 2xx without a body
- * (`{}` for google.protobuf.Empty); without it such a response is an error.
- */
+* Runs one API call: checks options, gets a token for the method's scopes, sends through openapi-fetch,
+* retries transient failures, and returns the parsed body. `whenNoBody` answers a 2xx without a body
+* (`{}` for google.protobuf.Empty); without it such a response is an error.
+*/
 export declare function call<T>(transport: Transport, method: MethodInfo, options: CallOptions | undefined, send: (options: SendOptions) => Promise<{
-    data?: T;
-    response: Response;
+	data?: T;
+	response: Response;
 }>, whenNoBody?: T): Promise<T>;

@@ -6,135 +6,139 @@ import { DEFAULT_RETRY, retryDelay, retryPolicy } from "./retry.js";
 /** Earth Engine's service root. */
 export const DEFAULT_BASE_URL = "https://earthengine.googleapis.com";
 /** Above `wait`'s longest server-side wait (60 s) that waitForOperation asks for. */
-export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_TIMEOUT_MS = 12e4;
 /**
- * openapi-fetch's `Request` option: keeps the URL and init for fetch(url, init), which builds the one
- * real Request. The default class would build it twice (again inside fetch), ~10 µs a call.
- */
+* openapi-fetch's `Request` option: keeps the URL and init for fetch(url, init), which builds the one
+* real Request. The default class would build it twice (again inside fetch), ~10 µs a call.
+*/
 class FetchArguments {
-    url;
-    init;
-    method;
-    constructor(url, init) {
-        this.url = url;
-        this.init = init;
-        this.method = init.method ?? "GET";
-    }
+	url;
+	init;
+	method;
+	constructor(url, init) {
+		this.url = url;
+		this.init = init;
+		this.method = init.method ?? "GET";
+	}
 }
 /**
- * openapi-fetch's pathSerializer: fills `{var}`s with values bindName has already checked and
- * percent-encoded. Each client has a handful of URL templates, split once; a replace() with a callback
- * was ~1 µs of a ~35 µs call.
- */
+* openapi-fetch's pathSerializer: fills `{var}`s with values bindName has already checked and
+* percent-encoded. Each client has a handful of URL templates, split once; a replace() with a callback
+* was ~1 µs of a ~35 µs call.
+*/
 function pathFiller() {
-    const split = new Map();
-    return (url, params) => {
-        let parts = split.get(url);
-        if (parts === undefined)
-            split.set(url, (parts = url.split(/\{(\w+)\}/)));
-        let filled = parts[0];
-        for (let i = 1; i < parts.length; i += 2)
-            filled += String(params[parts[i]]) + parts[i + 1];
-        return filled;
-    };
+	const split = new Map();
+	return (url, params) => {
+		let parts = split.get(url);
+		if (parts === undefined) split.set(url, parts = url.split(/\{(\w+)\}/));
+		let filled = parts[0];
+		for (let i = 1; i < parts.length; i += 2) filled += String(params[parts[i]]) + parts[i + 1];
+		return filled;
+	};
 }
 export function createTransport(options) {
-    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-    if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(baseUrl)) {
-        throw new TypeError(`baseUrl must be an http(s) URL without query or fragment, got ${JSON.stringify(baseUrl)}`);
-    }
-    if (options.accessToken !== undefined && typeof options.accessToken !== "function") {
-        throw new TypeError("accessToken must be a function (scopes) => token");
-    }
-    return {
-        client: createClient({
-            baseUrl,
-            Request: FetchArguments,
-            pathSerializer: pathFiller(),
-        }),
-        fetch: options.fetch ?? globalThis.fetch,
-        accessToken: options.accessToken,
-        timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
-        retry: retryPolicy(options.retry, DEFAULT_RETRY),
-    };
+	const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+	if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(baseUrl)) {
+		throw new TypeError(`baseUrl must be an http(s) URL without query or fragment, got ${JSON.stringify(baseUrl)}`);
+	}
+	if (options.accessToken !== undefined && typeof options.accessToken !== "function") {
+		throw new TypeError("accessToken must be a function (scopes) => token");
+	}
+	return {
+		client: createClient({
+			baseUrl,
+			Request: FetchArguments,
+			pathSerializer: pathFiller()
+		}),
+		fetch: options.fetch ?? globalThis.fetch,
+		accessToken: options.accessToken,
+		timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
+		retry: retryPolicy(options.retry, DEFAULT_RETRY)
+	};
 }
 /**
- * Runs one API call: checks options, gets a token for the method's scopes, sends through openapi-fetch,
- * retries transient failures, and returns the parsed body. `whenNoBody` answers a 2xx without a body
- * (`{}` for google.protobuf.Empty); without it such a response is an error.
- */
+* Runs one API call: checks options, gets a token for the method's scopes, sends through openapi-fetch,
+* retries transient failures, and returns the parsed body. `whenNoBody` answers a 2xx without a body
+* (`{}` for google.protobuf.Empty); without it such a response is an error.
+*/
 export async function call(transport, method, options, send, whenNoBody) {
-    const policy = retryPolicy(options?.retry, transport.retry);
-    const timeoutMs = checkTimeout(options?.timeoutMs) ?? transport.timeoutMs;
-    // No limit means no signal on the request unless the caller gave one (a signal costs ~15 µs a call).
-    const limit = deadline(options?.signal, timeoutMs === Infinity ? undefined : timeoutMs, () => `${method.id} did not finish within ${timeoutMs} ms`);
-    const signal = limit.signal;
-    try {
-        signal?.throwIfAborted();
-        const headers = transport.accessToken ? { Authorization: await bearer(transport.accessToken, method) } : undefined;
-        for (let attempt = 0;; attempt++) {
-            signal?.throwIfAborted();
-            let status = 0;
-            const fetch = async (request) => {
-                const { url, init } = request;
-                const response = await transport.fetch(url, init);
-                status = response.status;
-                if (!response.ok)
-                    throw await apiErrorFromResponse(response);
-                return response;
-            };
-            try {
-                const { data, response } = await send({ headers, signal, fetch });
-                if (data !== undefined)
-                    return data;
-                if (whenNoBody !== undefined)
-                    return whenNoBody;
-                throw new ApiError({ httpStatus: response.status, code: 2, message: `${method.id}: the ${response.status} response has no body` });
-            }
-            catch (raw) {
-                if (signal?.aborted)
-                    throw signal.reason;
-                const error = classify(raw, method, status);
-                const delay = retryDelay(policy, attempt, error);
-                if (delay === undefined)
-                    throw error;
-                await sleep(delay, signal);
-            }
-        }
-    }
-    catch (error) {
-        throw signal?.aborted ? signal.reason : error;
-    }
-    finally {
-        limit.done();
-    }
+	const policy = retryPolicy(options?.retry, transport.retry);
+	const timeoutMs = checkTimeout(options?.timeoutMs) ?? transport.timeoutMs;
+	// No limit means no signal on the request unless the caller gave one (a signal costs ~15 µs a call).
+	const limit = deadline(options?.signal, timeoutMs === Infinity ? undefined : timeoutMs, () => `${method.id} did not finish within ${timeoutMs} ms`);
+	const signal = limit.signal;
+	try {
+		signal?.throwIfAborted();
+		const headers = transport.accessToken ? { Authorization: await bearer(transport.accessToken, method) } : undefined;
+		for (let attempt = 0;; attempt++) {
+			signal?.throwIfAborted();
+			let status = 0;
+			const fetch = async (request) => {
+				const { url, init } = request;
+				const response = await transport.fetch(url, init);
+				status = response.status;
+				if (!response.ok) throw await apiErrorFromResponse(response);
+				return response;
+			};
+			try {
+				const { data, response } = await send({
+					headers,
+					signal,
+					fetch
+				});
+				if (data !== undefined) return data;
+				if (whenNoBody !== undefined) return whenNoBody;
+				throw new ApiError({
+					httpStatus: response.status,
+					code: 2,
+					message: `${method.id}: the ${response.status} response has no body`
+				});
+			} catch (raw) {
+				if (signal?.aborted) throw signal.reason;
+				const error = classify(raw, method, status);
+				const delay = retryDelay(policy, attempt, error);
+				if (delay === undefined) throw error;
+				await sleep(delay, signal);
+			}
+		}
+	} catch (error) {
+		throw signal?.aborted ? signal.reason : error;
+	} finally {
+		limit.done();
+	}
 }
 // fetch and openapi-fetch report failures as bare TypeErrors and SyntaxErrors; give them a type and
 // the HTTP status. Messages never include the request, so never its Authorization header.
 function classify(error, method, status) {
-    if (error instanceof ApiError || error instanceof NetworkError)
-        return error;
-    if (error instanceof SyntaxError) {
-        return new ApiError({ httpStatus: status, code: 2, message: `${method.id}: the ${status} response is not valid JSON (${error.message})` });
-    }
-    if (error instanceof TypeError) {
-        const cause = error.cause;
-        const why = cause?.code ?? cause?.message ?? error.message;
-        return new NetworkError(status ? `${method.id}: the connection broke while reading the ${status} response (${why})` : `${method.id}: the request failed (${why})`, { cause: error, httpStatus: status || undefined });
-    }
-    return error;
+	if (error instanceof ApiError || error instanceof NetworkError) return error;
+	if (error instanceof SyntaxError) {
+		return new ApiError({
+			httpStatus: status,
+			code: 2,
+			message: `${method.id}: the ${status} response is not valid JSON (${error.message})`
+		});
+	}
+	if (error instanceof TypeError) {
+		const cause = error.cause;
+		const why = cause?.code ?? cause?.message ?? error.message;
+		return new NetworkError(status ? `${method.id}: the connection broke while reading the ${status} response (${why})` : `${method.id}: the request failed (${why})`, {
+			cause: error,
+			httpStatus: status || undefined
+		});
+	}
+	return error;
 }
 function checkTimeout(timeoutMs) {
-    if (timeoutMs !== undefined && !(timeoutMs > 0 && (Number.isFinite(timeoutMs) || timeoutMs === Infinity))) {
-        throw new RangeError(`timeoutMs must be a positive number of milliseconds (or Infinity), got ${timeoutMs}`);
-    }
-    return timeoutMs;
+	if (timeoutMs !== undefined && !(timeoutMs > 0 && (Number.isFinite(timeoutMs) || timeoutMs === Infinity))) {
+		throw new RangeError(`timeoutMs must be a positive number of milliseconds (or Infinity), got ${timeoutMs}`);
+	}
+	return timeoutMs;
 }
 async function bearer(provider, method) {
-    const token = await provider(method.scopes);
-    // Checked here because fetch's own header error would quote the token.
-    if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) {
-        throw new TypeError(`accessToken() must return a non-empty token of visible ASCII characters (for ${method.id})`);
-    }
-    return `Bearer ${token}`;
+	const token = await provider(method.scopes);
+	// Checked here because fetch's own header error would quote the token.
+	if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) {
+		throw new TypeError(`accessToken() must return a non-empty token of visible ASCII characters (for ${method.id})`);
+	}
+	return `Bearer ${token}`;
 }

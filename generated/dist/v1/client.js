@@ -4,52 +4,67 @@ import { bindName } from "../runtime/resource-name.js";
 import { call } from "../runtime/transport.js";
 /** Binds every v1 method to a transport (made by `createEarthEngineClient`). */
 export function createV1(transport) {
-    const client = transport.client;
-    return {
-        projects: {
-            operations: {
-                async cancel(request, options) {
-                    const method = methods["projects.operations.cancel"];
-                    const [projectsId, operationsId] = bindName(method, "name", request.name);
-                    return call(transport, method, options, (init) => client.POST("/v1/projects/{projectsId}/operations/{operationsId}:cancel", {
-                        ...init,
-                        params: { path: { projectsId, operationsId } },
-                    }), {});
-                },
-                async delete(request, options) {
-                    const method = methods["projects.operations.delete"];
-                    const [projectsId, operationsId] = bindName(method, "name", request.name);
-                    return call(transport, method, options, (init) => client.DELETE("/v1/projects/{projectsId}/operations/{operationsId}", {
-                        ...init,
-                        params: { path: { projectsId, operationsId } },
-                    }), {});
-                },
-                async get(request, options) {
-                    const method = methods["projects.operations.get"];
-                    const [projectsId, operationsId] = bindName(method, "name", request.name);
-                    return call(transport, method, options, (init) => client.GET("/v1/projects/{projectsId}/operations/{operationsId}", {
-                        ...init,
-                        params: { path: { projectsId, operationsId } },
-                    }));
-                },
-                async list(request, options) {
-                    const method = methods["projects.operations.list"];
-                    const [projectsId] = bindName(method, "name", request.name);
-                    return call(transport, method, options, (init) => client.GET("/v1/projects/{projectsId}/operations", {
-                        ...init,
-                        params: { path: { projectsId }, query: { filter: request.filter, pageSize: request.pageSize, pageToken: request.pageToken } },
-                    }));
-                },
-                async wait(request, options) {
-                    const method = methods["projects.operations.wait"];
-                    const [projectsId, operationsId] = bindName(method, "name", request.name);
-                    return call(transport, method, options, (init) => client.POST("/v1/projects/{projectsId}/operations/{operationsId}:wait", {
-                        ...init,
-                        params: { path: { projectsId, operationsId } },
-                        body: request.body,
-                    }));
-                },
-            },
-        },
-    };
+	const client = transport.client;
+	return { projects: { operations: {
+		async cancel(request, options) {
+			const method = methods["projects.operations.cancel"];
+			const [projectsId, operationsId] = bindName(method, "name", request.name);
+			return call(transport, method, options, (init) => client.POST("/v1/projects/{projectsId}/operations/{operationsId}:cancel", {
+				...init,
+				params: { path: {
+					projectsId,
+					operationsId
+				} }
+			}), {});
+		},
+		async delete(request, options) {
+			const method = methods["projects.operations.delete"];
+			const [projectsId, operationsId] = bindName(method, "name", request.name);
+			return call(transport, method, options, (init) => client.DELETE("/v1/projects/{projectsId}/operations/{operationsId}", {
+				...init,
+				params: { path: {
+					projectsId,
+					operationsId
+				} }
+			}), {});
+		},
+		async get(request, options) {
+			const method = methods["projects.operations.get"];
+			const [projectsId, operationsId] = bindName(method, "name", request.name);
+			return call(transport, method, options, (init) => client.GET("/v1/projects/{projectsId}/operations/{operationsId}", {
+				...init,
+				params: { path: {
+					projectsId,
+					operationsId
+				} }
+			}));
+		},
+		async list(request, options) {
+			const method = methods["projects.operations.list"];
+			const [projectsId] = bindName(method, "name", request.name);
+			return call(transport, method, options, (init) => client.GET("/v1/projects/{projectsId}/operations", {
+				...init,
+				params: {
+					path: { projectsId },
+					query: {
+						filter: request.filter,
+						pageSize: request.pageSize,
+						pageToken: request.pageToken
+					}
+				}
+			}));
+		},
+		async wait(request, options) {
+			const method = methods["projects.operations.wait"];
+			const [projectsId, operationsId] = bindName(method, "name", request.name);
+			return call(transport, method, options, (init) => client.POST("/v1/projects/{projectsId}/operations/{operationsId}:wait", {
+				...init,
+				params: { path: {
+					projectsId,
+					operationsId
+				} },
+				body: request.body
+			}));
+		}
+	} } };
 }

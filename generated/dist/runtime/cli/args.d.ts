@@ -3,23 +3,23 @@ export type Command = "cancel" | "get" | "list" | "wait" | "delete";
 export type ApiVersion = "v1" | "v1beta" | "v1alpha";
 /** A checked command line. */
 export interface Invocation {
-    command: Command;
-    /** Names or task ids, as typed. */
-    targets: string[];
-    project: string;
-    apiVersion: ApiVersion;
-    endpoint: string | undefined;
-    json: boolean;
-    wait: boolean;
-    filter: string | undefined;
-    limit: number | undefined;
-    timeoutMs: number | undefined;
+	command: Command;
+	/** Names or task ids, as typed. */
+	targets: string[];
+	project: string;
+	apiVersion: ApiVersion;
+	endpoint: string | undefined;
+	json: boolean;
+	wait: boolean;
+	filter: string | undefined;
+	limit: number | undefined;
+	timeoutMs: number | undefined;
 }
 export type CommandLine = {
-    help: true;
+	help: true;
 } | {
-    help: false;
-    invocation: Invocation;
+	help: false;
+	invocation: Invocation;
 };
 export declare function parseCommandLine(argv: readonly string[]): CommandLine;
 /** `30s`, `2m`, `500ms`, `1h`, or plain seconds (`45`, `1.5`), as milliseconds > 0. */

@@ -2,10 +2,10 @@
 import type { Invocation } from "./args.js";
 import type { CliClient, Io } from "./types.js";
 export interface CommandContext {
-    ee: CliClient;
-    invocation: Invocation;
-    /** The full operation names (targets expanded with the project). */
-    names: string[];
-    io: Io;
+	ee: CliClient;
+	invocation: Invocation;
+	/** The full operation names (targets expanded with the project). */
+	names: string[];
+	io: Io;
 }
 export declare function runCommand(ctx: CommandContext): Promise<number>;

@@ -12,8 +12,8 @@ export declare function percent(progress: number | undefined): string;
 export declare function time(value: string | undefined): string;
 /** `CODE_NAME: message` of a google.rpc.Status. */
 export declare function statusText(error: {
-    code?: number;
-    message?: string;
+	code?: number;
+	message?: string;
 } | undefined): string;
 /** Left-aligned columns, two spaces apart; the last column is not padded. */
 export declare function table(header: readonly string[], rows: readonly (readonly string[])[]): string;

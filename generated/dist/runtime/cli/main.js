@@ -11,58 +11,58 @@ import { runCommand } from "./commands.js";
 import { EXIT, errorLine, reportOf, UsageError } from "./errors.js";
 import { HELP, USAGE } from "./help.js";
 async function main(argv, env) {
-    const { provider, secret } = tokenSource(env);
-    const io = {
-        out: (text) => void process.stdout.write(text),
-        err: (text) => void process.stderr.write(text),
-        progress: process.stderr,
-        secrets: secret ? [secret] : [],
-    };
-    let invocation;
-    let names;
-    try {
-        const commandLine = parseCommandLine(argv);
-        if (commandLine.help) {
-            io.out(HELP);
-            return EXIT.OK;
-        }
-        invocation = commandLine.invocation;
-        // Every name is checked before any request.
-        names = invocation.targets.map((target) => operationName(target, invocation.project));
-    }
-    catch (error) {
-        if (!(error instanceof UsageError || error instanceof InvalidNameError))
-            throw error;
-        const report = reportOf(error);
-        io.err(`${errorLine(report, io.secrets)}\n`);
-        if (error instanceof UsageError)
-            io.err(`${USAGE}\n`);
-        return report.exit;
-    }
-    const ee = createEarthEngineClient({
-        version: invocation.apiVersion,
-        baseUrl: invocation.endpoint,
-        accessToken: provider,
-    });
-    try {
-        return await runCommand({ ee, invocation, names, io });
-    }
-    catch (error) {
-        const report = reportOf(error);
-        io.err(`${errorLine(report, io.secrets)}\n`);
-        return report.exit;
-    }
+	const { provider, secret } = tokenSource(env);
+	const io = {
+		out: (text) => void process.stdout.write(text),
+		err: (text) => void process.stderr.write(text),
+		progress: process.stderr,
+		secrets: secret ? [secret] : []
+	};
+	let invocation;
+	let names;
+	try {
+		const commandLine = parseCommandLine(argv);
+		if (commandLine.help) {
+			io.out(HELP);
+			return EXIT.OK;
+		}
+		invocation = commandLine.invocation;
+		// Every name is checked before any request.
+		names = invocation.targets.map((target) => operationName(target, invocation.project));
+	} catch (error) {
+		if (!(error instanceof UsageError || error instanceof InvalidNameError)) throw error;
+		const report = reportOf(error);
+		io.err(`${errorLine(report, io.secrets)}\n`);
+		if (error instanceof UsageError) io.err(`${USAGE}\n`);
+		return report.exit;
+	}
+	const ee = createEarthEngineClient({
+		version: invocation.apiVersion,
+		baseUrl: invocation.endpoint,
+		accessToken: provider
+	});
+	try {
+		return await runCommand({
+			ee,
+			invocation,
+			names,
+			io
+		});
+	} catch (error) {
+		const report = reportOf(error);
+		io.err(`${errorLine(report, io.secrets)}\n`);
+		return report.exit;
+	}
 }
 // Output cut short by a closed pipe (`ee-operations list | head`) is not an error.
 process.stdout.on("error", (error) => {
-    if (error.code === "EPIPE")
-        process.exit(process.exitCode ?? EXIT.OK);
+	if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.OK);
 });
 main(process.argv.slice(2), process.env).then((code) => {
-    process.exitCode = code;
+	process.exitCode = code;
 }, (error) => {
-    // Never a stack trace: one line, like every other error.
-    const secret = process.env.EE_ACCESS_TOKEN?.trim();
-    process.stderr.write(`${errorLine(reportOf(error), secret ? [secret] : [])}\n`);
-    process.exitCode = EXIT.ERROR;
+	// Never a stack trace: one line, like every other error.
+	const secret = process.env.EE_ACCESS_TOKEN?.trim();
+	process.stderr.write(`${errorLine(reportOf(error), secret ? [secret] : [])}\n`);
+	process.exitCode = EXIT.ERROR;
 });

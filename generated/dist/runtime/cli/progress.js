@@ -4,78 +4,81 @@
 import { sleep } from "../abort.js";
 import { oneLine } from "./errors.js";
 import { percent, shortId, stateOf } from "./format.js";
-const NO_PROGRESS = { update() { }, clear() { } };
+const NO_PROGRESS = {
+	update() {},
+	clear() {}
+};
 export function createProgress(stream, now = Date.now) {
-    if (!stream)
-        return NO_PROGRESS;
-    const started = now();
-    const latest = new Map();
-    if (stream.isTTY) {
-        let shown = false;
-        return {
-            update(name, op) {
-                latest.set(name, { state: stateOf(op), progress: op.metadata?.progress });
-                const parts = [...latest].map(([n, s]) => `${shortId(n)} ${s.state} ${percent(s.progress)}`);
-                const seconds = Math.floor((now() - started) / 1000);
-                const line = `waiting ${seconds}s: ${parts.join(" · ")}`;
-                // A pty may report 0 columns: unknown, so assume 80.
-                const width = Math.max(20, (stream.columns || 80) - 1);
-                stream.write(`\r${line.length > width ? `${line.slice(0, width - 1)}…` : line}\x1b[K`);
-                shown = true;
-            },
-            clear() {
-                if (shown)
-                    stream.write("\r\x1b[K");
-                shown = false;
-            },
-        };
-    }
-    return {
-        update(name, op) {
-            const state = stateOf(op);
-            const progress = op.metadata?.progress;
-            const before = latest.get(name);
-            const step = (p) => (p === undefined ? -1 : Math.floor(p * 10));
-            if (before && before.state === state && step(before.progress) === step(progress))
-                return;
-            latest.set(name, { state, progress });
-            stream.write(`${oneLine(name)}: ${state} ${percent(progress)}\n`);
-        },
-        clear() { },
-    };
+	if (!stream) return NO_PROGRESS;
+	const started = now();
+	const latest = new Map();
+	if (stream.isTTY) {
+		let shown = false;
+		return {
+			update(name, op) {
+				latest.set(name, {
+					state: stateOf(op),
+					progress: op.metadata?.progress
+				});
+				const parts = [...latest].map(([n, s]) => `${shortId(n)} ${s.state} ${percent(s.progress)}`);
+				const seconds = Math.floor((now() - started) / 1e3);
+				const line = `waiting ${seconds}s: ${parts.join(" · ")}`;
+				// A pty may report 0 columns: unknown, so assume 80.
+				const width = Math.max(20, (stream.columns || 80) - 1);
+				stream.write(`\r${line.length > width ? `${line.slice(0, width - 1)}…` : line}\x1b[K`);
+				shown = true;
+			},
+			clear() {
+				if (shown) stream.write("\r\x1B[K");
+				shown = false;
+			}
+		};
+	}
+	return {
+		update(name, op) {
+			const state = stateOf(op);
+			const progress = op.metadata?.progress;
+			const before = latest.get(name);
+			const step = (p) => p === undefined ? -1 : Math.floor(p * 10);
+			if (before && before.state === state && step(before.progress) === step(progress)) return;
+			latest.set(name, {
+				state,
+				progress
+			});
+			stream.write(`${oneLine(name)}: ${state} ${percent(progress)}\n`);
+		},
+		clear() {}
+	};
 }
 /**
- * Resolves with the operation once done (ee.waitForOperation, so `wait` long-polls, with `get` polling
- * where `wait` is unimplemented). While it waits, `get` refreshes the progress display; those reads
- * are for show only and their failures are ignored.
- */
+* Resolves with the operation once done (ee.waitForOperation, so `wait` long-polls, with `get` polling
+* where `wait` is unimplemented). While it waits, `get` refreshes the progress display; those reads
+* are for show only and their failures are ignored.
+*/
 export async function watchOperation(ee, name, options) {
-    const { progress, refreshMs = 1000 } = options;
-    const stop = new AbortController();
-    const display = progress === NO_PROGRESS
-        ? Promise.resolve()
-        : (async () => {
-            while (!stop.signal.aborted) {
-                try {
-                    const op = await ee.projects.operations.get({ name }, { signal: stop.signal, retry: false });
-                    if (!stop.signal.aborted)
-                        progress.update(name, op);
-                    await sleep(refreshMs, stop.signal);
-                }
-                catch {
-                    if (!stop.signal.aborted)
-                        await sleep(refreshMs, stop.signal).catch(() => { });
-                }
-            }
-        })();
-    try {
-        const op = await ee.waitForOperation(name, { timeoutMs: options.timeoutMs });
-        stop.abort();
-        progress.update(name, op);
-        return op;
-    }
-    finally {
-        stop.abort();
-        await display;
-    }
+	const { progress, refreshMs = 1e3 } = options;
+	const stop = new AbortController();
+	const display = progress === NO_PROGRESS ? Promise.resolve() : (async () => {
+		while (!stop.signal.aborted) {
+			try {
+				const op = await ee.projects.operations.get({ name }, {
+					signal: stop.signal,
+					retry: false
+				});
+				if (!stop.signal.aborted) progress.update(name, op);
+				await sleep(refreshMs, stop.signal);
+			} catch {
+				if (!stop.signal.aborted) await sleep(refreshMs, stop.signal).catch(() => {});
+			}
+		}
+	})();
+	try {
+		const op = await ee.waitForOperation(name, { timeoutMs: options.timeoutMs });
+		stop.abort();
+		progress.update(name, op);
+		return op;
+	} finally {
+		stop.abort();
+		await display;
+	}
 }

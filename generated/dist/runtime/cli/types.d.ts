@@ -3,45 +3,45 @@ import type { LroOperation, OperationHelpers, OperationsMethods } from "../opera
 import type { CallOptions } from "../transport.js";
 /** The fields of an Earth Engine operation the CLI prints. */
 export interface CliOperation extends LroOperation {
-    metadata?: {
-        state?: string;
-        type?: string;
-        description?: string;
-        priority?: number;
-        createTime?: string;
-        updateTime?: string;
-        startTime?: string;
-        endTime?: string;
-        progress?: number;
-        attempt?: number;
-        scriptUri?: string;
-        destinationUris?: string[];
-        batchEecuUsageSeconds?: number;
-    };
+	metadata?: {
+		state?: string;
+		type?: string;
+		description?: string;
+		priority?: number;
+		createTime?: string;
+		updateTime?: string;
+		startTime?: string;
+		endTime?: string;
+		progress?: number;
+		attempt?: number;
+		scriptUri?: string;
+		destinationUris?: string[];
+		batchEecuUsageSeconds?: number;
+	};
 }
 export interface CliClient extends OperationHelpers<CliOperation> {
-    readonly projects: {
-        readonly operations: OperationsMethods<CliOperation> & {
-            delete(request: {
-                name: string;
-            }, options?: CallOptions): Promise<unknown>;
-        };
-    };
+	readonly projects: {
+		readonly operations: OperationsMethods<CliOperation> & {
+			delete(request: {
+				name: string;
+			}, options?: CallOptions): Promise<unknown>;
+		};
+	};
 }
 /** Where a progress line goes: process.stderr, or a test double. */
 export interface ProgressStream {
-    readonly isTTY?: boolean;
-    readonly columns?: number;
-    write(chunk: string): unknown;
+	readonly isTTY?: boolean;
+	readonly columns?: number;
+	write(chunk: string): unknown;
 }
 /** The process as the commands see it. */
 export interface Io {
-    /** Writes to stdout. */
-    out(text: string): void;
-    /** Writes to stderr. */
-    err(text: string): void;
-    /** Where progress goes (stderr); undefined for none. */
-    progress: ProgressStream | undefined;
-    /** Strings never to print (the access token). */
-    secrets: readonly string[];
+	/** Writes to stdout. */
+	out(text: string): void;
+	/** Writes to stderr. */
+	err(text: string): void;
+	/** Where progress goes (stderr); undefined for none. */
+	progress: ProgressStream | undefined;
+	/** Strings never to print (the access token). */
+	secrets: readonly string[];
 }
