@@ -60,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
   }
+  // openapi-typescript starts up on its own thread while this one loads ts-morph.
+  (await import("./emit/types.js")).startTypesThread();
   const { generate, check } = await import("./generate.js");
   if (command === "check") {
     const diffs = await check(options);

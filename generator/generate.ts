@@ -31,8 +31,8 @@ export async function renderPackage(specDir: string, inputs?: string): Promise<{
   });
   const source = `${basename(resolve(specDir))}/`;
   const sources = new Map<string, string>(await runtimeFiles());
-  for (const version of api.versions) {
-    for (const [path, text] of await versionFiles(project, version)) sources.set(path, text);
+  for (const files of await Promise.all(api.versions.map((version) => versionFiles(project, version)))) {
+    for (const [path, text] of files) sources.set(path, text);
   }
   const rootKey = `${source}\0${JSON.stringify(api.versions.map((v) => [v.version, v.lro]))}`;
   if (!rootIndexCache.has(rootKey)) rootIndexCache.set(rootKey, rootIndexFile(project, api, source));
@@ -55,11 +55,12 @@ async function versionFiles(project: Project, version: VersionModel): Promise<Ma
   let files = versionCache.get(key);
   if (!files) {
     const dir = `src/${version.version}`;
+    const types = typesFile(version); // on openapi-typescript's thread, while ts-morph works here
     files = new Map([
-      [`${dir}/types.d.ts`, await typesFile(version)],
       [`${dir}/methods.ts`, methodsFile(project, version)],
       [`${dir}/client.ts`, clientFile(project, version)],
       [`${dir}/index.ts`, versionIndexFile(project, version)],
+      [`${dir}/types.d.ts`, await types],
     ]);
     versionCache.set(key, files);
   }
