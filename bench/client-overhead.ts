@@ -9,9 +9,10 @@ export const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
 
 const memoryFetch: Fetch = async () => new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
 
-type ClientName = "ours" | "hand" | "openapiFetch" | "googleapisCommon";
+type ClientName = "ours" | "oursNoTimeout" | "hand" | "openapiFetch" | "googleapisCommon";
 const MAKERS: Record<ClientName, (fetch: Fetch) => Promise<Cancel> | Cancel> = {
   ours: (f) => oursClient(f),
+  oursNoTimeout: (f) => oursClient(f, undefined, Infinity),
   hand: (f) => handClient(f),
   openapiFetch: (f) => openapiFetchClient(f),
   googleapisCommon: (f) => googleapisCommonClient(f),
@@ -24,6 +25,7 @@ export interface ClientOverheadResult {
   callsPerSecond: Record<ClientName, Summary>;
   requests: Record<ClientName, SeenRequest>;
   oursOverOpenapiFetch: Summary;
+  oursNoTimeoutOverOpenapiFetch: Summary;
   oursOverHand: Summary;
   googleapisCommonOverOurs: Summary;
 }
@@ -51,7 +53,7 @@ export async function clientOverhead(ctx: Context): Promise<ClientOverheadResult
       throw new Error(`client overhead: ${name} sent ${r.method} ${r.url} (authorization ${r.authorization}); expected POST …${expected} with Bearer t`);
     }
   }
-  const ms: Record<ClientName, number[]> = { ours: [], hand: [], openapiFetch: [], googleapisCommon: [] };
+  const ms: Record<ClientName, number[]> = { ours: [], oursNoTimeout: [], hand: [], openapiFetch: [], googleapisCommon: [] };
   for (let round = 0; round <= RUNS; round++) {
     for (const name of rotate(names, round)) {
       const took = await loop(clients[name], ITERATIONS);
@@ -63,10 +65,11 @@ export async function clientOverhead(ctx: Context): Promise<ClientOverheadResult
   const perSecond = (name: ClientName) => scale(summarize(ms[name]), (t) => ITERATIONS / (t / 1000));
   return {
     iterations: ITERATIONS,
-    perCallUs: { ours: us("ours"), hand: us("hand"), openapiFetch: us("openapiFetch"), googleapisCommon: us("googleapisCommon") },
-    callsPerSecond: { ours: perSecond("ours"), hand: perSecond("hand"), openapiFetch: perSecond("openapiFetch"), googleapisCommon: perSecond("googleapisCommon") },
+    perCallUs: Object.fromEntries(names.map((n) => [n, us(n)])) as Record<ClientName, Summary>,
+    callsPerSecond: Object.fromEntries(names.map((n) => [n, perSecond(n)])) as Record<ClientName, Summary>,
     requests,
     oursOverOpenapiFetch: pairedRatio(ms.ours, ms.openapiFetch),
+    oursNoTimeoutOverOpenapiFetch: pairedRatio(ms.oursNoTimeout, ms.openapiFetch),
     oursOverHand: pairedRatio(ms.ours, ms.hand),
     googleapisCommonOverOurs: pairedRatio(ms.googleapisCommon, ms.ours),
   };

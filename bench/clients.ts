@@ -14,9 +14,12 @@ export type Cancel = (name: string) => Promise<unknown>;
 export const NAME = "projects/my-project/operations/ABC123";
 const token = () => "t";
 
-/** The generated client, as a user makes it (default timeout and retry options). */
-export function oursClient(fetch: Fetch, baseUrl?: string): Cancel {
-  const ee = createEarthEngineClient({ version: "v1", fetch, accessToken: token, ...(baseUrl ? { baseUrl } : {}) });
+/**
+ * The generated client, as a user makes it (default timeout and retry options); with `timeoutMs:
+ * Infinity` for context, since the default 120 s limit puts an AbortSignal on every request.
+ */
+export function oursClient(fetch: Fetch, baseUrl?: string, timeoutMs?: number): Cancel {
+  const ee = createEarthEngineClient({ version: "v1", fetch, accessToken: token, ...(baseUrl ? { baseUrl } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
   return (name) => ee.projects.operations.cancel({ name });
 }
 

@@ -12,8 +12,9 @@ const SERVER_LIFETIME_MS = 180_000;
 
 export interface LoopbackResult {
   calls: number;
-  perCallUs: { ours: Summary; fetch: Summary };
+  perCallUs: { ours: Summary; oursNoTimeout: Summary; fetch: Summary };
   oursOverFetch: Summary;
+  oursNoTimeoutOverFetch: Summary;
 }
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -44,20 +45,26 @@ async function loop(cancel: Cancel, calls: number): Promise<number> {
 export async function loopback(ctx: Context): Promise<LoopbackResult> {
   const server = await startServer();
   try {
-    const clients: Record<"ours" | "fetch", Cancel> = {
+    const clients: Record<"ours" | "oursNoTimeout" | "fetch", Cancel> = {
       ours: oursClient(globalThis.fetch, server.url),
+      oursNoTimeout: oursClient(globalThis.fetch, server.url, Infinity),
       fetch: handClient(globalThis.fetch, server.url),
     };
-    const ms = { ours: [] as number[], fetch: [] as number[] };
+    const ms = { ours: [] as number[], oursNoTimeout: [] as number[], fetch: [] as number[] };
     for (let round = 0; round <= RUNS; round++) {
-      for (const name of rotate(["ours", "fetch"] as const, round)) {
+      for (const name of rotate(["ours", "oursNoTimeout", "fetch"] as const, round)) {
         const took = await loop(clients[name], round === 0 ? Math.min(CALLS, 1000) : CALLS);
         if (round > 0) ms[name].push(took);
       }
       ctx.log(`  loopback round ${round}${round === 0 ? " (warm-up, 1000 calls each)" : ""} done`);
     }
     const us = (xs: number[]) => scale(summarize(xs), (t) => (t * 1000) / CALLS);
-    return { calls: CALLS, perCallUs: { ours: us(ms.ours), fetch: us(ms.fetch) }, oursOverFetch: pairedRatio(ms.ours, ms.fetch) };
+    return {
+      calls: CALLS,
+      perCallUs: { ours: us(ms.ours), oursNoTimeout: us(ms.oursNoTimeout), fetch: us(ms.fetch) },
+      oursOverFetch: pairedRatio(ms.ours, ms.fetch),
+      oursNoTimeoutOverFetch: pairedRatio(ms.oursNoTimeout, ms.fetch),
+    };
   } finally {
     await server.stop();
   }

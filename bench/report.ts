@@ -132,9 +132,12 @@ Child processes are fresh (\`node_modules/.bin/…\`), timed from spawn to exit,
    same path, \`Authorization: Bearer t\`). googleapis-common's Discovery client is built with
    \`new Discovery({}).discoverAPI("bench/discovery-earthengine-v1.json")\` and given
    \`{ fetchImplementation, headers }\` as endpoint options: gaxios (its transport) calls
-   \`fetchImplementation\` instead of fetch.
+   \`fetchImplementation\` instead of fetch. The generated client runs twice: as made by default, and
+   with \`timeoutMs: Infinity\`, which shows the cost of the AbortSignal that the default 120 s limit
+   puts on each request.
 5. **Loopback** — a node:http server in its own process on 127.0.0.1 answering \`{}\`; ${results.loopback?.calls ?? "?"} sequential
-   cancels per round; generated client (default options) vs a hand-written call on the global fetch.
+   cancels per round; generated client (default options, and with \`timeoutMs: Infinity\`) vs a
+   hand-written call on the global fetch.
 6. **Size** — esbuild (bundle, minify, platform node, ESM, target node20) of bench/apps/cancel-*.mjs,
    gzip level 9 (node:zlib); each bundle is run once against a loopback server and must print \`{}\`.
    4.0 KB is taken as 4,000 bytes. **Start-up** — \`node --input-type=module -e\` timing
