@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { SpecError } from "./load/spec-error.js";
 
@@ -60,11 +61,16 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
   }
-  // openapi-typescript starts up on its own thread while this one loads ts-morph.
-  (await import("./emit/types.js")).startTypesThread();
+  // openapi-typescript starts up on its own thread, and gets the documents to convert, while this one
+  // loads ts-morph. (Watch mode reads the spec itself, so that a broken one is reported, not fatal.)
+  const { startTypesThread, typesFile } = await import("./emit/types.js");
+  startTypesThread();
+  const api = values.watch ? undefined : await (await import("./model/api.js")).apiModel(options.specDir);
+  for (const version of api?.versions ?? []) typesFile(version).catch(() => {}); // awaited by generate
+  createRequire(import.meta.url)("./code-cache.cjs").requireTsMorph(); // what generate.js imports first
   const { generate, check } = await import("./generate.js");
   if (command === "check") {
-    const diffs = await check(options);
+    const diffs = await check({ ...options, api });
     const ms = Math.round(performance.now() - started);
     if (diffs.length === 0) {
       process.stdout.write(`check: ${options.outDir}/ is up to date with ${options.specDir}/ (${ms} ms)\n`);
@@ -93,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
     stop();
     return 0;
   }
-  const result = await generate(options);
+  const result = await generate({ ...options, api });
   const ms = Math.round(performance.now() - started);
   const methods = result.api.versions.reduce((n, v) => n + v.methods.length, 0);
   process.stdout.write(

@@ -20,11 +20,13 @@ export interface GenerateOptions {
   outDir: string;
   /** The inputs hash, when the caller already computed it (see manifest.ts). */
   inputs?: string;
+  /** The model of `specDir`, when the caller already read it. */
+  api?: ApiModel;
 }
 
 /** Every file of the generated package, in memory, keyed by path relative to the package. */
-export async function renderPackage(specDir: string, inputs?: string): Promise<{ api: ApiModel; files: Map<string, string> }> {
-  const api = await apiModel(specDir);
+export async function renderPackage(specDir: string, inputs?: string, model?: ApiModel): Promise<{ api: ApiModel; files: Map<string, string> }> {
+  const api = model ?? (await apiModel(specDir));
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
@@ -68,12 +70,12 @@ async function versionFiles(project: Project, version: VersionModel): Promise<Ma
 }
 
 export async function generate(options: GenerateOptions): Promise<{ api: ApiModel } & WriteResult> {
-  const { api, files } = await renderPackage(options.specDir, options.inputs);
+  const { api, files } = await renderPackage(options.specDir, options.inputs, options.api);
   return { api, ...(await writeTree(options.outDir, files)) };
 }
 
 export async function check(options: GenerateOptions): Promise<TreeDiff[]> {
-  const { files } = await renderPackage(options.specDir, options.inputs);
+  const { files } = await renderPackage(options.specDir, options.inputs, options.api);
   return diffTree(options.outDir, files);
 }
 

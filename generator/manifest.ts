@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 
 export const MANIFEST = "manifest.json";
 const GENERATOR_DIR = new URL(".", import.meta.url);
-const TOOLS = ["openapi-typescript", "ts-morph", "openapi-fetch", "yaml", "google-auth-library"];
+const TOOLS = ["openapi-typescript", "ts-morph", "oxc-transform", "openapi-fetch", "yaml", "google-auth-library"];
 
 export interface Manifest {
   inputs: string;
@@ -29,7 +29,7 @@ export async function inputsHash(specDir: string): Promise<string> {
   for (const file of await filesUnder(specDir)) hash.update(`spec/${relative(specDir, file)}\0`).update(await readFile(file)).update("\0");
   const generator = GENERATOR_DIR.pathname;
   for (const file of await filesUnder(generator)) {
-    if (file.endsWith(".ts")) hash.update(`generator/${relative(generator, file)}\0`).update(await readFile(file)).update("\0");
+    if (/\.(ts|cjs)$/.test(file)) hash.update(`generator/${relative(generator, file)}\0`).update(await readFile(file)).update("\0");
   }
   for (const tool of TOOLS) {
     const pkg = JSON.parse(await readFile(new URL(`../node_modules/${tool}/package.json`, GENERATOR_DIR), "utf8"));

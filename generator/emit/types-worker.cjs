@@ -2,7 +2,9 @@
 // while the main thread loads ts-morph, then turns each bundled document it is sent into the text of
 // `paths` and `components`. Plain CommonJS, so the worker needs no TypeScript loader.
 const { parentPort } = require("node:worker_threads");
-const { default: openapiTS, astToString } = require("openapi-typescript");
+const { requireOpenapiTypescript } = require("../code-cache.cjs");
+
+const { default: openapiTS, astToString } = requireOpenapiTypescript();
 
 parentPort.on("message", async ({ id, document }) => {
   try {

@@ -2,9 +2,19 @@ import { Worker } from "node:worker_threads";
 import type { VersionModel } from "../model/api-model.js";
 import { header } from "./header.js";
 
+// Asked for early by the CLI, and again when the file is emitted.
+const requested = new WeakMap<VersionModel, Promise<string>>();
+
 /** `src/<version>/types.d.ts`: the `paths` and `components` types from openapi-typescript. */
-export async function typesFile(version: VersionModel): Promise<string> {
-  return header(version.specFile) + (await typesThread().convert(version.document));
+export function typesFile(version: VersionModel): Promise<string> {
+  let text = requested.get(version);
+  if (!text) {
+    text = typesThread()
+      .convert(version.document)
+      .then((types) => header(version.specFile) + types);
+    requested.set(version, text);
+  }
+  return text;
 }
 
 /**
