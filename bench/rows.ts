@@ -24,9 +24,11 @@ export function buildRows(r: Results): Row[] {
   const c = r.coldGenerate;
   if (c) {
     rows.push({ figure: "1", label: "cold generate: ours, 3 versions", unit: "ms", value: c.ours });
+    rows.push({ figure: "1", label: "cold generate: ours, empty cache (first run after install)", unit: "ms", value: c.oursEmptyCache });
     rows.push({ figure: "1", label: "cold generate: openapi-typescript CLI, v1", unit: "ms", value: c.oats });
     rows.push({ figure: "1", label: "cold generate: hey-api SDK, v1", unit: "ms", value: c.heyApi });
     rows.push({ figure: "1", label: "ratio ours / openapi-typescript", unit: "×", value: c.oursOverOats, target: { op: "<=", value: 1 } });
+    rows.push({ figure: "1", label: "ratio ours, empty cache / openapi-typescript", unit: "×", value: c.oursEmptyCacheOverOats });
     rows.push({ figure: "1", label: "ratio ours / hey-api", unit: "×", value: c.oursOverHeyApi });
   }
   const w = r.checkWatch;

@@ -8,7 +8,8 @@ const Module = require("node:module");
 const path = require("node:path");
 const vm = require("node:vm");
 
-const CACHE_DIR = path.join(__dirname, "../node_modules/.cache/ee-operations");
+/** Where the generator keeps what it can rebuild: code caches, and run.mjs's bundle. */
+const CACHE_DIR = process.env.EE_OPERATIONS_CACHE_DIR || path.join(__dirname, "../node_modules/.cache/ee-operations");
 
 /** require(filename) with a code cache; the module lands in require.cache, so later requires share it. */
 function requireWithCodeCache(filename) {
@@ -58,4 +59,4 @@ function requireOpenapiTypescript() {
   return require(oats);
 }
 
-module.exports = { requireWithCodeCache, requireTsMorph, requireOpenapiTypescript };
+module.exports = { CACHE_DIR, requireWithCodeCache, requireTsMorph, requireOpenapiTypescript };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run generate` and `npm run check`: runs generator/cli.ts without a TypeScript loader. esbuild
 // bundles the generator's own sources (dependencies stay external) into one CommonJS file under
-// node_modules/.cache, and Node requires it. Under tsx the same run spent ~0.9 s in the loader: its
+// node_modules/.cache/ee-operations (or $EE_OPERATIONS_CACHE_DIR), and Node requires it. Under tsx the same run spent ~0.9 s in the loader: its
 // worker thread, and lexing every CommonJS dependency (TypeScript's 9 MB twice) for named exports.
 // The bundle is named after the sources' paths, sizes and modification times, and reused while they
 // stay the same, which also skips loading esbuild (~70 ms).
@@ -13,8 +13,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const generatorDir = join(root, "generator");
-const cacheDir = join(root, "node_modules/.cache/ee-operations");
 const require = createRequire(import.meta.url);
+const cacheDir = require("./code-cache.cjs").CACHE_DIR;
 
 function sourcesStamp() {
   const hash = createHash("sha256").update(require("esbuild/package.json").version);
