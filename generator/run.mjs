@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run generate` and `npm run check`: runs generator/cli.ts without a TypeScript loader. esbuild
-// bundles the generator's own sources (dependencies stay external) into one CommonJS file under
+// bundles the generator's own sources (dependencies stay outside) into one CommonJS file under
 // node_modules/.cache/ee-operations (or $EE_OPERATIONS_CACHE_DIR), and Node requires it. Under tsx the same run spent ~0.9 s in the loader: its
 // worker thread, and lexing every CommonJS dependency (TypeScript's 9 MB twice) for named exports.
 // The bundle is named after the sources' paths, sizes and modification times, and reused while they
 // stay the same, which also skips loading esbuild (~70 ms).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { createRequire, isBuiltin } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 const cacheDir = require("./code-cache.cjs").CACHE_DIR;
 
 function sourcesStamp() {
-  const hash = createHash("sha256").update(require("esbuild/package.json").version);
+  const hash = createHash("sha256").update(`${root}\0${require("esbuild/package.json").version}`);
   const files = readdirSync(generatorDir, { recursive: true })
     .filter((f) => /\.(ts|mjs)$/.test(f) && !f.startsWith("runtime"))
     .sort();
@@ -28,7 +28,8 @@ function sourcesStamp() {
   return hash.digest("hex").slice(0, 16);
 }
 
-// The bundle lives elsewhere, so each module's import.meta.url becomes its source file's URL.
+// The bundle lives elsewhere: each module's import.meta.url becomes its source file's URL, and each
+// dependency is required by absolute path.
 const sourceUrls = {
   name: "source-urls",
   setup(build) {
@@ -36,6 +37,7 @@ const sourceUrls = {
       contents: readFileSync(path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(path).href)),
       loader: "ts",
     }));
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) => ({ path: isBuiltin(path) ? path : require.resolve(path), external: true }));
   },
 };
 
@@ -44,7 +46,6 @@ async function bundle(file) {
   const { outputFiles } = await build({
     entryPoints: [join(generatorDir, "cli.ts")],
     bundle: true,
-    packages: "external",
     platform: "node",
     format: "cjs",
     target: "node20",
