@@ -1,7 +1,7 @@
 // Figure 4, client overhead without a network: an in-memory fetch answers every request with a fresh
 // `{}` Response. Each client makes ITERATIONS sequential awaited cancels per round; one warm-up round,
 // then RUNS rounds, clients rotated each round; a GC (when exposed) before each timed loop.
-import { googleapisCommonClient, handClient, NAME, oursClient, openapiFetchClient, recordOne, type Cancel, type Fetch, type SeenRequest } from "./clients.ts";
+import { googleapisCommonClient, handClient, oursClient, openapiFetchClient, recordOne, timeCancels, type Cancel, type Fetch, type SeenRequest } from "./clients.ts";
 import { RUNS, rotate, type Context } from "./env.ts";
 import { pairedRatio, scale, summarize, type Summary } from "./stats.ts";
 
@@ -30,13 +30,6 @@ export interface ClientOverheadResult {
   googleapisCommonOverOurs: Summary;
 }
 
-async function loop(cancel: Cancel, iterations: number): Promise<number> {
-  globalThis.gc?.();
-  const started = performance.now();
-  for (let i = 0; i < iterations; i++) await cancel(NAME);
-  return performance.now() - started;
-}
-
 export async function clientOverhead(ctx: Context): Promise<ClientOverheadResult> {
   const names = Object.keys(MAKERS) as ClientName[];
   const requests = {} as Record<ClientName, SeenRequest>;
@@ -56,7 +49,7 @@ export async function clientOverhead(ctx: Context): Promise<ClientOverheadResult
   const ms: Record<ClientName, number[]> = { ours: [], oursNoTimeout: [], hand: [], openapiFetch: [], googleapisCommon: [] };
   for (let round = 0; round <= RUNS; round++) {
     for (const name of rotate(names, round)) {
-      const took = await loop(clients[name], ITERATIONS);
+      const took = await timeCancels(clients[name], ITERATIONS);
       if (round > 0) ms[name].push(took);
     }
     ctx.log(`  client overhead round ${round}${round === 0 ? " (warm-up)" : ""} done`);

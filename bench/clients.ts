@@ -81,3 +81,11 @@ export async function recordOne(make: (fetch: Fetch) => Promise<Cancel> | Cancel
   if (!seen) throw new Error("the client made no request");
   return seen;
 }
+
+/** Milliseconds for `calls` sequential awaited cancels, after a GC when one is exposed. */
+export async function timeCancels(cancel: Cancel, calls: number): Promise<number> {
+  globalThis.gc?.();
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) await cancel(NAME);
+  return performance.now() - started;
+}

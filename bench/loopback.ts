@@ -2,7 +2,7 @@
 // own process, so client and server each have a core), generated client vs plain fetch (both on
 // Node's global fetch, keep-alive). One warm-up round, then RUNS rounds, alternating which goes first.
 import { join } from "node:path";
-import { handClient, NAME, oursClient, type Cancel } from "./clients.ts";
+import { handClient, oursClient, timeCancels, type Cancel } from "./clients.ts";
 import { BENCH, RUNS, rotate, type Context } from "./env.ts";
 import { pairedRatio, scale, summarize, type Summary } from "./stats.ts";
 import { startChild, stopChild } from "./time-command.ts";
@@ -35,13 +35,6 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
   return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }
 
-async function loop(cancel: Cancel, calls: number): Promise<number> {
-  globalThis.gc?.();
-  const started = performance.now();
-  for (let i = 0; i < calls; i++) await cancel(NAME);
-  return performance.now() - started;
-}
-
 export async function loopback(ctx: Context): Promise<LoopbackResult> {
   const server = await startServer();
   try {
@@ -53,7 +46,7 @@ export async function loopback(ctx: Context): Promise<LoopbackResult> {
     const ms = { ours: [] as number[], oursNoTimeout: [] as number[], fetch: [] as number[] };
     for (let round = 0; round <= RUNS; round++) {
       for (const name of rotate(["ours", "oursNoTimeout", "fetch"] as const, round)) {
-        const took = await loop(clients[name], round === 0 ? Math.min(CALLS, 1000) : CALLS);
+        const took = await timeCancels(clients[name], round === 0 ? Math.min(CALLS, 1000) : CALLS);
         if (round > 0) ms[name].push(took);
       }
       ctx.log(`  loopback round ${round}${round === 0 ? " (warm-up, 1000 calls each)" : ""} done`);

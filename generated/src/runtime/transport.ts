@@ -61,6 +61,7 @@ export interface Transport {
 export interface SendOptions {
   headers: Record<string, string> | undefined;
   signal: AbortSignal | undefined;
+  /** Typed as openapi-fetch declares it; what it gets is a FetchArguments (the client's `Request` option). */
   fetch: (request: Request) => Promise<Response>;
 }
 
