@@ -53,9 +53,15 @@ export function lineChart(series: Series[], options: ChartOptions): string {
     parts.push(`<line x1="${f(px(t))}" x2="${f(px(t))}" y1="${m.top}" y2="${H - m.bottom}" stroke="#eee"/>`);
     parts.push(`<text x="${f(px(t))}" y="${H - m.bottom + 16}" text-anchor="middle">${label(t)}</text>`);
   }
-  parts.push(`<rect x="${m.left}" y="${m.top}" width="${W - m.left - m.right}" height="${H - m.top - m.bottom}" fill="none" stroke="#333"/>`);
-  parts.push(`<text x="${(m.left + W - m.right) / 2}" y="${H - m.bottom + 36}" text-anchor="middle">${esc(options.xLabel)}</text>`);
-  parts.push(`<text transform="translate(18 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(options.yLabel)}</text>`);
+  parts.push(
+    `<rect x="${m.left}" y="${m.top}" width="${W - m.left - m.right}" height="${H - m.top - m.bottom}" fill="none" stroke="#333"/>`,
+  );
+  parts.push(
+    `<text x="${(m.left + W - m.right) / 2}" y="${H - m.bottom + 36}" text-anchor="middle">${esc(options.xLabel)}</text>`,
+  );
+  parts.push(
+    `<text transform="translate(18 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(options.yLabel)}</text>`,
+  );
 
   series.forEach((s, i) => {
     const measured = s.points.filter((p) => p.median !== undefined && p.median > 0);
@@ -64,9 +70,13 @@ export function lineChart(series: Series[], options: ChartOptions): string {
     for (const p of measured) {
       const cx = px(p.x);
       if (p.min !== undefined && p.max !== undefined && p.max > p.min) {
-        parts.push(`<line x1="${f(cx)}" x2="${f(cx)}" y1="${f(py(p.min))}" y2="${f(py(p.max))}" stroke="${s.color}" stroke-width="1.5"/>`);
+        parts.push(
+          `<line x1="${f(cx)}" x2="${f(cx)}" y1="${f(py(p.min))}" y2="${f(py(p.max))}" stroke="${s.color}" stroke-width="1.5"/>`,
+        );
       }
-      parts.push(`<circle cx="${f(cx)}" cy="${f(py(p.median!))}" r="3.5" fill="${s.color}"><title>${esc(`${s.label} @ ${p.x}: ${p.median!.toPrecision(3)}${p.note ? ` (${p.note})` : ""}`)}</title></circle>`);
+      parts.push(
+        `<circle cx="${f(cx)}" cy="${f(py(p.median!))}" r="3.5" fill="${s.color}"><title>${esc(`${s.label} @ ${p.x}: ${p.median!.toPrecision(3)}${p.note ? ` (${p.note})` : ""}`)}</title></circle>`,
+      );
     }
     const lx = m.left + 10 + i * 200;
     const ly = H - 14;

@@ -6,10 +6,10 @@
 //          (N, the tool's own figure, is recorded too)
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runTool } from "./cold-generate.ts";
-import { CHILD_TIMEOUT_MS, CLI, NODE, ROOT, RUNS, copySpec, freshDir, rotate, type Context } from "./env.ts";
-import { pairedRatio, summarize, type Summary } from "./stats.ts";
-import { startChild, stopChild, timeCommand } from "./time-command.ts";
+import { runTool } from "./cold-generate.js";
+import { CHILD_TIMEOUT_MS, CLI, type Context, copySpec, freshDir, NODE, ROOT, RUNS, rotate } from "./env.js";
+import { pairedRatio, type Summary, summarize } from "./stats.js";
+import { startChild, stopChild, timeCommand } from "./time-command.js";
 
 export interface CheckWatchResult {
   check: Summary;
@@ -23,13 +23,21 @@ const EDIT_MARKER = "Starts asynchronous cancellation on a long-running operatio
 
 export async function checkAndWatch(ctx: Context, specDir: string): Promise<CheckWatchResult> {
   const out = freshDir(ctx, "check-out");
-  await timeCommand(NODE, [CLI, "generate", "--spec", specDir, "--out", out], { cwd: ROOT, timeoutMs: CHILD_TIMEOUT_MS });
+  await timeCommand(NODE, [CLI, "generate", "--spec", specDir, "--out", out], {
+    cwd: ROOT,
+    timeoutMs: CHILD_TIMEOUT_MS,
+  });
   const samples = { check: [] as number[], oats: [] as number[] };
   for (let round = 0; round <= RUNS; round++) {
     for (const tool of rotate(["check", "oats"] as const, round)) {
       const ms =
         tool === "check"
-          ? (await timeCommand(NODE, [CLI, "check", "--spec", specDir, "--out", out], { cwd: ROOT, timeoutMs: CHILD_TIMEOUT_MS })).ms
+          ? (
+              await timeCommand(NODE, [CLI, "check", "--spec", specDir, "--out", out], {
+                cwd: ROOT,
+                timeoutMs: CHILD_TIMEOUT_MS,
+              })
+            ).ms
           : await runTool(ctx, "oats", specDir, freshDir(ctx, "check-oats"));
       if (round > 0) samples[tool].push(ms);
     }
@@ -59,7 +67,10 @@ function lineReader(stream: NodeJS.ReadableStream) {
     }
     wake?.();
   });
-  return async function next(pattern: RegExp, timeoutMs: number): Promise<{ text: string; at: number; match: RegExpMatchArray }> {
+  return async function next(
+    pattern: RegExp,
+    timeoutMs: number,
+  ): Promise<{ text: string; at: number; match: RegExpMatchArray }> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       while (lines.length) {
@@ -98,7 +109,10 @@ async function watchLatency(ctx: Context): Promise<CheckWatchResult["watch"]> {
     await next(/^generate: .*watching/, 60_000);
     await sleep(500); // let the watchers settle before the first edit
     for (let edit = 0; edit <= WATCH_EDITS; edit++) {
-      const edited = original.replace(EDIT_MARKER, `Starts asynchronous cancellation on a long-running operation (bench edit ${edit}).`);
+      const edited = original.replace(
+        EDIT_MARKER,
+        `Starts asynchronous cancellation on a long-running operation (bench edit ${edit}).`,
+      );
       const wrote = performance.now(); // before the write: its truncation may already wake the watcher
       writeFileSync(file, edited);
       const line = await next(/^regenerated in (\d+) ms after the change/, 30_000);

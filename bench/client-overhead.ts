@@ -1,13 +1,24 @@
 // Figure 4, client overhead without a network: an in-memory fetch answers every request with a fresh
 // `{}` Response. Each client makes ITERATIONS sequential awaited cancels per round; one warm-up round,
 // then RUNS rounds, clients rotated each round; a GC (when exposed) before each timed loop.
-import { googleapisCommonClient, handClient, oursClient, openapiFetchClient, recordOne, timeCancels, type Cancel, type Fetch, type SeenRequest } from "./clients.ts";
-import { RUNS, rotate, type Context } from "./env.ts";
-import { pairedRatio, scale, summarize, type Summary } from "./stats.ts";
+import {
+  type Cancel,
+  type Fetch,
+  googleapisCommonClient,
+  handClient,
+  openapiFetchClient,
+  oursClient,
+  recordOne,
+  type SeenRequest,
+  timeCancels,
+} from "./clients.js";
+import { type Context, RUNS, rotate } from "./env.js";
+import { pairedRatio, type Summary, scale, summarize } from "./stats.js";
 
 export const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
 
-const memoryFetch: Fetch = async () => new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+const memoryFetch: Fetch = async () =>
+  new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
 
 type ClientName = "ours" | "oursNoTimeout" | "hand" | "openapiFetch" | "googleapisCommon";
 const MAKERS: Record<ClientName, (fetch: Fetch) => Promise<Cancel> | Cancel> = {
@@ -43,10 +54,18 @@ export async function clientOverhead(ctx: Context): Promise<ClientOverheadResult
   for (const name of names) {
     const r = requests[name];
     if (r.method !== "POST" || path(r.url) !== expected || r.authorization !== "Bearer t") {
-      throw new Error(`client overhead: ${name} sent ${r.method} ${r.url} (authorization ${r.authorization}); expected POST …${expected} with Bearer t`);
+      throw new Error(
+        `client overhead: ${name} sent ${r.method} ${r.url} (authorization ${r.authorization}); expected POST …${expected} with Bearer t`,
+      );
     }
   }
-  const ms: Record<ClientName, number[]> = { ours: [], oursNoTimeout: [], hand: [], openapiFetch: [], googleapisCommon: [] };
+  const ms: Record<ClientName, number[]> = {
+    ours: [],
+    oursNoTimeout: [],
+    hand: [],
+    openapiFetch: [],
+    googleapisCommon: [],
+  };
   for (let round = 0; round <= RUNS; round++) {
     for (const name of rotate(names, round)) {
       const took = await timeCancels(clients[name], ITERATIONS);

@@ -6,7 +6,7 @@ import { createEarthEngineClient } from "ee-operations-client";
 import type { paths } from "ee-operations-client/v1";
 import { Discovery } from "googleapis-common";
 import createClient from "openapi-fetch";
-import { BENCH } from "./env.ts";
+import { BENCH } from "./env.js";
 
 export type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 export type Cancel = (name: string) => Promise<unknown>;
@@ -19,7 +19,13 @@ const token = () => "t";
  * Infinity` for context, since the default 120 s limit puts an AbortSignal on every request.
  */
 export function oursClient(fetch: Fetch, baseUrl?: string, timeoutMs?: number): Cancel {
-  const ee = createEarthEngineClient({ version: "v1", fetch, accessToken: token, ...(baseUrl ? { baseUrl } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+  const ee = createEarthEngineClient({
+    version: "v1",
+    fetch,
+    accessToken: token,
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
   return (name) => ee.projects.operations.cancel({ name });
 }
 
@@ -58,7 +64,11 @@ interface DiscoveryEndpoint {
  */
 export async function googleapisCommonClient(fetch: Fetch, rootUrl?: string): Promise<Cancel> {
   const create = await new Discovery({}).discoverAPI(join(BENCH, "discovery-earthengine-v1.json"));
-  const options = { fetchImplementation: fetch, headers: { Authorization: `Bearer ${token()}` }, ...(rootUrl ? { rootUrl } : {}) };
+  const options = {
+    fetchImplementation: fetch,
+    headers: { Authorization: `Bearer ${token()}` },
+    ...(rootUrl ? { rootUrl } : {}),
+  };
   const ep = (create as unknown as (o: object) => DiscoveryEndpoint)(options);
   return async (name) => (await ep.projects.operations.cancel({ name })).data;
 }

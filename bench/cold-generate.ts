@@ -6,9 +6,21 @@
 //   oats        openapi-typescript <copy>/v1.yaml -o <fresh dir>/x.ts            (one version, types only)
 //   hey-api     openapi-ts -i <copy>/v1.yaml -o <fresh dir> -p client-fetch sdk typescript  (one version)
 import { basename, join } from "node:path";
-import { CHILD_TIMEOUT_MS, CLI, HEY_API, HEY_PLUGINS, NODE, OATS, ROOT, RUNS, freshDir, rotate, type Context } from "./env.ts";
-import { pairedRatio, summarize, type Summary } from "./stats.ts";
-import { timeCommand } from "./time-command.ts";
+import {
+  CHILD_TIMEOUT_MS,
+  CLI,
+  type Context,
+  freshDir,
+  HEY_API,
+  HEY_PLUGINS,
+  NODE,
+  OATS,
+  ROOT,
+  RUNS,
+  rotate,
+} from "./env.js";
+import { pairedRatio, type Summary, summarize } from "./stats.js";
+import { timeCommand } from "./time-command.js";
 
 export interface ColdGenerateResult {
   ours: Summary;
@@ -23,15 +35,32 @@ export interface ColdGenerateResult {
 export type Tool = "ours" | "oursEmptyCache" | "oats" | "heyApi";
 
 /** One cold run of a tool on a spec folder (v1.yaml for the baselines), returning wall ms. */
-export async function runTool(ctx: Context, tool: Tool, specDir: string, out: string, timeoutMs = CHILD_TIMEOUT_MS): Promise<number> {
+export async function runTool(
+  ctx: Context,
+  tool: Tool,
+  specDir: string,
+  out: string,
+  timeoutMs = CHILD_TIMEOUT_MS,
+): Promise<number> {
   const options = { cwd: ROOT, timeoutMs };
   switch (tool) {
     case "ours":
       return (await timeCommand(NODE, [CLI, "generate", "--spec", specDir, "--out", out], options)).ms;
     case "oursEmptyCache":
-      return (await timeCommand(NODE, [CLI, "generate", "--spec", specDir, "--out", out], { ...options, env: { EE_OPERATIONS_CACHE_DIR: freshDir(ctx, "cache", basename(out)) } })).ms;
+      return (
+        await timeCommand(NODE, [CLI, "generate", "--spec", specDir, "--out", out], {
+          ...options,
+          env: { EE_OPERATIONS_CACHE_DIR: freshDir(ctx, "cache", basename(out)) },
+        })
+      ).ms;
     case "oats":
-      return (await timeCommand(OATS, [join(specDir, "v1.yaml"), "-o", join(out, "x.ts"), "--redocly", ctx.redoclyConfig], options)).ms;
+      return (
+        await timeCommand(
+          OATS,
+          [join(specDir, "v1.yaml"), "-o", join(out, "x.ts"), "--redocly", ctx.redoclyConfig],
+          options,
+        )
+      ).ms;
     case "heyApi":
       return (await timeCommand(HEY_API, ["-i", join(specDir, "v1.yaml"), "-o", out, ...HEY_PLUGINS], options)).ms;
   }
@@ -46,7 +75,9 @@ export async function coldGenerate(ctx: Context, specDir: string): Promise<ColdG
       last[tool] = took;
       if (round > 0) samples[tool].push(took); // round 0 is the warm-up (disk cache, compile caches)
     }
-    ctx.log(`  cold generate round ${round}${round === 0 ? " (warm-up)" : ""}: ours ${ms(last.ours)} (empty cache ${ms(last.oursEmptyCache)}), oats ${ms(last.oats)}, hey-api ${ms(last.heyApi)}`);
+    ctx.log(
+      `  cold generate round ${round}${round === 0 ? " (warm-up)" : ""}: ours ${ms(last.ours)} (empty cache ${ms(last.oursEmptyCache)}), oats ${ms(last.oats)}, hey-api ${ms(last.heyApi)}`,
+    );
   }
   return {
     ours: summarize(samples.ours),

@@ -2,10 +2,10 @@
 // own process, so client and server each have a core), generated client vs plain fetch (both on
 // Node's global fetch, keep-alive). One warm-up round, then RUNS rounds, alternating which goes first.
 import { join } from "node:path";
-import { handClient, oursClient, timeCancels, type Cancel } from "./clients.ts";
-import { BENCH, RUNS, rotate, type Context } from "./env.ts";
-import { pairedRatio, scale, summarize, type Summary } from "./stats.ts";
-import { startChild, stopChild } from "./time-command.ts";
+import { type Cancel, handClient, oursClient, timeCancels } from "./clients.js";
+import { BENCH, type Context, RUNS, rotate } from "./env.js";
+import { pairedRatio, type Summary, scale, summarize } from "./stats.js";
+import { startChild, stopChild } from "./time-command.js";
 
 export const CALLS = Number(process.env.BENCH_LOOPBACK_CALLS ?? 5_000);
 const SERVER_LIFETIME_MS = 180_000;

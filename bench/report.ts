@@ -2,11 +2,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import { lineChart } from "./chart.ts";
-import { BENCH, ROOT } from "./env.ts";
-import type { Results } from "./rows.ts";
-import { roundSummary, type Summary } from "./stats.ts";
-import { markdownTable, status, type Row } from "./table.ts";
+import { lineChart } from "./chart.js";
+import { BENCH, ROOT } from "./env.js";
+import type { Results } from "./rows.js";
+import { roundSummary, type Summary } from "./stats.js";
+import { markdownTable, type Row, status } from "./table.js";
 
 export interface Machine {
   cpu: string;
@@ -21,7 +21,8 @@ export interface Machine {
 
 const version = (pkg: string) => {
   try {
-    return (JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string })
+      .version;
   } catch {
     return "not installed";
   }
@@ -50,7 +51,9 @@ export function machine(): Machine {
 
 /** JSON.stringify replacer rounding every Summary. */
 const rounding = (_key: string, value: unknown) =>
-  value && typeof value === "object" && "median" in value && "samples" in value ? roundSummary(value as Summary) : value;
+  value && typeof value === "object" && "median" in value && "samples" in value
+    ? roundSummary(value as Summary)
+    : value;
 
 export function writeScalingChart(results: Results): string | undefined {
   const points = results.scaling?.points;
@@ -66,19 +69,37 @@ export function writeScalingChart(results: Results): string | undefined {
       note: p.timedOut.includes(tool) ? "timed out: lower bound" : `${p[tool].runs} runs`,
     })),
   });
-  const svg = lineChart([series("ours", "ee-operations generator", "#1f6feb"), series("heyApi", "@hey-api/openapi-ts", "#d9480f")], {
-    title: "Generate time vs spec size (median, min–max)",
-    xLabel: "operations in the spec (log scale)",
-    yLabel: "seconds (log scale)",
-  });
+  const svg = lineChart(
+    [series("ours", "ee-operations generator", "#1f6feb"), series("heyApi", "@hey-api/openapi-ts", "#d9480f")],
+    {
+      title: "Generate time vs spec size (median, min–max)",
+      xLabel: "operations in the spec (log scale)",
+      yLabel: "seconds (log scale)",
+    },
+  );
   const file = join(BENCH, "scaling.svg");
   writeFileSync(file, svg);
   return file;
 }
 
 export function writeReport(m: Machine, results: Results, rows: Row[], totalMs: number, notes: string[]): void {
-  const targets = rows.filter((r) => r.target).map((r) => ({ measurement: r.label, median: r.value.median, target: r.target, lowerBound: r.lowerBound ?? false, status: status(r) }));
-  const json = { machine: m, totalSeconds: Math.round(totalMs / 100) / 10, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100), targets, results, notes };
+  const targets = rows
+    .filter((r) => r.target)
+    .map((r) => ({
+      measurement: r.label,
+      median: r.value.median,
+      target: r.target,
+      lowerBound: r.lowerBound ?? false,
+      status: status(r),
+    }));
+  const json = {
+    machine: m,
+    totalSeconds: Math.round(totalMs / 100) / 10,
+    loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
+    targets,
+    results,
+    notes,
+  };
   writeFileSync(join(BENCH, "results.json"), `${JSON.stringify(json, rounding, 2)}\n`);
 
   const met = targets.filter((t) => t.status === "met").length;
@@ -94,7 +115,9 @@ export function writeReport(m: Machine, results: Results, rows: Row[], totalMs: 
 | Node | ${m.node} (${m.platform}) |
 | date | ${m.date} |
 | load average (1, 5, 15 min) | at start ${m.loadAverageAtStart.join(", ")}; at end ${json.loadAverageAtEnd.join(", ")} |
-| baselines | ${Object.entries(m.tools).map(([k, v]) => `${k} ${v}`).join(", ")} |
+| baselines | ${Object.entries(m.tools)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")} |
 
 Targets met: ${met} of ${targets.length}.
 

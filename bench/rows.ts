@@ -1,12 +1,12 @@
 // Turns the figures' results into the rows of the one table, with the targets they are held to.
-import type { CheckWatchResult } from "./check-watch.ts";
-import type { ClientOverheadResult } from "./client-overhead.ts";
-import type { ColdGenerateResult } from "./cold-generate.ts";
-import type { LoopbackResult } from "./loopback.ts";
-import type { ScalingResult } from "./scaling.ts";
-import type { SizeStartupResult } from "./size-startup.ts";
-import { pairedRatio, summarize, type Summary } from "./stats.ts";
-import type { Row } from "./table.ts";
+import type { CheckWatchResult } from "./check-watch.js";
+import type { ClientOverheadResult } from "./client-overhead.js";
+import type { ColdGenerateResult } from "./cold-generate.js";
+import type { LoopbackResult } from "./loopback.js";
+import type { ScalingResult } from "./scaling.js";
+import type { SizeStartupResult } from "./size-startup.js";
+import { pairedRatio, type Summary, summarize } from "./stats.js";
+import type { Row } from "./table.js";
 
 export interface Results {
   coldGenerate?: ColdGenerateResult;
@@ -24,32 +24,93 @@ export function buildRows(r: Results): Row[] {
   const c = r.coldGenerate;
   if (c) {
     rows.push({ figure: "1", label: "cold generate: ours, 3 versions", unit: "ms", value: c.ours });
-    rows.push({ figure: "1", label: "cold generate: ours, empty cache (first run after install)", unit: "ms", value: c.oursEmptyCache });
+    rows.push({
+      figure: "1",
+      label: "cold generate: ours, empty cache (first run after install)",
+      unit: "ms",
+      value: c.oursEmptyCache,
+    });
     rows.push({ figure: "1", label: "cold generate: openapi-typescript CLI, v1", unit: "ms", value: c.oats });
     rows.push({ figure: "1", label: "cold generate: hey-api SDK, v1", unit: "ms", value: c.heyApi });
-    rows.push({ figure: "1", label: "ratio ours / openapi-typescript", unit: "×", value: c.oursOverOats, target: { op: "<=", value: 1 } });
-    rows.push({ figure: "1", label: "ratio ours, empty cache / openapi-typescript", unit: "×", value: c.oursEmptyCacheOverOats });
+    rows.push({
+      figure: "1",
+      label: "ratio ours / openapi-typescript",
+      unit: "×",
+      value: c.oursOverOats,
+      target: { op: "<=", value: 1 },
+    });
+    rows.push({
+      figure: "1",
+      label: "ratio ours, empty cache / openapi-typescript",
+      unit: "×",
+      value: c.oursEmptyCacheOverOats,
+    });
     rows.push({ figure: "1", label: "ratio ours / hey-api", unit: "×", value: c.oursOverHeyApi });
   }
   const w = r.checkWatch;
   if (w) {
     rows.push({ figure: "2", label: "no-op check: ours", unit: "ms", value: w.check });
     rows.push({ figure: "2", label: "openapi-typescript CLI, v1 (same rounds)", unit: "ms", value: w.oats });
-    rows.push({ figure: "2", label: "ratio check / openapi-typescript", unit: "×", value: w.checkOverOats, target: { op: "<=", value: 0.5 } });
-    rows.push({ figure: "2", label: "watch: spec write → `regenerated` line", unit: "ms", value: w.watch.latency, target: { op: "<=", value: 150 } });
+    rows.push({
+      figure: "2",
+      label: "ratio check / openapi-typescript",
+      unit: "×",
+      value: w.checkOverOats,
+      target: { op: "<=", value: 0.5 },
+    });
+    rows.push({
+      figure: "2",
+      label: "watch: spec write → `regenerated` line",
+      unit: "ms",
+      value: w.watch.latency,
+      target: { op: "<=", value: 150 },
+    });
     rows.push({ figure: "2", label: "watch: N ms the tool reports", unit: "ms", value: w.watch.reported });
   }
   const s = r.scaling;
   if (s) {
     for (const p of s.points) {
       const cut = (tool: "ours" | "heyApi") => p.timedOut.includes(tool);
-      const note = (tool: "ours" | "heyApi") => (cut(tool) ? "timed out" : p[tool].runs === 0 ? "not run: over the budget, see notes" : undefined);
-      rows.push({ figure: "3", label: `${p.operations} ops: ours`, unit: "ms", value: p.ours, note: note("ours"), lowerBound: cut("ours") });
-      rows.push({ figure: "3", label: `${p.operations} ops: hey-api`, unit: "ms", value: p.heyApi, note: note("heyApi"), lowerBound: cut("heyApi") });
-      rows.push({ figure: "3", label: `${p.operations} ops: ours per operation`, unit: "ms/op", value: p.oursPerOpMs, lowerBound: cut("ours") });
-      rows.push({ figure: "3", label: `${p.operations} ops: hey-api per operation`, unit: "ms/op", value: p.heyApiPerOpMs, lowerBound: cut("heyApi") });
+      const note = (tool: "ours" | "heyApi") =>
+        cut(tool) ? "timed out" : p[tool].runs === 0 ? "not run: over the budget, see notes" : undefined;
+      rows.push({
+        figure: "3",
+        label: `${p.operations} ops: ours`,
+        unit: "ms",
+        value: p.ours,
+        note: note("ours"),
+        lowerBound: cut("ours"),
+      });
+      rows.push({
+        figure: "3",
+        label: `${p.operations} ops: hey-api`,
+        unit: "ms",
+        value: p.heyApi,
+        note: note("heyApi"),
+        lowerBound: cut("heyApi"),
+      });
+      rows.push({
+        figure: "3",
+        label: `${p.operations} ops: ours per operation`,
+        unit: "ms/op",
+        value: p.oursPerOpMs,
+        lowerBound: cut("ours"),
+      });
+      rows.push({
+        figure: "3",
+        label: `${p.operations} ops: hey-api per operation`,
+        unit: "ms/op",
+        value: p.heyApiPerOpMs,
+        lowerBound: cut("heyApi"),
+      });
       if (p.operations === 1000) {
-        const ratio: Row = { figure: "3", label: "ratio ours / hey-api @ 1000 ops", unit: "×", value: p.oursOverHeyApi, target: { op: "<=", value: 0.5 } };
+        const ratio: Row = {
+          figure: "3",
+          label: "ratio ours / hey-api @ 1000 ops",
+          unit: "×",
+          value: p.oursOverHeyApi,
+          target: { op: "<=", value: 0.5 },
+        };
         if (cut("ours") || cut("heyApi")) ratio.note = "a run timed out";
         rows.push(ratio);
       }
@@ -59,43 +120,139 @@ export function buildRows(r: Results): Row[] {
     if (p100 && p5000) {
       const value = pairedRatio(p5000.oursPerOpMs.samples, p100.oursPerOpMs.samples);
       const lowerBound = p5000.timedOut.includes("ours");
-      rows.push({ figure: "3", label: "ours per-op time 5000 / 100", unit: "×", value, target: { op: "<=", value: 1.5 }, lowerBound });
+      rows.push({
+        figure: "3",
+        label: "ours per-op time 5000 / 100",
+        unit: "×",
+        value,
+        target: { op: "<=", value: 1.5 },
+        lowerBound,
+      });
     }
   }
   const o = r.clientOverhead;
   if (o) {
-    const names = { ours: "generated client", oursNoTimeout: "generated client, timeoutMs: Infinity", hand: "hand-written fetch", openapiFetch: "openapi-fetch direct", googleapisCommon: "googleapis-common" } as const;
+    const names = {
+      ours: "generated client",
+      oursNoTimeout: "generated client, timeoutMs: Infinity",
+      hand: "hand-written fetch",
+      openapiFetch: "openapi-fetch direct",
+      googleapisCommon: "googleapis-common",
+    } as const;
     for (const [key, label] of Object.entries(names) as [keyof typeof names, string][]) {
       rows.push({ figure: "4", label: `in-memory cancel: ${label}`, unit: "calls/s", value: o.callsPerSecond[key] });
     }
     for (const [key, label] of Object.entries(names) as [keyof typeof names, string][]) {
       rows.push({ figure: "4", label: `in-memory cancel: ${label}, per call`, unit: "µs", value: o.perCallUs[key] });
     }
-    rows.push({ figure: "4", label: "ratio ours / openapi-fetch direct (time per call)", unit: "×", value: o.oursOverOpenapiFetch, target: { op: "<=", value: 1.25 } });
-    rows.push({ figure: "4", label: "ratio ours, timeoutMs: Infinity / openapi-fetch direct", unit: "×", value: o.oursNoTimeoutOverOpenapiFetch });
-    rows.push({ figure: "4", label: "ratio ours / hand-written fetch (time per call)", unit: "×", value: o.oursOverHand });
-    rows.push({ figure: "4", label: "ratio googleapis-common / ours (time per call)", unit: "×", value: o.googleapisCommonOverOurs, target: { op: ">=", value: 3 } });
+    rows.push({
+      figure: "4",
+      label: "ratio ours / openapi-fetch direct (time per call)",
+      unit: "×",
+      value: o.oursOverOpenapiFetch,
+      target: { op: "<=", value: 1.25 },
+    });
+    rows.push({
+      figure: "4",
+      label: "ratio ours, timeoutMs: Infinity / openapi-fetch direct",
+      unit: "×",
+      value: o.oursNoTimeoutOverOpenapiFetch,
+    });
+    rows.push({
+      figure: "4",
+      label: "ratio ours / hand-written fetch (time per call)",
+      unit: "×",
+      value: o.oursOverHand,
+    });
+    rows.push({
+      figure: "4",
+      label: "ratio googleapis-common / ours (time per call)",
+      unit: "×",
+      value: o.googleapisCommonOverOurs,
+      target: { op: ">=", value: 3 },
+    });
   }
   const l = r.loopback;
   if (l) {
-    rows.push({ figure: "5", label: `loopback ${l.calls} sequential cancels: ours, per call`, unit: "µs", value: l.perCallUs.ours });
-    rows.push({ figure: "5", label: `loopback ${l.calls} sequential cancels: ours, timeoutMs: Infinity, per call`, unit: "µs", value: l.perCallUs.oursNoTimeout });
-    rows.push({ figure: "5", label: `loopback ${l.calls} sequential cancels: plain fetch, per call`, unit: "µs", value: l.perCallUs.fetch });
-    rows.push({ figure: "5", label: "ratio ours / plain fetch", unit: "×", value: l.oursOverFetch, target: { op: "<=", value: 1.05 } });
-    rows.push({ figure: "5", label: "ratio ours, timeoutMs: Infinity / plain fetch", unit: "×", value: l.oursNoTimeoutOverFetch });
+    rows.push({
+      figure: "5",
+      label: `loopback ${l.calls} sequential cancels: ours, per call`,
+      unit: "µs",
+      value: l.perCallUs.ours,
+    });
+    rows.push({
+      figure: "5",
+      label: `loopback ${l.calls} sequential cancels: ours, timeoutMs: Infinity, per call`,
+      unit: "µs",
+      value: l.perCallUs.oursNoTimeout,
+    });
+    rows.push({
+      figure: "5",
+      label: `loopback ${l.calls} sequential cancels: plain fetch, per call`,
+      unit: "µs",
+      value: l.perCallUs.fetch,
+    });
+    rows.push({
+      figure: "5",
+      label: "ratio ours / plain fetch",
+      unit: "×",
+      value: l.oursOverFetch,
+      target: { op: "<=", value: 1.05 },
+    });
+    rows.push({
+      figure: "5",
+      label: "ratio ours, timeoutMs: Infinity / plain fetch",
+      unit: "×",
+      value: l.oursNoTimeoutOverFetch,
+    });
   }
   const z = r.sizeStartup;
   if (z) {
-    const apps = { ours: "generated client", openapiFetch: "openapi-fetch alone", googleapisCommon: "googleapis-common" } as const;
+    const apps = {
+      ours: "generated client",
+      openapiFetch: "openapi-fetch alone",
+      googleapisCommon: "googleapis-common",
+    } as const;
     for (const [key, label] of Object.entries(apps) as [keyof typeof apps, string][]) {
-      rows.push({ figure: "6", label: `cancel-only app, ${label}: minified`, unit: "B", value: one(z.bundles[key].minified) });
+      rows.push({
+        figure: "6",
+        label: `cancel-only app, ${label}: minified`,
+        unit: "B",
+        value: one(z.bundles[key].minified),
+      });
       const target = key === "ours" ? ({ op: "<=", value: 4000 } as const) : undefined;
-      rows.push({ figure: "6", label: `cancel-only app, ${label}: minified + gzip`, unit: "B", value: one(z.bundles[key].gzip), target });
+      rows.push({
+        figure: "6",
+        label: `cancel-only app, ${label}: minified + gzip`,
+        unit: "B",
+        value: one(z.bundles[key].gzip),
+        target,
+      });
     }
-    rows.push({ figure: "6", label: "cold import() of ee-operations-client, fresh node", unit: "ms", value: z.importMs.ours });
-    rows.push({ figure: "6", label: "cold import() of openapi-fetch (context)", unit: "ms", value: z.importMs.openapiFetch });
-    rows.push({ figure: "6", label: "cold import() of googleapis-common (context)", unit: "ms", value: z.importMs.googleapisCommon });
-    rows.push({ figure: "6", label: "node process importing ee-operations-client, wall", unit: "ms", value: z.processMs.ours });
+    rows.push({
+      figure: "6",
+      label: "cold import() of ee-operations-client, fresh node",
+      unit: "ms",
+      value: z.importMs.ours,
+    });
+    rows.push({
+      figure: "6",
+      label: "cold import() of openapi-fetch (context)",
+      unit: "ms",
+      value: z.importMs.openapiFetch,
+    });
+    rows.push({
+      figure: "6",
+      label: "cold import() of googleapis-common (context)",
+      unit: "ms",
+      value: z.importMs.googleapisCommon,
+    });
+    rows.push({
+      figure: "6",
+      label: "node process importing ee-operations-client, wall",
+      unit: "ms",
+      value: z.processMs.ours,
+    });
   }
   return rows;
 }

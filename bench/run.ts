@@ -3,17 +3,17 @@
 // has a time budget, and a hard deadline (BENCH_DEADLINE_S, default 900 s) ends the run whatever
 // happens. Network: loopback only (127.0.0.1); the in-memory figures make no connection at all.
 import { loadavg } from "node:os";
-import { checkAndWatch } from "./check-watch.ts";
-import { clientOverhead } from "./client-overhead.ts";
-import { coldGenerate } from "./cold-generate.ts";
-import { RUNS, copySpec, createContext, removeContext } from "./env.ts";
-import { loopback } from "./loopback.ts";
-import { machine, writeReport, writeScalingChart } from "./report.ts";
-import { buildRows, type Results } from "./rows.ts";
-import { scaling } from "./scaling.ts";
-import { sizeAndStartup } from "./size-startup.ts";
-import { textTable } from "./table.ts";
-import { killAll } from "./time-command.ts";
+import { checkAndWatch } from "./check-watch.js";
+import { clientOverhead } from "./client-overhead.js";
+import { coldGenerate } from "./cold-generate.js";
+import { copySpec, createContext, RUNS, removeContext } from "./env.js";
+import { loopback } from "./loopback.js";
+import { machine, writeReport, writeScalingChart } from "./report.js";
+import { buildRows, type Results } from "./rows.js";
+import { scaling } from "./scaling.js";
+import { sizeAndStartup } from "./size-startup.js";
+import { textTable } from "./table.js";
+import { killAll } from "./time-command.js";
 
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 900) * 1000;
 /** BENCH_ONLY=4,5 runs just those figures (for iterating on one; results.json then holds only them). */
@@ -37,14 +37,20 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 const m = machine();
-log(`bench: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; ${RUNS} runs per figure after a warm-up; load average ${m.loadAverageAtStart.join(", ")}`);
+log(
+  `bench: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; ${RUNS} runs per figure after a warm-up; load average ${m.loadAverageAtStart.join(", ")}`,
+);
 if (!globalThis.gc) log("bench: run with --expose-gc (npm run bench does) for a GC before each timed loop");
 
 const results: Results = {};
 const notes: string[] = [];
 const spec = copySpec(ctx, "spec");
 
-async function figure<K extends keyof Results>(key: K, title: string, run: () => Promise<NonNullable<Results[K]>>): Promise<void> {
+async function figure<K extends keyof Results>(
+  key: K,
+  title: string,
+  run: () => Promise<NonNullable<Results[K]>>,
+): Promise<void> {
   if (!ONLY.has(title.split(" ")[0]!)) return;
   const t = performance.now();
   const load = loadavg()[0]!.toFixed(2);
@@ -75,15 +81,21 @@ for (const p of results.scaling?.points ?? []) {
   if (p.note) notes.push(`Scaling, ${p.operations} operations: ${p.note}.`);
 }
 if (results.scaling) {
-  notes.push(`Scaling used ${Math.round(results.scaling.spentMs / 1000)} s of its ${Math.round(results.scaling.budgetMs / 1000)} s budget.`);
+  notes.push(
+    `Scaling used ${Math.round(results.scaling.spentMs / 1000)} s of its ${Math.round(results.scaling.budgetMs / 1000)} s budget.`,
+  );
 }
 const z = results.sizeStartup;
 if (z) {
   const top = z.bundles.ours.topInputs.map((i) => `${i.path} ${i.bytes} B`).join(", ");
   notes.push(`Largest inputs of the generated-client bundle (minified bytes): ${top}.`);
 }
-const load = loadavg().map((x) => x.toFixed(2)).join(", ");
-notes.push(`Load average (1, 5, 15 min) at start ${m.loadAverageAtStart.join(", ")}, at end ${load} on ${m.cores} cores: other work on the machine during the run shows up as noise.`);
+const load = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(", ");
+notes.push(
+  `Load average (1, 5, 15 min) at start ${m.loadAverageAtStart.join(", ")}, at end ${load} on ${m.cores} cores: other work on the machine during the run shows up as noise.`,
+);
 
 const totalMs = performance.now() - started;
 const rows = buildRows(results);
@@ -94,6 +106,10 @@ if (!partial) {
 }
 process.stdout.write(`\n${textTable(rows)}\n\n`);
 for (const n of notes) process.stdout.write(`note: ${n}\n`);
-process.stdout.write(partial ? `\nBENCH_ONLY: wrote nothing (${(totalMs / 1000).toFixed(1)} s)\n` : `\nwrote bench/results.json, bench/RESULTS.md, bench/scaling.svg in ${(totalMs / 1000).toFixed(1)} s\n`);
+process.stdout.write(
+  partial
+    ? `\nBENCH_ONLY: wrote nothing (${(totalMs / 1000).toFixed(1)} s)\n`
+    : `\nwrote bench/results.json, bench/RESULTS.md, bench/scaling.svg in ${(totalMs / 1000).toFixed(1)} s\n`,
+);
 clearTimeout(deadline);
 process.exit(notes.some((n) => n.includes(" failed: ")) ? 1 : 0);

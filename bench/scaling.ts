@@ -6,10 +6,10 @@
 // estimate (the size's last round, or the previous size's scaled linearly, an underestimate for
 // anything superlinear) fits in what is left; a run that passes its timeout is a lower bound.
 import { join } from "node:path";
-import { runTool } from "./cold-generate.ts";
-import { RUNS, freshDir, rotate, type Context } from "./env.ts";
-import { pairedRatio, scale, summarize, type Summary } from "./stats.ts";
-import { writeSyntheticSpec } from "./synthetic-spec.ts";
+import { runTool } from "./cold-generate.js";
+import { type Context, freshDir, RUNS, rotate } from "./env.js";
+import { pairedRatio, type Summary, scale, summarize } from "./stats.js";
+import { writeSyntheticSpec } from "./synthetic-spec.js";
 
 export const SIZES = (process.env.BENCH_SIZES ?? "10,100,1000,5000").split(",").map(Number);
 const BUDGET_MS = Number(process.env.BENCH_SCALING_BUDGET_S ?? 360) * 1000;
@@ -38,7 +38,13 @@ export interface ScalingResult {
   points: ScalingPoint[];
 }
 
-async function timedRun(ctx: Context, tool: Tool, specDir: string, out: string, timeoutMs: number): Promise<{ ms: number; timedOut: boolean }> {
+async function timedRun(
+  ctx: Context,
+  tool: Tool,
+  specDir: string,
+  out: string,
+  timeoutMs: number,
+): Promise<{ ms: number; timedOut: boolean }> {
   try {
     return { ms: await runTool(ctx, tool, specDir, out, timeoutMs), timedOut: false };
   } catch (error) {
@@ -77,11 +83,16 @@ export async function scaling(ctx: Context): Promise<ScalingResult> {
       for (const tool of rotate<Tool>(["ours", "heyApi"], round)) {
         const timeoutMs = Math.max(MIN_TIMEOUT_MS, left());
         const r = await timedRun(ctx, tool, specDir, freshDir(ctx, "scaling", `${tool}-${size}`), timeoutMs);
-        if (r.timedOut) (timedOut.add(tool), (timeoutUsed = timeoutMs));
+        if (r.timedOut) {
+          timedOut.add(tool);
+          timeoutUsed = timeoutMs;
+        }
         if (round > 0) samples[tool].push(r.ms);
       }
       lastRoundMs = estimate = performance.now() - roundStarted;
-      ctx.log(`  scaling ${size} ops round ${round}${round === 0 ? " (warm-up)" : ""}: ${Math.round(lastRoundMs)} ms for both tools${timedOut.size ? ` (timed out: ${[...timedOut].join(", ")})` : ""}`);
+      ctx.log(
+        `  scaling ${size} ops round ${round}${round === 0 ? " (warm-up)" : ""}: ${Math.round(lastRoundMs)} ms for both tools${timedOut.size ? ` (timed out: ${[...timedOut].join(", ")})` : ""}`,
+      );
       if (timedOut.size) {
         note = `${[...timedOut].join(" and ")} timed out after ${Math.round(timeoutUsed / 1000)} s, what the budget had left: a lower bound`;
         break;

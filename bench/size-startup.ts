@@ -8,13 +8,21 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { BENCH, ROOT, RUNS, freshDir, rotate, type Context } from "./env.ts";
-import { summarize, type Summary } from "./stats.ts";
-import { startChild, stopChild, timeCommand } from "./time-command.ts";
+import { BENCH, type Context, freshDir, ROOT, RUNS, rotate } from "./env.js";
+import { type Summary, summarize } from "./stats.js";
+import { startChild, stopChild, timeCommand } from "./time-command.js";
 
-const APPS = { ours: "cancel-ours", openapiFetch: "cancel-openapi-fetch", googleapisCommon: "cancel-googleapis-common" } as const;
+const APPS = {
+  ours: "cancel-ours",
+  openapiFetch: "cancel-openapi-fetch",
+  googleapisCommon: "cancel-googleapis-common",
+} as const;
 type App = keyof typeof APPS;
-const MODULES = { ours: "ee-operations-client", openapiFetch: "openapi-fetch", googleapisCommon: "googleapis-common" } as const;
+const MODULES = {
+  ours: "ee-operations-client",
+  openapiFetch: "openapi-fetch",
+  googleapisCommon: "googleapis-common",
+} as const;
 
 export interface BundleSize {
   minified: number;
@@ -41,7 +49,10 @@ async function bundle(ctx: Context, app: App, outDir: string): Promise<BundleSiz
     metafile: true,
     logLevel: "silent",
     // CommonJS packages (googleapis-common) require Node built-ins; give the ESM bundle a require.
-    banner: app === "googleapisCommon" ? { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' } : {},
+    banner:
+      app === "googleapisCommon"
+        ? { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' }
+        : {},
   });
   const code = result.outputFiles![0]!.contents;
   const file = join(outDir, `${APPS[app]}.bundle.mjs`);
@@ -63,13 +74,20 @@ async function proveBundles(files: string[]): Promise<void> {
       const timer = setTimeout(() => reject(new Error("loopback server did not start")), 10_000);
       server.stdout!.setEncoding("utf8").on("data", (d: string) => {
         const m = /listening (\d+)/.exec(d);
-        if (m) (clearTimeout(timer), resolve(Number(m[1])));
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
       });
     });
     for (const file of files) {
       const env = { EE_BASE_URL: `http://127.0.0.1:${port}`, EE_TOKEN: "t" };
-      const { stdout } = await timeCommand(process.execPath, [file, "projects/p/operations/ABC"], { env, timeoutMs: 20_000 });
-      if (stdout.trim() !== "{}") throw new Error(`bundle ${file} printed ${JSON.stringify(stdout.trim())}, expected {}`);
+      const { stdout } = await timeCommand(process.execPath, [file, "projects/p/operations/ABC"], {
+        env,
+        timeoutMs: 20_000,
+      });
+      if (stdout.trim() !== "{}")
+        throw new Error(`bundle ${file} printed ${JSON.stringify(stdout.trim())}, expected {}`);
     }
   } finally {
     await stopChild(server);
@@ -86,14 +104,18 @@ export async function sizeAndStartup(ctx: Context): Promise<SizeStartupResult> {
   for (const app of apps) built[app] = await bundle(ctx, app, outDir);
   await proveBundles(apps.map((a) => built[a].file));
   const bundles = {} as Record<App, BundleSize>;
-  for (const app of apps) bundles[app] = { minified: built[app].minified, gzip: built[app].gzip, topInputs: built[app].topInputs };
+  for (const app of apps)
+    bundles[app] = { minified: built[app].minified, gzip: built[app].gzip, topInputs: built[app].topInputs };
 
   const importMs: Record<App, number[]> = { ours: [], openapiFetch: [], googleapisCommon: [] };
   const processMs: Record<App, number[]> = { ours: [], openapiFetch: [], googleapisCommon: [] };
   const runs = Math.max(RUNS, 7);
   for (let round = 0; round <= runs; round++) {
     for (const app of rotate(apps, round)) {
-      const r = await timeCommand(process.execPath, ["--input-type=module", "-e", IMPORT_SCRIPT(MODULES[app])], { cwd: ROOT, timeoutMs: 30_000 });
+      const r = await timeCommand(process.execPath, ["--input-type=module", "-e", IMPORT_SCRIPT(MODULES[app])], {
+        cwd: ROOT,
+        timeoutMs: 30_000,
+      });
       if (round > 0) {
         importMs[app].push(Number(r.stdout));
         processMs[app].push(r.ms);
@@ -103,7 +125,15 @@ export async function sizeAndStartup(ctx: Context): Promise<SizeStartupResult> {
   ctx.log(`  cold import: ${runs} rounds after a warm-up`);
   return {
     bundles,
-    importMs: { ours: summarize(importMs.ours), openapiFetch: summarize(importMs.openapiFetch), googleapisCommon: summarize(importMs.googleapisCommon) },
-    processMs: { ours: summarize(processMs.ours), openapiFetch: summarize(processMs.openapiFetch), googleapisCommon: summarize(processMs.googleapisCommon) },
+    importMs: {
+      ours: summarize(importMs.ours),
+      openapiFetch: summarize(importMs.openapiFetch),
+      googleapisCommon: summarize(importMs.googleapisCommon),
+    },
+    processMs: {
+      ours: summarize(processMs.ours),
+      openapiFetch: summarize(processMs.openapiFetch),
+      googleapisCommon: summarize(processMs.googleapisCommon),
+    },
   };
 }

@@ -122,11 +122,23 @@ ${response(schema)}
 `;
   switch (method) {
     case "cancel":
-      return { path: `${item}:cancel`, verb: "post", text: common("post", `/v1/{name=projects/*/${resource}/*}:cancel`, "name", itemParams, "Empty") };
+      return {
+        path: `${item}:cancel`,
+        verb: "post",
+        text: common("post", `/v1/{name=projects/*/${resource}/*}:cancel`, "name", itemParams, "Empty"),
+      };
     case "get":
-      return { path: item, verb: "get", text: common("get", `/v1/{name=projects/*/${resource}/*}`, "name", itemParams, "Item") };
+      return {
+        path: item,
+        verb: "get",
+        text: common("get", `/v1/{name=projects/*/${resource}/*}`, "name", itemParams, "Item"),
+      };
     case "delete":
-      return { path: item, verb: "delete", text: common("delete", `/v1/{name=projects/*/${resource}/*}`, "name", itemParams, "Empty") };
+      return {
+        path: item,
+        verb: "delete",
+        text: common("delete", `/v1/{name=projects/*/${resource}/*}`, "name", itemParams, "Empty"),
+      };
     case "wait": {
       const body = `${itemParams}
       requestBody:
@@ -134,7 +146,11 @@ ${response(schema)}
         content:
           application/json:
             schema: { $ref: '#/components/schemas/WaitRequest' }`;
-      return { path: `${item}:wait`, verb: "post", text: common("post", `/v1/{name=projects/*/${resource}/*}:wait`, "name", body, "Item") };
+      return {
+        path: `${item}:wait`,
+        verb: "post",
+        text: common("post", `/v1/{name=projects/*/${resource}/*}:wait`, "name", body, "Item"),
+      };
     }
     case "list": {
       const params = `      parameters:
@@ -142,7 +158,11 @@ ${response(schema)}
         - $ref: '#/components/parameters/filter'
         - $ref: '#/components/parameters/pageSize'
         - $ref: '#/components/parameters/pageToken'`;
-      return { path: `/v1/projects/{projectsId}/${resource}`, verb: "get", text: common("get", `/v1/{name=projects/*}/${resource}`, "name", params, "ListItemsResponse") };
+      return {
+        path: `/v1/projects/{projectsId}/${resource}`,
+        verb: "get",
+        text: common("get", `/v1/{name=projects/*}/${resource}`, "name", params, "ListItemsResponse"),
+      };
     }
   }
 }

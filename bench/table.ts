@@ -1,5 +1,5 @@
 // The one results table: rows of figures (median, min, max, runs) and the targets they are held to.
-import type { Summary } from "./stats.ts";
+import type { Summary } from "./stats.js";
 
 export type Unit = "ms" | "s" | "µs" | "calls/s" | "×" | "B" | "ms/op";
 
@@ -75,7 +75,11 @@ export function textTable(rows: Row[]): string {
   const body = rows.map(cells);
   const widths = HEAD.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const right = new Set([2, 3, 4, 5]);
-  const line = (r: string[]) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const out = [line(HEAD), widths.map((w) => "-".repeat(w)).join("  ")];
   let last = "";
   for (let i = 0; i < rows.length; i++) {

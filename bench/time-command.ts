@@ -1,7 +1,7 @@
 // Runs a command as a fresh process and measures its wall time, from spawn to exit. Every child gets
 // a timeout (its whole process group is killed when it passes), and children still alive when the
 // benchmark exits are killed too, so a run always stops by itself.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 
 export interface CommandResult {
   ms: number;

@@ -1,11 +1,14 @@
 // Admin routes under /__emulator/, so a client in another process can drive the emulator the way
 // tests do in-process. They reuse the in-process API; its ApiErrors become Google JSON errors.
 
-import { ApiError } from "./google-error.ts";
-import { parseJsonObject, type Reply } from "./http-io.ts";
-import type { Emulator, Fault, MethodName, SeedOperation } from "./types.ts";
+import { ApiError } from "./google-error.js";
+import { parseJsonObject, type Reply } from "./http-io.js";
+import type { Emulator, Fault, MethodName, SeedOperation } from "./types.js";
 
-export type AdminTarget = Pick<Emulator, "seed" | "advance" | "now" | "unimplement" | "fault" | "clearFaults" | "requests">;
+export type AdminTarget = Pick<
+  Emulator,
+  "seed" | "advance" | "now" | "unimplement" | "fault" | "clearFaults" | "requests"
+>;
 
 const ok = (body: unknown = {}): Reply => ({ status: 200, body });
 

@@ -1,16 +1,16 @@
 // The five projects.operations methods, on an already-routed request. Errors are thrown as
 // ApiError and turned into Google's JSON error body by the server.
 
-import type { Clock } from "./clock.ts";
-import { parseFilter } from "./filter.ts";
-import { ApiError } from "./google-error.ts";
-import { parseJsonObject, type Reply } from "./http-io.ts";
-import { renderOperation, snapshot } from "./lifecycle.ts";
-import { paginate, parsePageSize } from "./pagination.ts";
-import type { Route } from "./routes.ts";
-import type { Store } from "./store.ts";
-import type { MethodName } from "./types.ts";
-import { notFound, parseWaitTimeoutMs, waitForOperation } from "./wait.ts";
+import type { Clock } from "./clock.js";
+import { parseFilter } from "./filter.js";
+import { ApiError } from "./google-error.js";
+import { parseJsonObject, type Reply } from "./http-io.js";
+import { renderOperation, snapshot } from "./lifecycle.js";
+import { paginate, parsePageSize } from "./pagination.js";
+import type { Route } from "./routes.js";
+import type { Store } from "./store.js";
+import type { MethodName } from "./types.js";
+import { notFound, parseWaitTimeoutMs, waitForOperation } from "./wait.js";
 
 export interface ApiContext {
   clock: Clock;
@@ -27,7 +27,10 @@ const ok = (body: unknown): Reply => ({ status: 200, body });
 function checkCancelBody(body: string): void {
   const request = parseJsonObject(body);
   if (Object.keys(request).length > 0) {
-    throw new ApiError("INVALID_ARGUMENT", "Invalid JSON payload received: the cancel request body must be empty or {}.");
+    throw new ApiError(
+      "INVALID_ARGUMENT",
+      "Invalid JSON payload received: the cancel request body must be empty or {}.",
+    );
   }
 }
 
@@ -38,15 +41,25 @@ function list(ctx: ApiContext, route: ApiRoute): Reply {
   const now = ctx.clock.now();
   const selected = ctx.store.list(route.project).filter((rec) => matches(snapshot(rec, now)));
   const page = paginate(selected, route.project, filter, pageSize, route.query.get("pageToken"));
-  const body: Record<string, unknown> = { operations: page.items.map((rec) => renderOperation(rec, route.version, now)) };
+  const body: Record<string, unknown> = {
+    operations: page.items.map((rec) => renderOperation(rec, route.version, now)),
+  };
   if (page.nextPageToken) body.nextPageToken = page.nextPageToken;
   return ok(body);
 }
 
 /** Answers one API request; resolves undefined when the client went away during a wait. */
-export async function handleApi(ctx: ApiContext, route: ApiRoute, body: string, signal: AbortSignal): Promise<Reply | undefined> {
+export async function handleApi(
+  ctx: ApiContext,
+  route: ApiRoute,
+  body: string,
+  signal: AbortSignal,
+): Promise<Reply | undefined> {
   if (ctx.unimplemented.has(route.method)) {
-    throw new ApiError("UNIMPLEMENTED", `Method projects.operations.${route.method} is not implemented by this server.`);
+    throw new ApiError(
+      "UNIMPLEMENTED",
+      `Method projects.operations.${route.method} is not implemented by this server.`,
+    );
   }
   if (route.invalid) throw new ApiError("INVALID_ARGUMENT", route.invalid);
   if (route.method === "list") return list(ctx, route);

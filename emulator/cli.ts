@@ -3,8 +3,8 @@
 // Prints one line with the URL, then serves until SIGINT/SIGTERM.
 
 import { parseArgs } from "node:util";
-import { startEmulator } from "./index.ts";
-import type { Emulator, SeedOperation } from "./types.ts";
+import { startEmulator } from "./index.js";
+import type { Emulator, SeedOperation } from "./types.js";
 
 const DEMO_KINDS: readonly Pick<SeedOperation, "type" | "description">[] = [
   { type: "EXPORT_IMAGE", description: "Sentinel-2 median composite to Drive" },
@@ -31,7 +31,8 @@ function demoSeeds(count: number): SeedOperation[] {
 
 function nonNegativeInt(flag: string, raw: string): number {
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new Error(`--${flag} needs a non-negative integer, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n))
+    throw new Error(`--${flag} needs a non-negative integer, got "${raw}"`);
   return n;
 }
 

@@ -1,9 +1,9 @@
 // Injected faults: a FIFO queue of misbehaviours that matching API requests consume, for testing
 // clients' retry, timeout and error handling.
 
-import { ApiError, googleErrorForHttp } from "./google-error.ts";
-import type { Reply } from "./http-io.ts";
-import { type Fault, METHOD_NAMES, type MethodName } from "./types.ts";
+import { ApiError, googleErrorForHttp } from "./google-error.js";
+import type { Reply } from "./http-io.js";
+import { type Fault, METHOD_NAMES, type MethodName } from "./types.js";
 
 export interface FaultQueue {
   add(fault: Fault): void;
@@ -39,22 +39,33 @@ export function validateFault(input: unknown): Fault {
   const f = input as Record<string, unknown>;
   for (const key of Object.keys(f)) if (!FAULT_KEYS.has(key)) throw bad(`unknown field "${key}"`);
 
-  if (f.method !== undefined && !METHOD_NAMES.includes(f.method as MethodName)) throw bad(`method must be one of ${METHOD_NAMES.join(", ")}`);
-  if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) > 0)) throw bad("times must be a positive integer");
-  if (f.status !== undefined && !(Number.isInteger(f.status) && (f.status as number) >= 200 && (f.status as number) <= 599)) {
+  if (f.method !== undefined && !METHOD_NAMES.includes(f.method as MethodName))
+    throw bad(`method must be one of ${METHOD_NAMES.join(", ")}`);
+  if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) > 0))
+    throw bad("times must be a positive integer");
+  if (
+    f.status !== undefined &&
+    !(Number.isInteger(f.status) && (f.status as number) >= 200 && (f.status as number) <= 599)
+  ) {
     throw bad("status must be an integer HTTP status from 200 to 599");
   }
   if (f.body !== undefined && typeof f.body !== "string") throw bad("body must be a string");
   if (f.headers !== undefined) {
     const headers = f.headers;
-    if (typeof headers !== "object" || headers === null || Array.isArray(headers) || Object.values(headers).some((v) => typeof v !== "string")) {
+    if (
+      typeof headers !== "object" ||
+      headers === null ||
+      Array.isArray(headers) ||
+      Object.values(headers).some((v) => typeof v !== "string")
+    ) {
       throw bad("headers must map names to strings");
     }
   }
   if (f.delayMs !== undefined && !(typeof f.delayMs === "number" && Number.isFinite(f.delayMs) && f.delayMs >= 0)) {
     throw bad("delayMs must be a finite number >= 0");
   }
-  if (f.reset !== undefined && f.reset !== "before-headers" && f.reset !== "mid-body") throw bad('reset must be "before-headers" or "mid-body"');
+  if (f.reset !== undefined && f.reset !== "before-headers" && f.reset !== "mid-body")
+    throw bad('reset must be "before-headers" or "mid-body"');
   if (f.hang !== undefined && typeof f.hang !== "boolean") throw bad("hang must be a boolean");
   const copy = { ...f } as Fault;
   if (copy.headers) copy.headers = { ...copy.headers };

@@ -4,8 +4,8 @@
 //   term OR term OR ...
 // Anything else is rejected rather than silently matching everything.
 
-import { ApiError } from "./google-error.ts";
-import type { OperationState } from "./types.ts";
+import { ApiError } from "./google-error.js";
+import type { OperationState } from "./types.js";
 
 export interface Filterable {
   state: OperationState;

@@ -1,7 +1,7 @@
 // Reading request bodies and writing JSON replies (whole, or deliberately cut short).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError } from "./google-error.ts";
+import { ApiError } from "./google-error.js";
 
 export interface Reply {
   status: number;
@@ -26,7 +26,8 @@ export function readBody(req: IncomingMessage): Promise<string> {
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on("end", () => {
-      if (size > MAX_BODY_BYTES) reject(new ApiError("INVALID_ARGUMENT", `Request body larger than ${MAX_BODY_BYTES} bytes.`));
+      if (size > MAX_BODY_BYTES)
+        reject(new ApiError("INVALID_ARGUMENT", `Request body larger than ${MAX_BODY_BYTES} bytes.`));
       else resolve(Buffer.concat(chunks).toString("utf8"));
     });
     req.on("error", reject);

@@ -1,16 +1,24 @@
 // An in-memory emulator of Earth Engine's long-running operations API (projects.operations.*) for
 // v1, v1beta and v1alpha, served over HTTP on 127.0.0.1. Node built-ins only.
 
-import type { ApiContext } from "./api.ts";
-import { type Clock, manualClock, realClock } from "./clock.ts";
-import { createFaultQueue } from "./faults.ts";
-import { ApiError } from "./google-error.ts";
-import { listen } from "./server.ts";
-import { createStore } from "./store.ts";
-import { type Emulator, type EmulatorOptions, METHOD_NAMES, type MethodName, type RecordedRequest } from "./types.ts";
+import type { ApiContext } from "./api.js";
+import { type Clock, manualClock, realClock } from "./clock.js";
+import { createFaultQueue } from "./faults.js";
+import { ApiError } from "./google-error.js";
+import { listen } from "./server.js";
+import { createStore } from "./store.js";
+import { type Emulator, type EmulatorOptions, METHOD_NAMES, type MethodName, type RecordedRequest } from "./types.js";
 
 // ResponseInfo is the brief's inline `onResponse` argument type, named so tests can use it.
-export type { Emulator, EmulatorOptions, Fault, MethodName, RecordedRequest, ResponseInfo, SeedOperation } from "./types.ts";
+export type {
+  Emulator,
+  EmulatorOptions,
+  Fault,
+  MethodName,
+  RecordedRequest,
+  ResponseInfo,
+  SeedOperation,
+} from "./types.js";
 
 const DEFAULT_MAX_WAIT_MS = 10_000;
 
@@ -23,7 +31,8 @@ function checkMethods(methods: unknown): MethodName[] {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-  if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0) throw new RangeError(`maxWaitMs must be a finite number >= 0, got ${maxWaitMs}`);
+  if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0)
+    throw new RangeError(`maxWaitMs must be a finite number >= 0, got ${maxWaitMs}`);
   const clock: Clock = options.clock === "real" ? realClock() : manualClock();
   const store = createStore();
   const faults = createFaultQueue();
@@ -35,8 +44,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests,
     seed: (op = {}) => ({ name: store.seed(op, clock.now()).name }),
     advance(ms: number) {
-      if (clock.kind !== "manual") throw new ApiError("FAILED_PRECONDITION", "advance() needs the manual clock; this emulator runs on the real clock.");
-      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new ApiError("INVALID_ARGUMENT", `advance(ms) needs a finite ms >= 0, got ${ms}`);
+      if (clock.kind !== "manual")
+        throw new ApiError(
+          "FAILED_PRECONDITION",
+          "advance() needs the manual clock; this emulator runs on the real clock.",
+        );
+      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0)
+        throw new ApiError("INVALID_ARGUMENT", `advance(ms) needs a finite ms >= 0, got ${ms}`);
       clock.advance(ms);
     },
     now: () => new Date(clock.now()),
@@ -50,7 +64,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   } satisfies Omit<Emulator, "url" | "close" | "connections">;
 
   const record = options.recordRequests ?? true;
-  const server = await listen({ api, faults, admin: control, requests, record, onResponse: options.onResponse }, options.port ?? 0);
+  const server = await listen(
+    { api, faults, admin: control, requests, record, onResponse: options.onResponse },
+    options.port ?? 0,
+  );
   return {
     ...control,
     url: server.url,

@@ -5,8 +5,8 @@
 //      └──────────┬────────┘
 //           cancel at k ──▶ CANCELLING ──k + cancelMs──▶ CANCELLED
 
-import { rpcCodeNumber } from "./google-error.ts";
-import type { OperationState, Version } from "./types.ts";
+import { rpcCodeNumber } from "./google-error.js";
+import type { OperationState, Version } from "./types.js";
 
 export interface OperationRecord {
   readonly name: string;
@@ -123,7 +123,8 @@ export function renderOperation(rec: OperationRecord, version: Version, t: numbe
 
   const op: Record<string, unknown> = { name: rec.name, metadata, done: s.done };
   if (s.state === "SUCCEEDED") op.response = { "@type": "type.googleapis.com/google.protobuf.Empty" };
-  if (s.state === "FAILED") op.error = { code: rpcCodeNumber("INTERNAL"), message: `Operation ${rec.name} failed (emulated failure).` };
+  if (s.state === "FAILED")
+    op.error = { code: rpcCodeNumber("INTERNAL"), message: `Operation ${rec.name} failed (emulated failure).` };
   if (s.state === "CANCELLED") op.error = { code: rpcCodeNumber("CANCELLED"), message: "Cancelled." };
   return op;
 }

@@ -2,9 +2,9 @@
 // last returned item (its create time and name, so deletions between pages skip nothing) plus the
 // project and filter it was issued for, so a token cannot be replayed against another query.
 
-import { ApiError } from "./google-error.ts";
-import type { OperationRecord } from "./lifecycle.ts";
-import { compareForList } from "./store.ts";
+import { ApiError } from "./google-error.js";
+import type { OperationRecord } from "./lifecycle.js";
+import { compareForList } from "./store.js";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -41,7 +41,8 @@ function decodePageToken(token: string, project: string, filter: string): TokenB
   }
   if (typeof body !== "object" || body === null) throw invalid;
   const { p, f, c, n } = body as Partial<TokenBody>;
-  if (p !== project || f !== filter || typeof c !== "number" || !Number.isFinite(c) || typeof n !== "string") throw invalid;
+  if (p !== project || f !== filter || typeof c !== "number" || !Number.isFinite(c) || typeof n !== "string")
+    throw invalid;
   return { p, f, c, n };
 }
 
@@ -51,7 +52,13 @@ export interface Page {
 }
 
 /** One page of `sorted` (already filtered, in list order) after the token's position. */
-export function paginate(sorted: OperationRecord[], project: string, filter: string, pageSize: number, pageToken: string | null): Page {
+export function paginate(
+  sorted: OperationRecord[],
+  project: string,
+  filter: string,
+  pageSize: number,
+  pageToken: string | null,
+): Page {
   let start = 0;
   if (pageToken) {
     const { c, n } = decodePageToken(pageToken, project, filter);

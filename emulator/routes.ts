@@ -1,7 +1,7 @@
 // Maps an HTTP method and request target onto an API method, following the gRPC-transcoding
 // templates `/V/{name=projects/*/operations/**}[:verb]` and `/V/{name=projects/*}/operations`.
 
-import { type MethodName, type Version, VERSIONS } from "./types.ts";
+import { type MethodName, VERSIONS, type Version } from "./types.js";
 
 export const ADMIN_PREFIX = "/__emulator/";
 

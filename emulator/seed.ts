@@ -3,9 +3,9 @@
 // route answers as is.
 
 import { randomInt } from "node:crypto";
-import { ApiError } from "./google-error.ts";
-import type { OperationRecord } from "./lifecycle.ts";
-import type { SeedOperation, SeedState } from "./types.ts";
+import { ApiError } from "./google-error.js";
+import type { OperationRecord } from "./lifecycle.js";
+import type { SeedOperation, SeedState } from "./types.js";
 
 const invalid = (message: string): ApiError => new ApiError("INVALID_ARGUMENT", message);
 
@@ -13,7 +13,17 @@ export const DEFAULT_PROJECT = "earthengine-legacy";
 const DEFAULT_RUN_MS = 60_000;
 const DEFAULT_CANCEL_MS = 100;
 const SEED_STATES: readonly SeedState[] = ["PENDING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"];
-const SEED_KEYS = new Set(["project", "id", "type", "description", "pendingMs", "runMs", "cancelMs", "outcome", "state"]);
+const SEED_KEYS = new Set([
+  "project",
+  "id",
+  "type",
+  "description",
+  "pendingMs",
+  "runMs",
+  "cancelMs",
+  "outcome",
+  "state",
+]);
 
 const TASK_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -52,9 +62,11 @@ export function recordFromSeed(input: SeedOperation | unknown, nowMs: number): O
   for (const key of Object.keys(seed)) if (!SEED_KEYS.has(key)) throw invalid(`unknown seed field "${key}"`);
 
   const project = optionalString(seed, "project") ?? DEFAULT_PROJECT;
-  if (project === "" || project.includes("/")) throw invalid(`seed.project must be one non-empty path segment, got "${project}"`);
+  if (project === "" || project.includes("/"))
+    throw invalid(`seed.project must be one non-empty path segment, got "${project}"`);
   const id = optionalString(seed, "id") ?? randomTaskId();
-  if (id.split("/").some((segment) => segment === "")) throw invalid(`seed.id must be non-empty segments joined by "/", got "${id}"`);
+  if (id.split("/").some((segment) => segment === ""))
+    throw invalid(`seed.id must be non-empty segments joined by "/", got "${id}"`);
 
   const state = oneOf(seed, "state", SEED_STATES);
   // An explicit PENDING with no pendingMs would otherwise start running at once, i.e. never be seen.

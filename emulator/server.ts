@@ -5,13 +5,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type AdminTarget, handleAdmin } from "./admin.ts";
-import { type ApiContext, handleApi } from "./api.ts";
-import { type FaultQueue, faultReply } from "./faults.ts";
-import { ApiError, googleError } from "./google-error.ts";
-import { readBody, type Reply, replyText, sendReply } from "./http-io.ts";
-import { parseRoute, type Route } from "./routes.ts";
-import type { RecordedRequest, ResponseInfo } from "./types.ts";
+import { type AdminTarget, handleAdmin } from "./admin.js";
+import { type ApiContext, handleApi } from "./api.js";
+import { type FaultQueue, faultReply } from "./faults.js";
+import { ApiError, googleError } from "./google-error.js";
+import { type Reply, readBody, replyText, sendReply } from "./http-io.js";
+import { parseRoute, type Route } from "./routes.js";
+import type { RecordedRequest, ResponseInfo } from "./types.js";
 
 export interface ServerParts {
   api: ApiContext;
@@ -125,7 +125,9 @@ export function listen(parts: ServerParts, port: number): Promise<RunningServer>
       controller.abort();
       inFlight.delete(controller);
     });
-    handle(req, res, controller.signal).catch((err: unknown) => send(res, { kind: "unknown", version: "" }, errorReply(err)));
+    handle(req, res, controller.signal).catch((err: unknown) =>
+      send(res, { kind: "unknown", version: "" }, errorReply(err)),
+    );
   });
   server.on("connection", (socket) => {
     sockets.add(socket);

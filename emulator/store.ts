@@ -1,10 +1,10 @@
 // The in-memory collection of operations. Mutations (seed, cancel, delete) notify listeners so
 // pending `wait` requests can re-evaluate; the passage of time itself is handled by the clock.
 
-import { type OperationRecord, requestCancel } from "./lifecycle.ts";
-import { ApiError } from "./google-error.ts";
-import { recordFromSeed } from "./seed.ts";
-import type { SeedOperation } from "./types.ts";
+import { ApiError } from "./google-error.js";
+import { type OperationRecord, requestCancel } from "./lifecycle.js";
+import { recordFromSeed } from "./seed.js";
+import type { SeedOperation } from "./types.js";
 
 export interface Store {
   /** Throws an ApiError on invalid input (INVALID_ARGUMENT) or an existing name (ALREADY_EXISTS). */

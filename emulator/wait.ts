@@ -2,24 +2,28 @@
 // clock. The state itself is lazy, so the only thing to schedule is "look again at min(done, deadline)";
 // cancels and deletes re-check immediately because they move or remove that instant.
 
-import type { Clock } from "./clock.ts";
-import { parseDurationMs } from "./duration.ts";
-import { ApiError } from "./google-error.ts";
-import { parseJsonObject } from "./http-io.ts";
-import { doneAtMs, renderOperation, snapshot } from "./lifecycle.ts";
-import type { Store } from "./store.ts";
-import type { Version } from "./types.ts";
+import type { Clock } from "./clock.js";
+import { parseDurationMs } from "./duration.js";
+import { ApiError } from "./google-error.js";
+import { parseJsonObject } from "./http-io.js";
+import { doneAtMs, renderOperation, snapshot } from "./lifecycle.js";
+import type { Store } from "./store.js";
+import type { Version } from "./types.js";
 
 /** The wait timeout in ms from a WaitOperationRequest body; undefined when absent. */
 export function parseWaitTimeoutMs(body: string): number | undefined {
   const request = parseJsonObject(body);
   for (const key of Object.keys(request)) {
-    if (key !== "timeout") throw new ApiError("INVALID_ARGUMENT", `Invalid JSON payload received. Unknown name "${key}".`);
+    if (key !== "timeout")
+      throw new ApiError("INVALID_ARGUMENT", `Invalid JSON payload received. Unknown name "${key}".`);
   }
   if (request.timeout === undefined) return undefined;
   const ms = typeof request.timeout === "string" ? parseDurationMs(request.timeout) : undefined;
   if (ms === undefined) {
-    throw new ApiError("INVALID_ARGUMENT", `Invalid value at 'timeout' (type.googleapis.com/google.protobuf.Duration): ${JSON.stringify(request.timeout)}`);
+    throw new ApiError(
+      "INVALID_ARGUMENT",
+      `Invalid value at 'timeout' (type.googleapis.com/google.protobuf.Duration): ${JSON.stringify(request.timeout)}`,
+    );
   }
   return ms;
 }

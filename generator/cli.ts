@@ -15,19 +15,17 @@ Options:
   -h, --help   show this help
 `;
 
+const OPTIONS = {
+  spec: { type: "string", default: "spec" },
+  out: { type: "string", default: "generated" },
+  help: { type: "boolean", short: "h" },
+  watch: { type: "boolean" },
+} as const;
+
 async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        spec: { type: "string", default: "spec" },
-        out: { type: "string", default: "generated" },
-        help: { type: "boolean", short: "h" },
-        watch: { type: "boolean" },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${HELP}`);
     return 2;
@@ -88,7 +86,10 @@ async function main(argv: string[]): Promise<number> {
     const { watchSpec } = await import("./watch.js");
     const say = (line: string) => process.stdout.write(`${line}\n`);
     await generate(options).then(
-      (r) => say(`generate: ${r.written.length} files written, ${r.unchanged.length} unchanged; watching ${options.specDir}/ (Ctrl-C to stop)`),
+      (r) =>
+        say(
+          `generate: ${r.written.length} files written, ${r.unchanged.length} unchanged; watching ${options.specDir}/ (Ctrl-C to stop)`,
+        ),
       (error: Error) => say(`error: ${error.message} (watching ${options.specDir}/ for a fix)`),
     );
     const stop = watchSpec(options, say);
@@ -114,7 +115,9 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
     // Stack traces only on request: the message already says what and where.
-    process.stderr.write(`error: ${process.env.EE_DEBUG && !(error instanceof SpecError) ? (error as Error).stack : (error as Error).message}\n`);
+    process.stderr.write(
+      `error: ${process.env.EE_DEBUG && !(error instanceof SpecError) ? (error as Error).stack : (error as Error).message}\n`,
+    );
     process.exit(1);
   },
 );

@@ -15,7 +15,10 @@ const CACHE_DIR = process.env.EE_OPERATIONS_CACHE_DIR || path.join(__dirname, ".
 function requireWithCodeCache(filename) {
   if (require.cache[filename]) return require.cache[filename].exports;
   const source = fs.readFileSync(filename, "utf8");
-  const key = createHash("sha256").update(`${process.versions.v8}\0${filename}\0${source.length}`).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update(`${process.versions.v8}\0${filename}\0${source.length}`)
+    .digest("hex")
+    .slice(0, 16);
   const cacheFile = path.join(CACHE_DIR, `code-${path.parse(filename).name}-${key}.bin`);
   let cachedData;
   try {
@@ -27,7 +30,9 @@ function requireWithCodeCache(filename) {
   loaded.paths = Module._nodeModulePaths(path.dirname(filename));
   require.cache[filename] = loaded;
   try {
-    script.runInThisContext().call(loaded.exports, loaded.exports, Module.createRequire(filename), loaded, filename, path.dirname(filename));
+    script
+      .runInThisContext()
+      .call(loaded.exports, loaded.exports, Module.createRequire(filename), loaded, filename, path.dirname(filename));
   } catch (error) {
     delete require.cache[filename];
     throw error;

@@ -3,15 +3,15 @@ import { basename, resolve } from "node:path";
 import { IndentationText, Project, QuoteKind } from "ts-morph";
 import { clientFile } from "./emit/client.js";
 import { compile } from "./emit/compile.js";
-import { packageJsonFile } from "./emit/package-json.js";
-import { methodsFile } from "./emit/methods.js";
 import { rootIndexFile, versionIndexFile } from "./emit/entry-points.js";
+import { methodsFile } from "./emit/methods.js";
+import { packageJsonFile } from "./emit/package-json.js";
 import { runtimeFiles } from "./emit/runtime.js";
 import { typesFile } from "./emit/types.js";
-import type { ApiModel, VersionModel } from "./model/api-model.js";
-import { apiModel } from "./model/api.js";
 import { inputsHash, MANIFEST, manifestFile } from "./manifest.js";
-import { diffTree, writeTree, type TreeDiff, type WriteResult } from "./write.js";
+import { apiModel } from "./model/api.js";
+import type { ApiModel, VersionModel } from "./model/api-model.js";
+import { diffTree, type TreeDiff, type WriteResult, writeTree } from "./write.js";
 
 export interface GenerateOptions {
   /** Folder of `<version>.yaml` files. */
@@ -25,7 +25,11 @@ export interface GenerateOptions {
 }
 
 /** Every file of the generated package, in memory, keyed by path relative to the package. */
-export async function renderPackage(specDir: string, inputs?: string, model?: ApiModel): Promise<{ api: ApiModel; files: Map<string, string> }> {
+export async function renderPackage(
+  specDir: string,
+  inputs?: string,
+  model?: ApiModel,
+): Promise<{ api: ApiModel; files: Map<string, string> }> {
   const api = model ?? (await apiModel(specDir));
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -43,7 +47,15 @@ export async function renderPackage(specDir: string, inputs?: string, model?: Ap
   const ranges = await dependencyRanges();
   files.set("package.json", packageJsonFile(api, source, ranges["openapi-fetch"]!, ranges["google-auth-library"]!));
   const methods = api.versions.reduce((n, v) => n + v.methods.length, 0);
-  files.set(MANIFEST, manifestFile(inputs ?? (await inputsHash(specDir)), api.versions.map((v) => v.version), methods, files));
+  files.set(
+    MANIFEST,
+    manifestFile(
+      inputs ?? (await inputsHash(specDir)),
+      api.versions.map((v) => v.version),
+      methods,
+      files,
+    ),
+  );
   return { api, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 

@@ -37,7 +37,10 @@ const sourceUrls = {
       contents: readFileSync(path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(path).href)),
       loader: "ts",
     }));
-    build.onResolve({ filter: /^[^./]/ }, ({ path }) => ({ path: isBuiltin(path) ? path : require.resolve(path), external: true }));
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) => ({
+      path: isBuiltin(path) ? path : require.resolve(path),
+      external: true,
+    }));
   },
 };
 
@@ -62,7 +65,8 @@ async function bundle(file) {
   // Bundles of earlier sources; a minute's grace for a run that is about to require one.
   for (const old of readdirSync(cacheDir)) {
     const path = join(cacheDir, old);
-    if (path !== file && old.startsWith("generator-") && Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+    if (path !== file && old.startsWith("generator-") && Date.now() - statSync(path).mtimeMs > 60_000)
+      rmSync(path, { force: true });
   }
 }
 

@@ -1,6 +1,6 @@
-import { readdirSync, watch as watchFs, type FSWatcher } from "node:fs";
+import { type FSWatcher, readdirSync, watch as watchFs } from "node:fs";
 import { join } from "node:path";
-import { generate, type GenerateOptions } from "./generate.js";
+import { type GenerateOptions, generate } from "./generate.js";
 import { MANIFEST } from "./manifest.js";
 
 /**
@@ -22,7 +22,11 @@ export function watchSpec(options: GenerateOptions, log: (line: string) => void,
         const ms = Math.round(performance.now() - since);
         // The manifest follows every spec byte; only the package's own files are news.
         const files = [...result.written, ...result.removed].filter((f) => f !== MANIFEST);
-        log(files.length ? `regenerated in ${ms} ms after the change: ${files.join(", ")}` : `no output changed (${ms} ms)`);
+        log(
+          files.length
+            ? `regenerated in ${ms} ms after the change: ${files.join(", ")}`
+            : `no output changed (${ms} ms)`,
+        );
       } catch (error) {
         log(`error: ${(error as Error).message} (keeping the last good output)`);
       }

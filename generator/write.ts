@@ -87,7 +87,13 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
 
 async function pruneEmptyDirs(root: string, dir: string): Promise<void> {
   for (let d = dir; d && d !== "."; d = dirname(d)) {
-    if (await rmdir(join(root, d)).then(() => false, () => true)) return;
+    if (
+      await rmdir(join(root, d)).then(
+        () => false,
+        () => true,
+      )
+    )
+      return;
   }
 }
 

@@ -1,4 +1,11 @@
-import { StructureKind, type CodeBlockWriter, type InterfaceDeclarationStructure, type Project, type StatementStructures, type WriterFunction } from "ts-morph";
+import {
+  type CodeBlockWriter,
+  type InterfaceDeclarationStructure,
+  type Project,
+  type StatementStructures,
+  StructureKind,
+  type WriterFunction,
+} from "ts-morph";
 import type { MethodModel, VersionModel } from "../model/api-model.js";
 import { header } from "./header.js";
 import { jsdocText, pascal } from "./jsdoc.js";
@@ -40,7 +47,16 @@ export function clientFile(project: Project, version: VersionModel): string {
           hasQuestionToken: !q.required,
           type: q.type,
         })),
-        ...(method.body ? [{ name: "body", docs: ["The request body."], hasQuestionToken: !method.body.required, type: method.body.type }] : []),
+        ...(method.body
+          ? [
+              {
+                name: "body",
+                docs: ["The request body."],
+                hasQuestionToken: !method.body.required,
+                type: method.body.type,
+              },
+            ]
+          : []),
       ],
     }),
   );
@@ -62,7 +78,9 @@ export function clientFile(project: Project, version: VersionModel): string {
     writer.writeLine(`/** ${version.title}: the methods, nested as in Google's resource tree. */`);
     writer.write(`export interface ${Api} `).block(() => writeInterfaceMembers(writer, tree));
     writer.blankLine();
-    writer.writeLine(`/** Binds every ${version.version} method to a transport (made by \`createEarthEngineClient\`). */`);
+    writer.writeLine(
+      `/** Binds every ${version.version} method to a transport (made by \`createEarthEngineClient\`). */`,
+    );
     writer.write(`export function create${pascal(version.version)}(transport: Transport): ${Api} `).block(() => {
       writer.writeLine("const client = transport.client as Client<paths>;");
       writer.write("return ");
@@ -103,7 +121,9 @@ function writeInterfaceMembers(writer: CodeBlockWriter, node: Tree): void {
       writer.writeLine("/**");
       for (const line of methodDocs(child).split("\n")) writer.writeLine(line ? ` * ${line}` : " *");
       writer.writeLine(" */");
-      writer.writeLine(`${name}(request: ${requestType(child)}, options?: CallOptions): Promise<${child.response.type}>;`);
+      writer.writeLine(
+        `${name}(request: ${requestType(child)}, options?: CallOptions): Promise<${child.response.type}>;`,
+      );
     }
   }
 }
@@ -127,7 +147,9 @@ function methodDocs(method: MethodModel): string {
 
 function exampleName(pattern: string): string {
   let n = 0;
-  return pattern.replace(/\*\*|\*/g, (w) => (w === "**" ? "6XGCJ4JK5QWZ3MZDDAD2CBEP" : ++n === 1 ? "my-project" : `id${n}`));
+  return pattern.replace(/\*\*|\*/g, (w) =>
+    w === "**" ? "6XGCJ4JK5QWZ3MZDDAD2CBEP" : ++n === 1 ? "my-project" : `id${n}`,
+  );
 }
 
 function writeFactoryNode(writer: CodeBlockWriter, node: Tree): void {
@@ -149,11 +171,14 @@ function writeWrapper(writer: CodeBlockWriter, name: string, method: MethodModel
     writer.writeLine(`const method = methods[${JSON.stringify(method.key)}];`);
     const pathParams: string[] = [];
     for (const v of method.variables) {
-      writer.writeLine(`const [${v.pathParams.join(", ")}] = bindName(method, ${JSON.stringify(v.field)}, request.${v.field});`);
+      writer.writeLine(
+        `const [${v.pathParams.join(", ")}] = bindName(method, ${JSON.stringify(v.field)}, request.${v.field});`,
+      );
       pathParams.push(...v.pathParams);
     }
     const params = [`path: { ${pathParams.join(", ")} }`];
-    if (method.query.length > 0) params.push(`query: { ${method.query.map((q) => `${q.name}: request.${q.name}`).join(", ")} }`);
+    if (method.query.length > 0)
+      params.push(`query: { ${method.query.map((q) => `${q.name}: request.${q.name}`).join(", ")} }`);
     writer.write("return call(transport, method, options, (init) =>").indent(() => {
       writer.write(`client.${method.httpMethod}(${JSON.stringify(method.openapiPath)}, `).inlineBlock(() => {
         writer.writeLine("...init,");

@@ -1,4 +1,4 @@
-import { VariableDeclarationKind, type Project } from "ts-morph";
+import { type Project, VariableDeclarationKind } from "ts-morph";
 import type { ApiModel, VersionModel } from "../model/api-model.js";
 import { header } from "./header.js";
 import { pascal } from "./jsdoc.js";
@@ -29,18 +29,53 @@ export function rootIndexFile(project: Project, api: ApiModel, source: string): 
       ],
       moduleSpecifier: `./${v.id}/client.js`,
     })),
-    ...(anyLro ? [{ namedImports: ["operationHelpers", { name: "OperationHelpers", isTypeOnly: true }], moduleSpecifier: "./runtime/operation-helpers.js" }] : []),
-    { namedImports: ["createTransport", { name: "TransportOptions", isTypeOnly: true }], moduleSpecifier: "./runtime/transport.js" },
+    ...(anyLro
+      ? [
+          {
+            namedImports: ["operationHelpers", { name: "OperationHelpers", isTypeOnly: true }],
+            moduleSpecifier: "./runtime/operation-helpers.js",
+          },
+        ]
+      : []),
+    {
+      namedImports: ["createTransport", { name: "TransportOptions", isTypeOnly: true }],
+      moduleSpecifier: "./runtime/transport.js",
+    },
   ]);
   file.addExportDeclarations([
-    { namedExports: ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "TimeoutError"], moduleSpecifier: "./runtime/errors.js" },
+    {
+      namedExports: ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "TimeoutError"],
+      moduleSpecifier: "./runtime/errors.js",
+    },
     { namedExports: ["operationName"], moduleSpecifier: "./runtime/operation-name.js" },
-    { isTypeOnly: true, namedExports: ["AccessTokenProvider", "CallOptions", "RetryOptions"], moduleSpecifier: "./runtime/transport.js" },
+    {
+      isTypeOnly: true,
+      namedExports: ["AccessTokenProvider", "CallOptions", "RetryOptions"],
+      moduleSpecifier: "./runtime/transport.js",
+    },
     ...(anyLro
-      ? [{ isTypeOnly: true, namedExports: ["CancelManyOptions", "CancelManyResult", "CancelOutcome", "ListOptions", "OperationHelpers", "WaitOptions"], moduleSpecifier: "./runtime/operation-helpers.js" }]
+      ? [
+          {
+            isTypeOnly: true,
+            namedExports: [
+              "CancelManyOptions",
+              "CancelManyResult",
+              "CancelOutcome",
+              "ListOptions",
+              "OperationHelpers",
+              "WaitOptions",
+            ],
+            moduleSpecifier: "./runtime/operation-helpers.js",
+          },
+        ]
       : []),
   ]);
-  file.addTypeAlias({ name: "ApiVersion", isExported: true, type: union, docs: ["The API versions this package was generated for."] });
+  file.addTypeAlias({
+    name: "ApiVersion",
+    isExported: true,
+    type: union,
+    docs: ["The API versions this package was generated for."],
+  });
   file.addInterface({
     name: "EarthEngineClients",
     isExported: true,
@@ -56,7 +91,9 @@ export function rootIndexFile(project: Project, api: ApiModel, source: string): 
     typeParameters: [{ name: "V", constraint: "ApiVersion", default: "ApiVersion" }],
     extends: ["TransportOptions"],
     docs: ["Options of `createEarthEngineClient`."],
-    properties: [{ name: "version", type: "V", docs: [`The API version: ${versions.map((v) => `\`${v.id}\``).join(", ")}.`] }],
+    properties: [
+      { name: "version", type: "V", docs: [`The API version: ${versions.map((v) => `\`${v.id}\``).join(", ")}.`] },
+    ],
   });
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
@@ -100,7 +137,7 @@ export function rootIndexFile(project: Project, api: ApiModel, source: string): 
     returnType: "EarthEngineClients[V]",
     statements: [
       "const version: unknown = options?.version;",
-      "if (typeof version !== \"string\" || !Object.hasOwn(factories, version)) {",
+      'if (typeof version !== "string" || !Object.hasOwn(factories, version)) {',
       `  throw new TypeError(\`version must be one of ${versions.map((v) => v.id).join(", ")}; got \${JSON.stringify(version)}\`);`,
       "}",
       "return factories[version as V](createTransport(options));",

@@ -8,7 +8,9 @@ export function methodsFile(project: Project, version: VersionModel): string {
   // The type is written out rather than inferred from `as const`: TypeScript will not serialize an
   // inferred type that large for thousands of methods (TS7056).
   const entries = (field: (m: (typeof version.methods)[number]) => string, end: string, readonly = "") =>
-    version.methods.map((method) => `  ${readonly}${JSON.stringify(method.key)}: {\n${field(method)}  }${end}`).join("\n");
+    version.methods
+      .map((method) => `  ${readonly}${JSON.stringify(method.key)}: {\n${field(method)}  }${end}`)
+      .join("\n");
   const fields = (readonly: string, sep: string) => (method: (typeof version.methods)[number]) =>
     [
       `${readonly}id: ${JSON.stringify(method.id)}`,

@@ -13,7 +13,13 @@ export interface Bundle {
    * A SpecError pointing at `node`, or at the value of its `key` (at the key itself with
    * `at: "key"`), in the file it was written in.
    */
-  error(node: object, key: string | number | undefined, problem: string, expected: string, at?: "key" | "value"): SpecError;
+  error(
+    node: object,
+    key: string | number | undefined,
+    problem: string,
+    expected: string,
+    at?: "key" | "value",
+  ): SpecError;
   /** Follows a local `$ref` (repeatedly); other values come back as they are. */
   deref<T = unknown>(value: unknown): T;
 }
@@ -37,9 +43,16 @@ export async function bundle(rootPath: string): Promise<Bundle> {
   const record = (value: unknown, yaml: YamlFile, path: Path): void => {
     if (typeof value !== "object" || value === null || origin.has(value)) return;
     origin.set(value, { yaml, path });
-    for (const [key, child] of Object.entries(value)) record(child, yaml, [...path, Array.isArray(value) ? Number(key) : key]);
+    for (const [key, child] of Object.entries(value))
+      record(child, yaml, [...path, Array.isArray(value) ? Number(key) : key]);
   };
-  const errorAt = (node: object, key: string | number | undefined, problem: string, expected: string, on?: "key" | "value"): SpecError => {
+  const errorAt = (
+    node: object,
+    key: string | number | undefined,
+    problem: string,
+    expected: string,
+    on?: "key" | "value",
+  ): SpecError => {
     const where = origin.get(node);
     if (!where) return new SpecError(rootFile.file, 1, 1, problem, expected);
     const at = where.yaml.position(key === undefined ? where.path : [...where.path, key], on);
@@ -75,7 +88,12 @@ export async function bundle(rootPath: string): Promise<Bundle> {
         await load(targetAbs);
       } catch (cause) {
         if (cause instanceof SpecError && cause.line === 1 && cause.problem.startsWith("cannot read")) {
-          throw errorAt(node, "$ref", `$ref ${JSON.stringify(ref)} names a file that cannot be read`, "a path relative to the referring file");
+          throw errorAt(
+            node,
+            "$ref",
+            `$ref ${JSON.stringify(ref)} names a file that cannot be read`,
+            "a path relative to the referring file",
+          );
         }
         throw cause;
       }
@@ -87,15 +105,25 @@ export async function bundle(rootPath: string): Promise<Bundle> {
     }
     if (targetAbs === rootAbs) return `#${pointer}`;
     if (segments.length !== 3 || segments[0] !== "components") {
-      throw errorAt(node, "$ref", `$ref ${JSON.stringify(ref)} points outside components`, "#/components/<kind>/<name> in a shared file");
+      throw errorAt(
+        node,
+        "$ref",
+        `$ref ${JSON.stringify(ref)} points outside components`,
+        "#/components/<kind>/<name> in a shared file",
+      );
     }
     const [, kind, name] = segments as [string, string, string];
     const local = `#/components/${kind}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-    const components = ((root.components ??= {}) as Json);
-    const slot = ((components[kind] ??= {}) as Json);
+    const components = (root.components ??= {}) as Json;
+    const slot = (components[kind] ??= {}) as Json;
     if (placed.get(target as object) !== local) {
       if (slot[name] !== undefined && slot[name] !== node) {
-        throw errorAt(node, "$ref", `$ref ${JSON.stringify(ref)} clashes with components.${kind}.${name} of this file`, "unique component names");
+        throw errorAt(
+          node,
+          "$ref",
+          `$ref ${JSON.stringify(ref)} clashes with components.${kind}.${name} of this file`,
+          "unique component names",
+        );
       }
       placed.set(target as object, local);
       slot[name] = target;
@@ -115,7 +143,14 @@ export async function bundle(rootPath: string): Promise<Bundle> {
         const ref = (value as Json).$ref as string;
         if (hops > 20) throw errorAt(value, "$ref", `$ref ${ref} is circular`, "a reference that ends");
         value = resolvePointer(root, pointerSegments(ref.slice(1)));
-        if (value === undefined) throw new SpecError(rootFile.file, 1, 1, `$ref ${ref} does not resolve`, "a JSON pointer to an existing node");
+        if (value === undefined)
+          throw new SpecError(
+            rootFile.file,
+            1,
+            1,
+            `$ref ${ref} does not resolve`,
+            "a JSON pointer to an existing node",
+          );
       }
       return value as T;
     },
@@ -124,9 +159,15 @@ export async function bundle(rootPath: string): Promise<Bundle> {
 
 /** `/components/schemas/a~1b` → `["components", "schemas", "a/b"]` (RFC 6901). */
 function pointerSegments(pointer: string): string[] {
-  return pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 function resolvePointer(document: unknown, segments: readonly string[]): unknown {
-  return segments.reduce<unknown>((at, key) => (typeof at === "object" && at !== null ? (at as Json)[key] : undefined), document);
+  return segments.reduce<unknown>(
+    (at, key) => (typeof at === "object" && at !== null ? (at as Json)[key] : undefined),
+    document,
+  );
 }

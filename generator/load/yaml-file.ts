@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import { SpecError } from "./spec-error.js";
 
 /** One parsed YAML file that can say where any of its nodes came from. */
@@ -21,7 +21,13 @@ export async function readYamlFile(path: string): Promise<YamlFile> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new SpecError(file, 1, 1, `cannot read the file (${(error as NodeJS.ErrnoException).code})`, "a readable YAML file");
+    throw new SpecError(
+      file,
+      1,
+      1,
+      `cannot read the file (${(error as NodeJS.ErrnoException).code})`,
+      "a readable YAML file",
+    );
   }
   return parseYaml(file, text);
 }

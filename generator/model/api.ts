@@ -20,14 +20,23 @@ export async function apiModel(specDir: string): Promise<ApiModel> {
     throw new SpecError(specDir, 1, 1, "the spec folder cannot be read", "a folder of <version>.yaml files");
   }
   const files = entries.filter((name) => /\.ya?ml$/.test(name)).sort();
-  if (files.length === 0) throw new SpecError(specDir, 1, 1, "the spec folder has no .yaml files", "one <version>.yaml per API version");
+  if (files.length === 0)
+    throw new SpecError(specDir, 1, 1, "the spec folder has no .yaml files", "one <version>.yaml per API version");
   const versions = [];
   for (const name of files) {
     const version = name.replace(/\.ya?ml$/, "");
     if (!/^v\d+[a-z0-9]*$/.test(version)) {
-      throw new SpecError(join(specDir, name), 1, 1, `the file name ${name} is not an API version`, "v1.yaml, v1beta.yaml, v1alpha.yaml, …");
+      throw new SpecError(
+        join(specDir, name),
+        1,
+        1,
+        `the file name ${name} is not an API version`,
+        "v1.yaml, v1beta.yaml, v1alpha.yaml, …",
+      );
     }
-    versions.push(versionModel(await bundle(join(specDir, name)), version, SERVICE, `${basename(resolve(specDir))}/${name}`));
+    versions.push(
+      versionModel(await bundle(join(specDir, name)), version, SERVICE, `${basename(resolve(specDir))}/${name}`),
+    );
   }
   return { service: SERVICE, versions };
 }

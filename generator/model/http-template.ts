@@ -44,7 +44,12 @@ export function parseHttpTemplate(template: string): ParsedTemplate {
   const wildcards = parts.flatMap((p) => (p.kind === "variable" ? p.segments : []));
   const multi = wildcards.indexOf("**");
   const last = parts[parts.length - 1];
-  if (multi >= 0 && (last?.kind !== "variable" || last.segments[last.segments.length - 1] !== "**" || wildcards.indexOf("**", multi + 1) >= 0)) {
+  if (
+    multi >= 0 &&
+    (last?.kind !== "variable" ||
+      last.segments[last.segments.length - 1] !== "**" ||
+      wildcards.indexOf("**", multi + 1) >= 0)
+  ) {
     throw new Error("** may only be the last segment of the path");
   }
   const fields = parts.flatMap((p) => (p.kind === "variable" ? [p.field] : []));
@@ -72,7 +77,9 @@ function splitSegments(path: string): string[] {
 function checkSegment(segment: string, template: string): void {
   if (segment === "*" || segment === "**" || LITERAL.test(segment)) return;
   throw new Error(
-    segment === "" ? `${template} has an empty segment` : `${JSON.stringify(segment)} is not *, ** or a literal segment`,
+    segment === ""
+      ? `${template} has an empty segment`
+      : `${JSON.stringify(segment)} is not *, ** or a literal segment`,
   );
 }
 
@@ -87,7 +94,13 @@ export function wildcardShape(parsed: ParsedTemplate): string {
 /** Discovery's form of the path: `v1/{+name}:cancel` (reserved expansion of multi-segment fields). */
 export function discoveryPath(parsed: ParsedTemplate): string {
   const path = parsed.parts
-    .map((p) => (p.kind === "literal" ? p.text : p.segments.length > 1 || p.segments[0] === "**" ? `{+${p.field}}` : `{${p.field}}`))
+    .map((p) =>
+      p.kind === "literal"
+        ? p.text
+        : p.segments.length > 1 || p.segments[0] === "**"
+          ? `{+${p.field}}`
+          : `{${p.field}}`,
+    )
     .join("/");
   return `${path}${parsed.verb ? `:${parsed.verb}` : ""}`;
 }

@@ -5,7 +5,13 @@ import { methodModel } from "./operation.js";
 
 type Json = Record<string, unknown>;
 
-const HTTP_METHODS: Record<string, HttpMethod> = { get: "GET", put: "PUT", post: "POST", delete: "DELETE", patch: "PATCH" };
+const HTTP_METHODS: Record<string, HttpMethod> = {
+  get: "GET",
+  put: "PUT",
+  post: "POST",
+  delete: "DELETE",
+  patch: "PATCH",
+};
 // Path-item keys that are not operations (OpenAPI 3.1 §4.8.9).
 const PATH_ITEM_FIELDS = new Set(["$ref", "summary", "description", "servers", "parameters"]);
 
@@ -16,29 +22,63 @@ const PATH_ITEM_FIELDS = new Set(["$ref", "summary", "description", "servers", "
 export function versionModel(bundle: Bundle, version: string, service: string, specFile: string): VersionModel {
   const doc = bundle.document;
   if (typeof doc.openapi !== "string" || !/^3\.\d+\.\d+$/.test(doc.openapi)) {
-    throw bundle.error(doc, doc.openapi === undefined ? undefined : "openapi", `${doc.swagger ? "Swagger 2.0" : `openapi: ${JSON.stringify(doc.openapi ?? null)}`} is not OpenAPI 3.x`, 'openapi: "3.1.0"');
+    throw bundle.error(
+      doc,
+      doc.openapi === undefined ? undefined : "openapi",
+      `${doc.swagger ? "Swagger 2.0" : `openapi: ${JSON.stringify(doc.openapi ?? null)}`} is not OpenAPI 3.x`,
+      'openapi: "3.1.0"',
+    );
   }
   const paths = doc.paths as Json | undefined;
   if (typeof paths !== "object" || paths === null || Object.keys(paths).length === 0) {
-    throw bundle.error(doc, paths === undefined ? undefined : "paths", "the description has no paths", "at least one path with an operation");
+    throw bundle.error(
+      doc,
+      paths === undefined ? undefined : "paths",
+      "the description has no paths",
+      "at least one path with an operation",
+    );
   }
   const methods: MethodModel[] = [];
   const byId = new Map<string, string>();
   for (const [openapiPath, rawItem] of Object.entries(paths)) {
     const pathItem = bundle.deref<Json>(rawItem);
     if (!openapiPath.startsWith(`/${version}/`)) {
-      throw bundle.error(paths, openapiPath, `the path ${openapiPath} is outside /${version}/`, `paths of ${version} under /${version}/`, "key");
+      throw bundle.error(
+        paths,
+        openapiPath,
+        `the path ${openapiPath} is outside /${version}/`,
+        `paths of ${version} under /${version}/`,
+        "key",
+      );
     }
     for (const [key, operation] of Object.entries(pathItem)) {
       if (PATH_ITEM_FIELDS.has(key) || key.startsWith("x-")) continue;
       const httpMethod = HTTP_METHODS[key];
       if (!httpMethod) {
-        throw bundle.error(pathItem, key, `"${key}" is not an HTTP method`, `one of ${Object.keys(HTTP_METHODS).join(", ")}`, "key");
+        throw bundle.error(
+          pathItem,
+          key,
+          `"${key}" is not an HTTP method`,
+          `one of ${Object.keys(HTTP_METHODS).join(", ")}`,
+          "key",
+        );
       }
-      const method = methodModel(bundle, { version, service, openapiPath, httpMethod, operation: operation as Json, pathItem });
+      const method = methodModel(bundle, {
+        version,
+        service,
+        openapiPath,
+        httpMethod,
+        operation: operation as Json,
+        pathItem,
+      });
       const seen = byId.get(method.id);
       if (seen) {
-        throw bundle.error(operation as Json, "operationId", `duplicate operationId ${method.id} (also ${seen})`, "a unique operationId per operation");
+        throw bundle.error(
+          operation as Json,
+          "operationId",
+          `duplicate operationId ${method.id} (also ${seen})`,
+          "a unique operationId per operation",
+        );
       }
       byId.set(method.id, `${httpMethod} ${openapiPath}`);
       methods.push(method);

@@ -57,9 +57,12 @@ const DEFAULT_MARGIN_MS = 60_000;
  */
 export function fromGoogleAuth(auth?: GoogleAuthSource, options: FromGoogleAuthOptions = {}): AccessTokenProvider {
   const margin = options.refreshMarginMs ?? DEFAULT_MARGIN_MS;
-  if (!(Number.isFinite(margin) && margin >= 0)) throw new RangeError(`refreshMarginMs must be a number >= 0, got ${margin}`);
+  if (!(Number.isFinite(margin) && margin >= 0))
+    throw new RangeError(`refreshMarginMs must be a number >= 0, got ${margin}`);
   if (auth !== undefined && typeof auth !== "function" && typeof auth?.getClient !== "function") {
-    throw new TypeError("auth must be a GoogleAuth-like object (with getClient()) or a function (scopes) => GoogleAuth");
+    throw new TypeError(
+      "auth must be a GoogleAuth-like object (with getClient()) or a function (scopes) => GoogleAuth",
+    );
   }
   const authFor: (scopes: string[]) => GoogleAuthLike =
     auth === undefined ? (scopes) => new GoogleAuth({ scopes }) : typeof auth === "function" ? auth : () => auth;

@@ -52,7 +52,9 @@ export function bindName(method: MethodBinding, field: string, value: unknown): 
   const have = value.split("/");
   const extra = have.length - want.length;
   if (multi < 0 ? extra !== 0 : extra < 0) {
-    return reject(`it has ${have.length} path segments, the pattern ${multi < 0 ? "needs" : "needs at least"} ${want.length}`);
+    return reject(
+      `it has ${have.length} path segments, the pattern ${multi < 0 ? "needs" : "needs at least"} ${want.length}`,
+    );
   }
   const bound: string[] = [];
   for (let i = 0, j = 0; i < want.length; i++, j++) {

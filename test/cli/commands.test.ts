@@ -1,14 +1,20 @@
 // The CLI's commands as a user runs them: the built bin as a child process against the emulator.
 import { describe, expect, it } from "vitest";
-import { useEmulators } from "../emulator/harness.ts";
-import { clean, cli, TOKEN } from "./run-cli.ts";
+import { useEmulators } from "../emulator/harness.js";
+import { clean, cli, TOKEN } from "./run-cli.js";
 
 const emulators = useEmulators();
 
 describe("ee-operations get", () => {
   it("expands a bare task id under --project, prints the key fields, and sends EE_ACCESS_TOKEN as the bearer token", async () => {
     const emu = await emulators.start();
-    emu.seed({ project: "my-project", id: "TASK123", type: "EXPORT_TABLE", description: "Field boundaries", runMs: 10_000 });
+    emu.seed({
+      project: "my-project",
+      id: "TASK123",
+      type: "EXPORT_TABLE",
+      description: "Field boundaries",
+      runMs: 10_000,
+    });
     emu.advance(2_500);
 
     const result = await cli(["get", "TASK123", "--project", "my-project", "--endpoint", emu.url]);
@@ -49,7 +55,13 @@ describe("ee-operations list", () => {
     emu.advance(2_000);
     emu.seed({ id: "MIDDLE", type: "INGEST_IMAGE", description: "Drone mosaic", runMs: 4_000 });
     emu.advance(1_000);
-    emu.seed({ id: "NEWEST", type: "EXPORT_TABLE", description: "Field boundaries", pendingMs: 5_000, state: "PENDING" });
+    emu.seed({
+      id: "NEWEST",
+      type: "EXPORT_TABLE",
+      description: "Field boundaries",
+      pendingMs: 5_000,
+      state: "PENDING",
+    });
     emu.seed({ project: "other", id: "ELSEWHERE" });
     return emu;
   }
@@ -87,9 +99,20 @@ describe("ee-operations list", () => {
       "projects/earthengine-legacy/operations/MIDDLE",
     ]);
 
-    const filtered = await cli(["list", "--filter", 'metadata.state = "RUNNING"', "--project", "earthengine-legacy", "--json", "--endpoint", emu.url]);
+    const filtered = await cli([
+      "list",
+      "--filter",
+      'metadata.state = "RUNNING"',
+      "--project",
+      "earthengine-legacy",
+      "--json",
+      "--endpoint",
+      emu.url,
+    ]);
     expect(filtered.code).toBe(0);
-    expect(JSON.parse(filtered.stdout).map((op: { name: string }) => op.name)).toEqual(["projects/earthengine-legacy/operations/MIDDLE"]);
+    expect(JSON.parse(filtered.stdout).map((op: { name: string }) => op.name)).toEqual([
+      "projects/earthengine-legacy/operations/MIDDLE",
+    ]);
     expect(new URL(emu.requests.at(-1)!.url, emu.url).searchParams.get("filter")).toBe('metadata.state = "RUNNING"');
   });
 
@@ -113,7 +136,9 @@ describe("ee-operations cancel and delete", () => {
     const result = await cli(["cancel", "CANCELA", "MISSING", b, "--endpoint", emu.url]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(`${a}: cancel requested\n${b}: cancel requested\n`);
-    expect(result.stderr).toBe("error: NOT_FOUND: Operation projects/earthengine-legacy/operations/MISSING not found.\n");
+    expect(result.stderr).toBe(
+      "error: NOT_FOUND: Operation projects/earthengine-legacy/operations/MISSING not found.\n",
+    );
     expect(emu.requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       "POST /v1/projects/earthengine-legacy/operations/CANCELA:cancel",
       "POST /v1/projects/earthengine-legacy/operations/CANCELB:cancel",
@@ -132,7 +157,11 @@ describe("ee-operations cancel and delete", () => {
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual([
       { name: a, ok: true },
-      { name: "projects/earthengine-legacy/operations/NOSUCH", ok: false, error: { status: "NOT_FOUND", message: expect.stringContaining("not found") } },
+      {
+        name: "projects/earthengine-legacy/operations/NOSUCH",
+        ok: false,
+        error: { status: "NOT_FOUND", message: expect.stringContaining("not found") },
+      },
     ]);
   });
 

@@ -4,8 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { useEmulators } from "../emulator/harness.ts";
-import { clean, cli, ROOT, TOKEN } from "./run-cli.ts";
+import { useEmulators } from "../emulator/harness.js";
+import { clean, cli, ROOT, TOKEN } from "./run-cli.js";
 
 const emulators = useEmulators();
 
@@ -15,12 +15,24 @@ describe("usage errors exit 2 with the usage, before any request", () => {
     ["an unknown option", ["get", "X", "--frob"], /^error: INVALID_ARGUMENT: Unknown option '--frob'/],
     ["a missing name", ["wait"], /^error: INVALID_ARGUMENT: wait: missing operation name or task id/],
     ["no command at all", [], /^error: INVALID_ARGUMENT: missing command/],
-    ["a bad --timeout", ["wait", "X", "--timeout", "soon"], /^error: INVALID_ARGUMENT: --timeout must be a duration .*'soon'/],
+    [
+      "a bad --timeout",
+      ["wait", "X", "--timeout", "soon"],
+      /^error: INVALID_ARGUMENT: --timeout must be a duration .*'soon'/,
+    ],
     ["a zero --timeout", ["wait", "X", "--timeout", "0s"], /^error: INVALID_ARGUMENT: --timeout must be a duration/],
     ["a bad --limit", ["list", "--limit", "-3"], /^error: INVALID_ARGUMENT: /],
     ["an option of another command", ["get", "X", "--wait"], /^error: INVALID_ARGUMENT: --wait does not apply to get/],
-    ["a bad --api-version", ["get", "X", "--api-version", "v2"], /^error: INVALID_ARGUMENT: --api-version must be v1, v1beta or v1alpha/],
-    ["a missing option value", ["get", "X", "--project"], /^error: INVALID_ARGUMENT: Option '--project <value>' argument missing/],
+    [
+      "a bad --api-version",
+      ["get", "X", "--api-version", "v2"],
+      /^error: INVALID_ARGUMENT: --api-version must be v1, v1beta or v1alpha/,
+    ],
+    [
+      "a missing option value",
+      ["get", "X", "--project"],
+      /^error: INVALID_ARGUMENT: Option '--project <value>' argument missing/,
+    ],
   ])("%s", async (_, args, message) => {
     const emu = await emulators.start();
     const result = await cli(["--endpoint", emu.url, ...args]);
@@ -44,7 +56,16 @@ describe("usage errors exit 2 with the usage, before any request", () => {
     const result = await cli(["--help"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
-    for (const word of ["cancel <name|taskId>...", "--project", "--api-version", "--endpoint", "--json", "--timeout", "EE_ACCESS_TOKEN", "Exit codes"]) {
+    for (const word of [
+      "cancel <name|taskId>...",
+      "--project",
+      "--api-version",
+      "--endpoint",
+      "--json",
+      "--timeout",
+      "EE_ACCESS_TOKEN",
+      "Exit codes",
+    ]) {
       expect(result.stdout).toContain(word);
     }
     expect(result.stdout).toMatch(/^ {2}3 {2}An operation ended FAILED\.$/m);
@@ -60,7 +81,9 @@ describe("API errors exit 1 with one line on stderr", () => {
     const result = await cli(["get", "NOSUCHTASK", "--endpoint", emu.url]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("error: NOT_FOUND: Operation projects/earthengine-legacy/operations/NOSUCHTASK not found.\n");
+    expect(result.stderr).toBe(
+      "error: NOT_FOUND: Operation projects/earthengine-legacy/operations/NOSUCHTASK not found.\n",
+    );
     expect(emu.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(clean(result)).toBe(true);
   });
@@ -70,7 +93,9 @@ describe("API errors exit 1 with one line on stderr", () => {
     emu.fault({
       method: "get",
       status: 401,
-      body: JSON.stringify({ error: { code: 401, status: "UNAUTHENTICATED", message: `Request had invalid credentials: ${TOKEN}` } }),
+      body: JSON.stringify({
+        error: { code: 401, status: "UNAUTHENTICATED", message: `Request had invalid credentials: ${TOKEN}` },
+      }),
     });
     const result = await cli(["get", "ANYTASK", "--endpoint", emu.url]);
     expect(result.code).toBe(1);
@@ -108,7 +133,9 @@ describe("without EE_ACCESS_TOKEN: Application Default Credentials", () => {
       env: { GOOGLE_APPLICATION_CREDENTIALS: join(tmpdir(), "ee-cli-no-such-key.json") },
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: UNAUTHENTICATED: no access token from Application Default Credentials \(set EE_ACCESS_TOKEN, or run 'gcloud auth application-default login'\): .*ee-cli-no-such-key\.json/);
+    expect(result.stderr).toMatch(
+      /^error: UNAUTHENTICATED: no access token from Application Default Credentials \(set EE_ACCESS_TOKEN, or run 'gcloud auth application-default login'\): .*ee-cli-no-such-key\.json/,
+    );
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(clean(result)).toBe(true);
     expect(emu.requests).toEqual([]);

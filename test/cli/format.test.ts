@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { parseDuration } from "../../generated/dist/runtime/cli/args.js";
 import { operationsTable } from "../../generated/dist/runtime/cli/format.js";
 import { createProgress } from "../../generated/dist/runtime/cli/progress.js";
-import { useEmulators } from "../emulator/harness.ts";
-import { MAIN, TOKEN, cliEnv } from "./run-cli.ts";
+import { useEmulators } from "../emulator/harness.js";
+import { cliEnv, MAIN, TOKEN } from "./run-cli.js";
 
 const emulators = useEmulators();
 
@@ -27,12 +27,28 @@ describe("--timeout durations", () => {
 describe("list table", () => {
   it("shows the task id, flattens control characters and shortens long descriptions", () => {
     const text = operationsTable([
-      { name: "projects/p/operations/A1", metadata: { state: "RUNNING", type: "EXPORT_IMAGE", description: "evil\u001b[2Jname\nsecond", progress: 0.426, createTime: "2026-01-02T03:04:05.678Z" } },
+      {
+        name: "projects/p/operations/A1",
+        metadata: {
+          state: "RUNNING",
+          type: "EXPORT_IMAGE",
+          description: "evil\u001b[2Jname\nsecond",
+          progress: 0.426,
+          createTime: "2026-01-02T03:04:05.678Z",
+        },
+      },
       { name: "projects/p/operations/B2", done: true, error: { code: 1 }, metadata: { description: "x".repeat(60) } },
     ]);
     const lines = text.trimEnd().split("\n");
     expect(text.replace(/\n/g, "")).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-    expect(lines[1]!.split(/ {2,}/)).toEqual(["A1", "RUNNING", "EXPORT_IMAGE", "evil [2Jname second", "42%", "2026-01-02T03:04:05Z"]);
+    expect(lines[1]!.split(/ {2,}/)).toEqual([
+      "A1",
+      "RUNNING",
+      "EXPORT_IMAGE",
+      "evil [2Jname second",
+      "42%",
+      "2026-01-02T03:04:05Z",
+    ]);
     expect(lines[2]!.split(/ {2,}/)).toEqual(["B2", "CANCELLED", "-", `${"x".repeat(39)}…`, "-", "-"]);
   });
 });
@@ -60,7 +76,13 @@ describe("progress", () => {
   it("elsewhere prints a plain line per change of state or per 10 % of progress", () => {
     const writes: string[] = [];
     const progress = createProgress({ isTTY: false, write: (s: string) => writes.push(s) });
-    for (const [state, p] of [["RUNNING", 0.01], ["RUNNING", 0.05], ["RUNNING", 0.12], ["CANCELLING", 0.12], ["CANCELLED", 0.12]] as const) {
+    for (const [state, p] of [
+      ["RUNNING", 0.01],
+      ["RUNNING", 0.05],
+      ["RUNNING", 0.12],
+      ["CANCELLING", 0.12],
+      ["CANCELLED", 0.12],
+    ] as const) {
       progress.update("projects/p/operations/T", op(state, p));
     }
     progress.clear();
@@ -81,20 +103,26 @@ const hasScript = (() => {
 })();
 
 describe("on a real terminal", () => {
-  it.skipIf(!hasScript)("cancel --wait shows the live progress line (util-linux script gives the CLI a pty)", async () => {
-    const emu = await emulators.start({ clock: "real" });
-    const { name } = emu.seed({ id: "PTYTASK", runMs: 60_000, cancelMs: 1_200 });
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(MAIN)} cancel PTYTASK --wait --endpoint ${emu.url}`;
-    const output = await new Promise<string>((resolve, reject) => {
-      import("node:child_process").then(({ execFile }) =>
-        execFile("script", ["-qec", command, "/dev/null"], { env: cliEnv({ EE_ACCESS_TOKEN: TOKEN }), timeout: 15_000 }, (error, stdout) =>
-          error ? reject(error) : resolve(stdout),
-        ),
-      );
-    });
-    expect(output).toMatch(/\rwaiting \d+s: PTYTASK CANCELLING \d+%\u001b\[K/);
-    expect(output).toContain("\r\u001b[K");
-    expect(output).toContain(`${name}: CANCELLED`);
-    expect(output).not.toContain(TOKEN);
-  });
+  it.skipIf(!hasScript)(
+    "cancel --wait shows the live progress line (util-linux script gives the CLI a pty)",
+    async () => {
+      const emu = await emulators.start({ clock: "real" });
+      const { name } = emu.seed({ id: "PTYTASK", runMs: 60_000, cancelMs: 1_200 });
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(MAIN)} cancel PTYTASK --wait --endpoint ${emu.url}`;
+      const output = await new Promise<string>((resolve, reject) => {
+        import("node:child_process").then(({ execFile }) =>
+          execFile(
+            "script",
+            ["-qec", command, "/dev/null"],
+            { env: cliEnv({ EE_ACCESS_TOKEN: TOKEN }), timeout: 15_000 },
+            (error, stdout) => (error ? reject(error) : resolve(stdout)),
+          ),
+        );
+      });
+      expect(output).toMatch(/\rwaiting \d+s: PTYTASK CANCELLING \d+%\u001b\[K/);
+      expect(output).toContain("\r\u001b[K");
+      expect(output).toContain(`${name}: CANCELLED`);
+      expect(output).not.toContain(TOKEN);
+    },
+  );
 });

@@ -30,7 +30,12 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 /** `node <main> ...args`; `token: undefined` runs without EE_ACCESS_TOKEN. */
 export function cli(
   args: string[],
-  options: { token?: string | undefined; env?: Record<string, string | undefined>; main?: string; timeoutMs?: number } = {},
+  options: {
+    token?: string | undefined;
+    env?: Record<string, string | undefined>;
+    main?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<CliResult> {
   const token = "token" in options ? options.token : TOKEN;
   return new Promise((resolve) => {

@@ -1,8 +1,8 @@
 // `cancel --wait` and `wait`: outcomes, exit codes and progress output, against the emulator on the
 // real clock with short run and cancel times.
 import { describe, expect, it } from "vitest";
-import { useEmulators } from "../emulator/harness.ts";
-import { clean, cli } from "./run-cli.ts";
+import { useEmulators } from "../emulator/harness.js";
+import { clean, cli } from "./run-cli.js";
 
 const emulators = useEmulators();
 const realClock = () => emulators.start({ clock: "real" });
@@ -41,8 +41,16 @@ describe("ee-operations cancel --wait", () => {
     expect(several.code).toBe(3);
     expect(several.stderr).toBe("");
     expect(JSON.parse(several.stdout)).toEqual([
-      { name: failed, outcome: "FAILED", operation: expect.objectContaining({ done: true, error: expect.objectContaining({ code: 13 }) }) },
-      { name: running, outcome: "CANCELLED", operation: expect.objectContaining({ done: true, error: expect.objectContaining({ code: 1 }) }) },
+      {
+        name: failed,
+        outcome: "FAILED",
+        operation: expect.objectContaining({ done: true, error: expect.objectContaining({ code: 13 }) }),
+      },
+      {
+        name: running,
+        outcome: "CANCELLED",
+        operation: expect.objectContaining({ done: true, error: expect.objectContaining({ code: 1 }) }),
+      },
     ]);
   });
 });
@@ -77,7 +85,12 @@ describe("ee-operations wait", () => {
     const asJson = await cli(["wait", name, "--json", "--endpoint", emu.url]);
     expect(asJson.code).toBe(4);
     expect(asJson.stderr).toBe("");
-    expect(JSON.parse(asJson.stdout)).toMatchObject({ name, done: true, error: { code: 1 }, metadata: { state: "CANCELLED" } });
+    expect(JSON.parse(asJson.stdout)).toMatchObject({
+      name,
+      done: true,
+      error: { code: 1 },
+      metadata: { state: "CANCELLED" },
+    });
   });
 
   it("--timeout gives up with DEADLINE_EXCEEDED and exit 1", async () => {

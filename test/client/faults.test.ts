@@ -16,7 +16,12 @@ afterEach(async () => {
 async function serve(handle: Parameters<typeof startScriptedServer>[0]) {
   const server = await startScriptedServer(handle);
   close = server.close;
-  const ee = createEarthEngineClient({ version: "v1", baseUrl: server.url, accessToken: () => TOKEN, retry: { retries: 3, minDelayMs: 5, maxDelayMs: 50 } });
+  const ee = createEarthEngineClient({
+    version: "v1",
+    baseUrl: server.url,
+    accessToken: () => TOKEN,
+    retry: { retries: 3, minDelayMs: 5, maxDelayMs: 50 },
+  });
   return { server, ee };
 }
 
@@ -56,10 +61,17 @@ describe("retries", () => {
   });
 
   it("a 429 storm longer than the budget ends in ApiError RESOURCE_EXHAUSTED after retries + 1 attempts", async () => {
-    const { server, ee } = await serve((_, res) => res.writeHead(429).end(googleError(429, "RESOURCE_EXHAUSTED", "quota")));
+    const { server, ee } = await serve((_, res) =>
+      res.writeHead(429).end(googleError(429, "RESOURCE_EXHAUSTED", "quota")),
+    );
     const error = await failure(ee.projects.operations.get(NAME));
     expect(error).toBeInstanceOf(ApiError);
-    expect([error.httpStatus, error.code, error.status, error.message]).toEqual([429, 8, "RESOURCE_EXHAUSTED", "quota"]);
+    expect([error.httpStatus, error.code, error.status, error.message]).toEqual([
+      429,
+      8,
+      "RESOURCE_EXHAUSTED",
+      "quota",
+    ]);
     expect(server.count).toBe(4);
   });
 
@@ -70,15 +82,23 @@ describe("retries", () => {
   });
 
   it("500 with a google.rpc.Status carrying details surfaces them", async () => {
-    const details = [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "BACKEND", domain: "earthengine.googleapis.com" }];
-    const { ee } = await serve((_, res) => res.writeHead(500).end(googleError(500, "INTERNAL", "backend error", details)));
+    const details = [
+      { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "BACKEND", domain: "earthengine.googleapis.com" },
+    ];
+    const { ee } = await serve((_, res) =>
+      res.writeHead(500).end(googleError(500, "INTERNAL", "backend error", details)),
+    );
     const error = await failure(ee.projects.operations.list({ name: "projects/p" }));
     expect([error.httpStatus, error.code, error.status, error.details]).toEqual([500, 13, "INTERNAL", details]);
   });
 
   it("retry: false on the call turns retries off", async () => {
     const { server, ee } = await serve((_, res) => res.writeHead(503).end(""));
-    expect(await failure(ee.projects.operations.cancel(NAME, { retry: false }))).toMatchObject({ name: "ApiError", httpStatus: 503, code: 14 });
+    expect(await failure(ee.projects.operations.cancel(NAME, { retry: false }))).toMatchObject({
+      name: "ApiError",
+      httpStatus: 503,
+      code: 14,
+    });
     expect(server.count).toBe(1);
   });
 
@@ -88,16 +108,24 @@ describe("retries", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("stop now")), 100);
     const started = Date.now();
-    expect((await failure(ee.projects.operations.cancel(NAME, { signal: controller.signal }))).message).toBe("stop now");
+    expect((await failure(ee.projects.operations.cancel(NAME, { signal: controller.signal }))).message).toBe(
+      "stop now",
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(server.count).toBe(1);
   });
 
   it("rejects bad retry and timeout options before any request", async () => {
     const { server, ee } = await serve((_, res) => res.end("{}"));
-    await expect(ee.projects.operations.cancel(NAME, { retry: { retries: -1 } })).rejects.toThrow("retry.retries must be a non-negative integer, got -1");
-    await expect(ee.projects.operations.cancel(NAME, { retry: { minDelayMs: 10, maxDelayMs: 5 } })).rejects.toThrow(/minDelayMs \(10\) is above retry\.maxDelayMs \(5\)/);
-    await expect(ee.projects.operations.cancel(NAME, { timeoutMs: 0 })).rejects.toThrow("timeoutMs must be a positive number of milliseconds (or Infinity), got 0");
+    await expect(ee.projects.operations.cancel(NAME, { retry: { retries: -1 } })).rejects.toThrow(
+      "retry.retries must be a non-negative integer, got -1",
+    );
+    await expect(ee.projects.operations.cancel(NAME, { retry: { minDelayMs: 10, maxDelayMs: 5 } })).rejects.toThrow(
+      /minDelayMs \(10\) is above retry\.maxDelayMs \(5\)/,
+    );
+    await expect(ee.projects.operations.cancel(NAME, { timeoutMs: 0 })).rejects.toThrow(
+      "timeoutMs must be a positive number of milliseconds (or Infinity), got 0",
+    );
     expect(() => createEarthEngineClient({ version: "v1", timeoutMs: Number.NaN })).toThrow(RangeError);
     expect(() => createEarthEngineClient({ version: "v1", timeoutMs: Infinity })).not.toThrow();
     expect(server.count).toBe(0);
@@ -119,7 +147,10 @@ describe("timeouts", () => {
     const { server } = await serve(() => {});
     const ee = createEarthEngineClient({ version: "v1", baseUrl: server.url, timeoutMs: 100 });
     expect(await failure(ee.projects.operations.cancel(NAME))).toMatchObject({ name: "TimeoutError", timeoutMs: 100 });
-    expect(await failure(ee.projects.operations.cancel(NAME, { timeoutMs: 50 }))).toMatchObject({ name: "TimeoutError", timeoutMs: 50 });
+    expect(await failure(ee.projects.operations.cancel(NAME, { timeoutMs: 50 }))).toMatchObject({
+      name: "TimeoutError",
+      timeoutMs: 50,
+    });
   });
 
   it("a body that stalls mid-way times out too", async () => {
@@ -127,7 +158,9 @@ describe("timeouts", () => {
       res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
       res.write('{"name":');
     });
-    expect(await failure(ee.projects.operations.get(NAME, { timeoutMs: 150, retry: false }))).toBeInstanceOf(TimeoutError);
+    expect(await failure(ee.projects.operations.get(NAME, { timeoutMs: 150, retry: false }))).toBeInstanceOf(
+      TimeoutError,
+    );
   });
 });
 
@@ -142,10 +175,21 @@ describe("broken responses", () => {
     const error = await failure(ee.projects.operations.get(NAME, { retry: false }));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.httpStatus).toBe(200);
-    expect(error.message).toMatch(/^earthengine\.projects\.operations\.get: the connection broke while reading the 200 response/);
+    expect(error.message).toMatch(
+      /^earthengine\.projects\.operations\.get: the connection broke while reading the 200 response/,
+    );
     await close!();
-    const again = await serve((_, res, n) => (n === 0 ? midBody(res) : res.writeHead(200, { "content-type": "application/json" }).end('{"name":"projects/p/operations/x","done":true}')));
-    await expect(again.ee.projects.operations.get(NAME)).resolves.toEqual({ name: "projects/p/operations/x", done: true });
+    const again = await serve((_, res, n) =>
+      n === 0
+        ? midBody(res)
+        : res
+            .writeHead(200, { "content-type": "application/json" })
+            .end('{"name":"projects/p/operations/x","done":true}'),
+    );
+    await expect(again.ee.projects.operations.get(NAME)).resolves.toEqual({
+      name: "projects/p/operations/x",
+      done: true,
+    });
     expect(again.server.count).toBe(2);
   });
 
@@ -160,9 +204,21 @@ describe("broken responses", () => {
 
   it.each([
     ["malformed JSON in a 200", 200, "{not json", "application/json", /is not valid JSON/],
-    ["an HTML error page", 502, "<html><head><title>502 Bad Gateway</title></head></html>", "text/html", /^HTTP 502 Bad Gateway: <html><head><title>502 Bad Gateway/],
+    [
+      "an HTML error page",
+      502,
+      "<html><head><title>502 Bad Gateway</title></head></html>",
+      "text/html",
+      /^HTTP 502 Bad Gateway: <html><head><title>502 Bad Gateway/,
+    ],
     ["an empty error body", 503, "", "text/plain", /^HTTP 503 Service Unavailable with an empty body$/],
-    ["a Google error with no message", 400, '{"error":{"code":400}}', "application/json", /^HTTP 400 Bad Request: \{"error":\{"code":400\}\}$/],
+    [
+      "a Google error with no message",
+      400,
+      '{"error":{"code":400}}',
+      "application/json",
+      /^HTTP 400 Bad Request: \{"error":\{"code":400\}\}$/,
+    ],
   ])("%s gives a typed ApiError with the status and a snippet", async (_, status, body, type, message) => {
     const { ee } = await serve((__, res) => res.writeHead(status, { "content-type": type }).end(body));
     const error = await failure(ee.projects.operations.get(NAME, { retry: false }));
@@ -208,7 +264,11 @@ describe("broken responses", () => {
 describe("the access token", () => {
   it("a token that would break the header is refused without quoting it", async () => {
     const { server } = await serve((_, res) => res.end("{}"));
-    const ee = createEarthEngineClient({ version: "v1", baseUrl: server.url, accessToken: () => `${TOKEN}\r\nX-Evil: 1` });
+    const ee = createEarthEngineClient({
+      version: "v1",
+      baseUrl: server.url,
+      accessToken: () => `${TOKEN}\r\nX-Evil: 1`,
+    });
     const error = await failure(ee.projects.operations.cancel(NAME));
     expect(error).toBeInstanceOf(TypeError);
     expect(server.count).toBe(0);

@@ -1,9 +1,9 @@
 // The operation helpers of the generated client against the emulator (manual clock); every emulator
 // response is validated against the spec's schemas by the harness.
-import { ApiError, createEarthEngineClient, operationName, TimeoutError, type ApiVersion } from "ee-operations-client";
+import { ApiError, type ApiVersion, createEarthEngineClient, operationName, TimeoutError } from "ee-operations-client";
 import { describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator/index.ts";
-import { useEmulators } from "../emulator/harness.ts";
+import type { Emulator } from "../../emulator/index.js";
+import { useEmulators } from "../emulator/harness.js";
 
 const emulators = useEmulators();
 
@@ -79,7 +79,11 @@ describe("helpers against the emulator", () => {
     emu.unimplement(["cancel"]);
     const error = await ee.cancelAndWait(name).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect([(error as ApiError).httpStatus, (error as ApiError).code, (error as ApiError).status]).toEqual([501, 12, "UNIMPLEMENTED"]);
+    expect([(error as ApiError).httpStatus, (error as ApiError).code, (error as ApiError).status]).toEqual([
+      501,
+      12,
+      "UNIMPLEMENTED",
+    ]);
     expect(emu.requests.map((r) => r.method)).toEqual(["POST"]);
   });
 
@@ -118,28 +122,40 @@ describe("helpers against the emulator", () => {
 
   it("listOperations walks 3+ pages lazily, with a state filter", async () => {
     const { emu, ee } = await setup();
-    const names = Array.from({ length: 23 }, (_, i) => emu.seed({ id: `OP${String(i).padStart(2, "0")}`, pendingMs: i % 2 ? 10_000 : 0, runMs: 60_000 }).name);
+    const names = Array.from(
+      { length: 23 },
+      (_, i) => emu.seed({ id: `OP${String(i).padStart(2, "0")}`, pendingMs: i % 2 ? 10_000 : 0, runMs: 60_000 }).name,
+    );
     emu.seed({ project: "other-project" });
     const seen: string[] = [];
     for await (const op of ee.listOperations("projects/earthengine-legacy", { pageSize: 5 })) seen.push(op.name!);
     expect(seen.sort()).toEqual([...names].sort());
     expect(emu.requests.filter((r) => r.url.includes("/operations?"))).toHaveLength(5);
     const pending: string[] = [];
-    for await (const op of ee.listOperations("projects/earthengine-legacy", { pageSize: 4, filter: 'metadata.state = "PENDING"' })) pending.push(op.metadata!.state!);
+    for await (const op of ee.listOperations("projects/earthengine-legacy", {
+      pageSize: 4,
+      filter: 'metadata.state = "PENDING"',
+    }))
+      pending.push(op.metadata!.state!);
     expect(pending).toEqual(Array(11).fill("PENDING"));
   });
 
   it("cancelMany over 50 names, some unknown: per-item results in order, ≤ 8 in flight", async () => {
     const { emu, ee, stats } = await setup();
-    const names = Array.from({ length: 50 }, (_, i) => (i % 10 === 3 ? `projects/earthengine-legacy/operations/MISSING${i}` : emu.seed({ runMs: 60_000 }).name));
+    const names = Array.from({ length: 50 }, (_, i) =>
+      i % 10 === 3 ? `projects/earthengine-legacy/operations/MISSING${i}` : emu.seed({ runMs: 60_000 }).name,
+    );
     const results = await ee.cancelMany(names);
     expect(results.map((r) => r.name)).toEqual(names);
     const failed = results.filter((r) => !r.ok);
     expect(failed.map((r) => r.name)).toEqual(names.filter((n) => n.includes("MISSING")));
-    for (const r of failed) expect(r.ok === false && r.error).toMatchObject({ name: "ApiError", code: 5, status: "NOT_FOUND" });
+    for (const r of failed)
+      expect(r.ok === false && r.error).toMatchObject({ name: "ApiError", code: 5, status: "NOT_FOUND" });
     expect(stats.peak).toBeLessThanOrEqual(8);
     expect(stats.peak).toBeGreaterThan(1);
-    const states = await Promise.all(names.filter((n) => !n.includes("MISSING")).map((name) => ee.projects.operations.get({ name })));
+    const states = await Promise.all(
+      names.filter((n) => !n.includes("MISSING")).map((name) => ee.projects.operations.get({ name })),
+    );
     expect(new Set(states.map((s) => s.metadata?.state))).toEqual(new Set(["CANCELLING"]));
   });
 
@@ -147,7 +163,9 @@ describe("helpers against the emulator", () => {
     const { emu, ee } = await setup();
     const { name } = emu.seed({ id: "6XGCJ4JK5QWZ3MZDDAD2CBEP" });
     expect(operationName("6XGCJ4JK5QWZ3MZDDAD2CBEP")).toBe(name);
-    await expect(ee.projects.operations.delete({ name: operationName("6XGCJ4JK5QWZ3MZDDAD2CBEP") })).resolves.toEqual({});
+    await expect(ee.projects.operations.delete({ name: operationName("6XGCJ4JK5QWZ3MZDDAD2CBEP") })).resolves.toEqual(
+      {},
+    );
     await expect(ee.projects.operations.get({ name })).rejects.toMatchObject({ code: 5 });
   });
 });
@@ -158,7 +176,9 @@ describe("the client through the emulator's fault mode", () => {
     const { name } = emu.seed({ runMs: 60_000 });
     emu.fault({ method: "cancel", status: 503, headers: { "retry-after": "0" }, times: 2 });
     emu.fault({ method: "cancel", reset: "before-headers" });
-    await expect(ee.projects.operations.cancel({ name }, { retry: { minDelayMs: 1, maxDelayMs: 20 } })).resolves.toEqual({});
+    await expect(
+      ee.projects.operations.cancel({ name }, { retry: { minDelayMs: 1, maxDelayMs: 20 } }),
+    ).resolves.toEqual({});
     expect(emu.requests.filter((r) => r.url.endsWith(":cancel"))).toHaveLength(4);
   });
 
@@ -166,10 +186,16 @@ describe("the client through the emulator's fault mode", () => {
     const { emu, ee } = await setup();
     const { name } = emu.seed({ runMs: 60_000 });
     emu.fault({ method: "get", delayMs: 2000 });
-    await expect(ee.projects.operations.get({ name }, { timeoutMs: 100, retry: false })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(ee.projects.operations.get({ name }, { timeoutMs: 100, retry: false })).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
     emu.fault({ method: "get", status: 500 });
     const before = emu.requests.length;
-    await expect(ee.projects.operations.get({ name })).rejects.toMatchObject({ name: "ApiError", httpStatus: 500, code: 13 });
+    await expect(ee.projects.operations.get({ name })).rejects.toMatchObject({
+      name: "ApiError",
+      httpStatus: 500,
+      code: 13,
+    });
     expect(emu.requests.length - before).toBe(1);
   });
 });

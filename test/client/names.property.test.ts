@@ -1,7 +1,8 @@
 // Property-based: any name the template accepts decodes back to itself on the server and stays under the
 // method's path; any name with a defect is refused with InvalidNameError and never reaches the server.
-import fc from "fast-check";
+
 import { createEarthEngineClient, InvalidNameError } from "ee-operations-client";
+import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startRecordingServer } from "../helpers/recording-server.js";
 
@@ -20,7 +21,9 @@ const segment = fc
   .array(char, { minLength: 1, maxLength: 8 })
   .map((cs) => cs.join(""))
   .filter((s) => !FORBIDDEN.test(s) && s !== "." && s !== ".." && s.trim() !== "");
-const validName = fc.tuple(segment, fc.array(segment, { minLength: 1, maxLength: 4 })).map(([project, ops]) => ({ project, ops, name: `projects/${project}/operations/${ops.join("/")}` }));
+const validName = fc
+  .tuple(segment, fc.array(segment, { minLength: 1, maxLength: 4 }))
+  .map(([project, ops]) => ({ project, ops, name: `projects/${project}/operations/${ops.join("/")}` }));
 
 const client = () => createEarthEngineClient({ version: "v1", baseUrl: server.url, retry: false });
 
@@ -51,11 +54,16 @@ const defects: Record<string, fc.Arbitrary<Defect>> = {
   "? or #": fc.constantFrom("?", "#", "?x=1", "#frag").map((c) => (p) => `${p.join("/")}${c}`),
   "percent trick": fc.constantFrom("%2F", "%2f", "%2E%2E", "%00", "%").map((c) => (p) => `${p.join("/")}${c}`),
   backslash: fc.constantFrom("\\", "\\..\\").map((c) => (p) => `${p.join("/")}${c}x`),
-  "control character": fc.integer({ min: 0, max: 0x1f }).chain((n) => fc.constantFrom(n, 0x7f, 0x85)).map((n) => (p) => `${p.join("/")}${String.fromCharCode(n)}`),
+  "control character": fc
+    .integer({ min: 0, max: 0x1f })
+    .chain((n) => fc.constantFrom(n, 0x7f, 0x85))
+    .map((n) => (p) => `${p.join("/")}${String.fromCharCode(n)}`),
   "whitespace-only segment": fc.constantFrom(" ", "\t", "\u00a0", "\u3000  ").map((w) => (p) => [...p, w].join("/")),
   "wrong literal": fc.constantFrom("Projects", "project", "ops", "").map((w) => (p) => [w, ...p.slice(1)].join("/")),
   "too short": fc.constant((p: string[]) => p.slice(0, 3).join("/")),
-  "leading or trailing slash": fc.constantFrom("/", "").map((lead) => (p) => (lead ? `/${p.join("/")}` : `${p.join("/")}/`)),
+  "leading or trailing slash": fc
+    .constantFrom("/", "")
+    .map((lead) => (p) => (lead ? `/${p.join("/")}` : `${p.join("/")}/`)),
 };
 
 it.each(Object.keys(defects))("a name with a %s is refused before any request", async (kind) => {
@@ -63,7 +71,9 @@ it.each(Object.keys(defects))("a name with a %s is refused before any request", 
   await fc.assert(
     fc.asyncProperty(validName, defects[kind]!, async ({ project, ops }, defect) => {
       const name = defect(["projects", project, "operations", ...ops]);
-      const error = await client().projects.operations.cancel({ name }).catch((e: unknown) => e);
+      const error = await client()
+        .projects.operations.cancel({ name })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidNameError);
       expect((error as InvalidNameError).value).toBe(name);
     }),

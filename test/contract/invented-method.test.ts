@@ -39,9 +39,16 @@ it("generates a typed wrapper and metadata for an invented method, and it works"
       return Response.json({ name: "projects/p/widgets/w", level: 3 });
     },
   });
-  await expect(client.projects.widgets.frobnicate({ widget: "projects/p/widgets/w 1", dryRun: true, body: { level: 3 } })).resolves.toEqual({ name: "projects/p/widgets/w", level: 3 });
-  expect(seen).toEqual(["https://example.invalid/auth/widgets", 'POST http://widgets.invalid/v1test/projects/p/widgets/w%201:frobnicate?dryRun=true Bearer t {"level":3}']);
-  await expect(client.projects.widgets.frobnicate({ widget: "projects/p/widgets/a/b", body: { level: 1 } })).rejects.toBeInstanceOf(InvalidNameError);
+  await expect(
+    client.projects.widgets.frobnicate({ widget: "projects/p/widgets/w 1", dryRun: true, body: { level: 3 } }),
+  ).resolves.toEqual({ name: "projects/p/widgets/w", level: 3 });
+  expect(seen).toEqual([
+    "https://example.invalid/auth/widgets",
+    'POST http://widgets.invalid/v1test/projects/p/widgets/w%201:frobnicate?dryRun=true Bearer t {"level":3}',
+  ]);
+  await expect(
+    client.projects.widgets.frobnicate({ widget: "projects/p/widgets/a/b", body: { level: 1 } }),
+  ).rejects.toBeInstanceOf(InvalidNameError);
   // No google.longrunning.Operations here, so no operation helpers either.
   expect(client.waitForOperation).toBeUndefined();
 }, 60_000);

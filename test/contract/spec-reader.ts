@@ -29,7 +29,10 @@ function resolveRef(node: Json, file: string): { node: Json; file: string } {
     const [ref, pointer = ""] = node.$ref.split("#");
     file = ref ? resolve(dirname(file), ref) : file;
     const doc = readDoc(file);
-    node = pointer.split("/").slice(1).reduce((at: Json, key: string) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+    node = pointer
+      .split("/")
+      .slice(1)
+      .reduce((at: Json, key: string) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
   }
   return { node, file };
 }
@@ -37,13 +40,17 @@ function resolveRef(node: Json, file: string): { node: Json; file: string } {
 export function readSpec(specDir: string): SpecOperation[] {
   parsed.clear(); // one reading of the folder: files may change between calls
   const out: SpecOperation[] = [];
-  for (const name of readdirSync(specDir).filter((n) => n.endsWith(".yaml")).sort()) {
+  for (const name of readdirSync(specDir)
+    .filter((n) => n.endsWith(".yaml"))
+    .sort()) {
     const file = resolve(specDir, name);
     const doc = parse(readFileSync(file, "utf8"));
     for (const [path, item] of Object.entries<Json>(doc.paths)) {
       for (const [httpMethod, op] of Object.entries<Json>(item)) {
         if (!["get", "put", "post", "delete", "patch"].includes(httpMethod)) continue;
-        const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => resolveRef(p, file).node);
+        const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(
+          (p: Json) => resolveRef(p, file).node,
+        );
         const security: Json[] = op.security ?? doc.security ?? [];
         out.push({
           version: name.replace(/\.yaml$/, ""),
@@ -64,8 +71,9 @@ export function readSpec(specDir: string): SpecOperation[] {
 
 /** `/v1/{name=projects/*\/operations/**}:cancel` → `v1/{+name}:cancel` (RFC 6570 reserved expansion). */
 export function discoveryPathOf(template: string): string {
-  return template.slice(1).replace(/\{(\w+)(?:=([^}]*))?\}/g, (_, field: string, pattern = "*") =>
-    pattern === "*" ? `{${field}}` : `{+${field}}`,
-  );
+  return template
+    .slice(1)
+    .replace(/\{(\w+)(?:=([^}]*))?\}/g, (_, field: string, pattern = "*") =>
+      pattern === "*" ? `{${field}}` : `{+${field}}`,
+    );
 }
-

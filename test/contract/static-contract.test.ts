@@ -32,25 +32,51 @@ describe("static contract: spec vs generated sources", () => {
   });
 
   it("reports a tampered scope", () => {
-    const dir = tamperedCopy("v1beta/methods.ts", '"https://www.googleapis.com/auth/cloud-platform"]', '"https://www.googleapis.com/auth/devstorage.full_control"]');
+    const dir = tamperedCopy(
+      "v1beta/methods.ts",
+      '"https://www.googleapis.com/auth/cloud-platform"]',
+      '"https://www.googleapis.com/auth/devstorage.full_control"]',
+    );
     const problems = staticContract("spec", dir);
     expect(problems.some((p) => p.startsWith("v1beta projects.operations.wait: metadata scopes"))).toBe(true);
   });
 
   it("reports a tampered wrapper path", () => {
-    const dir = tamperedCopy("v1alpha/client.ts", '"/v1alpha/projects/{projectsId}/operations/{operationsId}:cancel"', '"/v1alpha/projects/{projectsId}/operations/{operationsId}:cancelx"');
-    expect(staticContract("spec", dir)).toContainEqual(expect.stringMatching(/^v1alpha projects\.operations\.cancel: wrapper path/));
+    const dir = tamperedCopy(
+      "v1alpha/client.ts",
+      '"/v1alpha/projects/{projectsId}/operations/{operationsId}:cancel"',
+      '"/v1alpha/projects/{projectsId}/operations/{operationsId}:cancelx"',
+    );
+    expect(staticContract("spec", dir)).toContainEqual(
+      expect.stringMatching(/^v1alpha projects\.operations\.cancel: wrapper path/),
+    );
   });
 
   it("reports a tampered HTTP method and a tampered template", () => {
-    const dir = tamperedCopy("v1/client.ts", 'client.DELETE("/v1/projects/{projectsId}/operations/{operationsId}"', 'client.GET("/v1/projects/{projectsId}/operations/{operationsId}"');
-    expect(staticContract("spec", dir)).toContainEqual(expect.stringMatching(/^v1 projects\.operations\.delete: wrapper HTTP method is "GET"/));
-    const dir2 = tamperedCopy("v1/methods.ts", 'template: "/v1/{name=projects/*}/operations"', 'template: "/v1/{name=projects/**}/operations"');
-    expect(staticContract("spec", dir2)).toContainEqual(expect.stringMatching(/^v1 projects\.operations\.list: metadata template/));
+    const dir = tamperedCopy(
+      "v1/client.ts",
+      'client.DELETE("/v1/projects/{projectsId}/operations/{operationsId}"',
+      'client.GET("/v1/projects/{projectsId}/operations/{operationsId}"',
+    );
+    expect(staticContract("spec", dir)).toContainEqual(
+      expect.stringMatching(/^v1 projects\.operations\.delete: wrapper HTTP method is "GET"/),
+    );
+    const dir2 = tamperedCopy(
+      "v1/methods.ts",
+      'template: "/v1/{name=projects/*}/operations"',
+      'template: "/v1/{name=projects/**}/operations"',
+    );
+    expect(staticContract("spec", dir2)).toContainEqual(
+      expect.stringMatching(/^v1 projects\.operations\.list: metadata template/),
+    );
   });
 
   it("reports a method the spec lacks and one that is missing", () => {
-    const dir = tamperedCopy("v1beta/client.ts", "        async delete(request, options) {", "        async purge(request, options) {");
+    const dir = tamperedCopy(
+      "v1beta/client.ts",
+      "        async delete(request, options) {",
+      "        async purge(request, options) {",
+    );
     const problems = staticContract("spec", dir);
     expect(problems).toContain("v1beta projects.operations.delete: the spec has it, the generated client does not");
     expect(problems).toContain("v1beta projects.operations.purge: generated, but the spec has no such operation");
@@ -58,6 +84,8 @@ describe("static contract: spec vs generated sources", () => {
 
   it("reports a dropped query parameter", () => {
     const dir = tamperedCopy("v1/client.ts", "pageToken: request.pageToken", "pageTokn: request.pageToken");
-    expect(staticContract("spec", dir)).toContainEqual(expect.stringMatching(/^v1 projects\.operations\.list: wrapper query params/));
+    expect(staticContract("spec", dir)).toContainEqual(
+      expect.stringMatching(/^v1 projects\.operations\.list: wrapper query params/),
+    );
   });
 });

@@ -1,5 +1,5 @@
 // The static contract: what the generated sources say (read with ts-morph) against what the spec says.
-import { Node, Project, SyntaxKind, type ObjectLiteralExpression } from "ts-morph";
+import { Node, type ObjectLiteralExpression, Project, SyntaxKind } from "ts-morph";
 import { discoveryPathOf, readSpec, type SpecOperation } from "./spec-reader.js";
 
 interface GeneratedMethod {
@@ -43,9 +43,14 @@ export function staticContract(specDir: string, generatedSrc: string): string[] 
       compare(problems, where, "wrapper sends a body", g.hasBody, op.hasBody);
       const fields = templateFields(op);
       compare(problems, where, "names bound against the template", g.boundFields, fields);
-      compare(problems, where, "request fields", g.requestFields, [...fields, ...op.queryParams, ...(op.hasBody ? ["body"] : [])]);
+      compare(problems, where, "request fields", g.requestFields, [
+        ...fields,
+        ...op.queryParams,
+        ...(op.hasBody ? ["body"] : []),
+      ]);
     }
-    for (const key of generated.keys()) problems.push(`${version} ${key}: generated, but the spec has no such operation`);
+    for (const key of generated.keys())
+      problems.push(`${version} ${key}: generated, but the spec has no such operation`);
   }
   return problems;
 }
@@ -69,29 +74,46 @@ function readVersion(project: Project, src: string, version: string, problems: s
     return methods;
   }
   const initializer = metaFile.getVariableDeclarationOrThrow("methods").getInitializerOrThrow();
-  const metaObject = initializer.asKind(SyntaxKind.ObjectLiteralExpression) ?? initializer.getFirstDescendantByKindOrThrow(SyntaxKind.ObjectLiteralExpression);
+  const metaObject =
+    initializer.asKind(SyntaxKind.ObjectLiteralExpression) ??
+    initializer.getFirstDescendantByKindOrThrow(SyntaxKind.ObjectLiteralExpression);
   const meta = new Map<string, Record<string, unknown>>();
   for (const prop of metaObject.getProperties()) {
     if (!Node.isPropertyAssignment(prop)) continue;
     meta.set(literalName(prop.getName()), JSON.parse(JSON.stringify(evaluate(prop.getInitializerOrThrow()))));
   }
   const factory = clientFile.getFunctions().find((f) => f.isExported() && f.getName()?.startsWith("create"));
-  const returned = factory?.getFirstDescendantByKind(SyntaxKind.ReturnStatement)?.getExpressionIfKind(SyntaxKind.ObjectLiteralExpression);
+  const returned = factory
+    ?.getFirstDescendantByKind(SyntaxKind.ReturnStatement)
+    ?.getExpressionIfKind(SyntaxKind.ObjectLiteralExpression);
   if (!returned) {
     problems.push(`${version}: client.ts has no exported create… factory returning an object`);
     return methods;
   }
   const api = clientFile.getInterfaces().find((i) => i.isExported() && i.getName().startsWith("EarthEngine"));
   walk(returned, [], (key, method) => {
-    const call = method.getDescendantsOfKind(SyntaxKind.CallExpression).find((c) => /^client\.[A-Z]+$/.test(c.getExpression().getText()));
+    const call = method
+      .getDescendantsOfKind(SyntaxKind.CallExpression)
+      .find((c) => /^client\.[A-Z]+$/.test(c.getExpression().getText()));
     const [pathArg, initArg] = call?.getArguments() ?? [];
     const init = initArg?.asKind(SyntaxKind.ObjectLiteralExpression);
     const params = init?.getProperty("params")?.getFirstDescendantByKind(SyntaxKind.ObjectLiteralExpression);
     const names = (name: string) =>
-      params?.getProperty(name)?.getFirstDescendantByKind(SyntaxKind.ObjectLiteralExpression)?.getProperties().map((p) => literalName((p as any).getName())) ?? [];
-    const bound = method.getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => c.getExpression().getText() === "bindName");
+      params
+        ?.getProperty(name)
+        ?.getFirstDescendantByKind(SyntaxKind.ObjectLiteralExpression)
+        ?.getProperties()
+        .map((p) => literalName((p as any).getName())) ?? [];
+    const bound = method
+      .getDescendantsOfKind(SyntaxKind.CallExpression)
+      .filter((c) => c.getExpression().getText() === "bindName");
     const requestType = api ? signatureRequestType(api.getText(), key) : undefined;
-    const requestFields = requestType ? clientFile.getInterface(requestType)?.getProperties().map((p) => p.getName()) ?? [] : [];
+    const requestFields = requestType
+      ? (clientFile
+          .getInterface(requestType)
+          ?.getProperties()
+          .map((p) => p.getName()) ?? [])
+      : [];
     methods.set(key, {
       key,
       meta: meta.get(key) ?? {},
@@ -104,7 +126,8 @@ function readVersion(project: Project, src: string, version: string, problems: s
       requestFields,
     });
   });
-  for (const key of meta.keys()) if (!methods.has(key)) problems.push(`${version} ${key}: in methods metadata but not in the client`);
+  for (const key of meta.keys())
+    if (!methods.has(key)) problems.push(`${version} ${key}: in methods metadata but not in the client`);
   return methods;
 }
 
@@ -133,7 +156,11 @@ function evaluate(node: Node): unknown {
   if (Node.isStringLiteral(node)) return node.getLiteralValue();
   if (Node.isArrayLiteralExpression(node)) return node.getElements().map(evaluate);
   if (Node.isObjectLiteralExpression(node)) {
-    return Object.fromEntries(node.getProperties().map((p) => [literalName((p as any).getName()), evaluate((p as any).getInitializerOrThrow())]));
+    return Object.fromEntries(
+      node
+        .getProperties()
+        .map((p) => [literalName((p as any).getName()), evaluate((p as any).getInitializerOrThrow())]),
+    );
   }
   return node.getText();
 }

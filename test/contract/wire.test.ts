@@ -1,11 +1,19 @@
 // The exact bytes on the wire, per version, for ordinary, multi-segment and percent-encoded names.
-import { ApiError, createEarthEngineClient, InvalidNameError, type ApiVersion } from "ee-operations-client";
+import { ApiError, type ApiVersion, createEarthEngineClient, InvalidNameError } from "ee-operations-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startRecordingServer } from "../helpers/recording-server.js";
 
 const SCOPES = ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"];
 // What undici adds to every request; anything else on the wire must come from the client.
-const TRANSPORT_HEADERS = ["host", "connection", "accept", "accept-language", "sec-fetch-mode", "user-agent", "accept-encoding"];
+const TRANSPORT_HEADERS = [
+  "host",
+  "connection",
+  "accept",
+  "accept-language",
+  "sec-fetch-mode",
+  "user-agent",
+  "accept-encoding",
+];
 
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
 beforeAll(async () => {
@@ -41,7 +49,11 @@ describe.each(["v1alpha", "v1beta", "v1"] as const)("%s on the wire", (version) 
   const names = [
     ["ordinary", "projects/my-project/operations/ABC123", `/${version}/projects/my-project/operations/ABC123`],
     ["multi-segment", "projects/p/operations/a/b/c", `/${version}/projects/p/operations/a/b/c`],
-    ["percent-encoded", "projects/my project/operations/tâche ü!*'():$&+,;=@", `/${version}/projects/my%20project/operations/t%C3%A2che%20%C3%BC%21%2A%27%28%29%3A%24%26%2B%2C%3B%3D%40`],
+    [
+      "percent-encoded",
+      "projects/my project/operations/tâche ü!*'():$&+,;=@",
+      `/${version}/projects/my%20project/operations/t%C3%A2che%20%C3%BC%21%2A%27%28%29%3A%24%26%2B%2C%3B%3D%40`,
+    ],
   ] as const;
 
   it.each(names)("cancel, %s name: POST, no body, no content-type, bearer token", async (_, name, path) => {
@@ -59,7 +71,12 @@ describe.each(["v1alpha", "v1beta", "v1"] as const)("%s on the wire", (version) 
     const ee = client(version);
     await ee.projects.operations.get({ name: "projects/p/operations/a/b" });
     await ee.projects.operations.delete({ name: "projects/p/operations/x" });
-    await ee.projects.operations.list({ name: "projects/p", filter: 'metadata.state = "RUNNING"', pageSize: 2, pageToken: "t/+=" });
+    await ee.projects.operations.list({
+      name: "projects/p",
+      filter: 'metadata.state = "RUNNING"',
+      pageSize: 2,
+      pageToken: "t/+=",
+    });
     await ee.projects.operations.list({ name: "projects/p" });
     await ee.projects.operations.wait({ name: "projects/p/operations/x", body: { timeout: "3.5s" } });
     const lines = server.requests.map((r) => r.requestLine);
@@ -75,12 +92,18 @@ describe.each(["v1alpha", "v1beta", "v1"] as const)("%s on the wire", (version) 
       expect(r.body).toBe("");
     }
     const wait = server.requests[4]!;
-    expect(extraHeaders(wait.headers)).toEqual({ authorization: "Bearer test-token", "content-type": "application/json", "content-length": "18" });
+    expect(extraHeaders(wait.headers)).toEqual({
+      authorization: "Bearer test-token",
+      "content-type": "application/json",
+      "content-length": "18",
+    });
     expect(wait.body).toBe('{"timeout":"3.5s"}');
   });
 
   it("sends no Authorization header without accessToken", async () => {
-    await createEarthEngineClient({ version, baseUrl: server.url }).projects.operations.cancel({ name: "projects/p/operations/x" });
+    await createEarthEngineClient({ version, baseUrl: server.url }).projects.operations.cancel({
+      name: "projects/p/operations/x",
+    });
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
   });
 
@@ -104,7 +127,9 @@ describe.each(["v1alpha", "v1beta", "v1"] as const)("%s on the wire", (version) 
     "projects/p/operations/x\ud800",
     "",
   ])("rejects %j before any request", async (name) => {
-    const error = await client(version).projects.operations.cancel({ name }).catch((e: unknown) => e);
+    const error = await client(version)
+      .projects.operations.cancel({ name })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidNameError);
     expect((error as InvalidNameError).message).toContain(`/${version}/{name=projects/*/operations/**}:cancel`);
     expect((error as InvalidNameError).template).toBe(`/${version}/{name=projects/*/operations/**}:cancel`);
@@ -112,12 +137,16 @@ describe.each(["v1alpha", "v1beta", "v1"] as const)("%s on the wire", (version) 
   });
 
   it("checks list's parent against projects/*", async () => {
-    await expect(client(version).projects.operations.list({ name: "projects/p/x" })).rejects.toThrow(/expected projects\/\* \(from \/.+\/\{name=projects\/\*\}\/operations\)/);
+    await expect(client(version).projects.operations.list({ name: "projects/p/x" })).rejects.toThrow(
+      /expected projects\/\* \(from \/.+\/\{name=projects\/\*\}\/operations\)/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
   it("rejects a non-string name", async () => {
-    await expect(client(version).projects.operations.get({ name: 42 as unknown as string })).rejects.toThrow(/expected a string, got number/);
+    await expect(client(version).projects.operations.get({ name: 42 as unknown as string })).rejects.toThrow(
+      /expected a string, got number/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -127,14 +156,32 @@ describe("errors", () => {
     const ee = createEarthEngineClient({
       version: "v1beta",
       fetch: async () =>
-        new Response(JSON.stringify({ error: { code: 501, message: "Operation cancellation is not supported.", status: "UNIMPLEMENTED", details: [{ "@type": "type.googleapis.com/google.rpc.DebugInfo", detail: "x" }] } }), {
-          status: 501,
-          headers: { "content-type": "application/json" },
-        }),
+        new Response(
+          JSON.stringify({
+            error: {
+              code: 501,
+              message: "Operation cancellation is not supported.",
+              status: "UNIMPLEMENTED",
+              details: [{ "@type": "type.googleapis.com/google.rpc.DebugInfo", detail: "x" }],
+            },
+          }),
+          {
+            status: 501,
+            headers: { "content-type": "application/json" },
+          },
+        ),
     });
-    const error = (await ee.projects.operations.cancel({ name: "projects/p/operations/x" }).catch((e: unknown) => e)) as ApiError;
+    const error = (await ee.projects.operations
+      .cancel({ name: "projects/p/operations/x" })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
-    expect({ httpStatus: error.httpStatus, code: error.code, status: error.status, message: error.message, details: error.details }).toEqual({
+    expect({
+      httpStatus: error.httpStatus,
+      code: error.code,
+      status: error.status,
+      message: error.message,
+      details: error.details,
+    }).toEqual({
       httpStatus: 501,
       code: 12,
       status: "UNIMPLEMENTED",
@@ -151,7 +198,9 @@ describe("errors", () => {
     [418, "{", 9, "FAILED_PRECONDITION"],
   ])("HTTP %i with a non-Google body still gives an ApiError", async (status, body, code, name) => {
     const ee = createEarthEngineClient({ version: "v1", fetch: async () => new Response(body, { status }) });
-    const error = (await ee.projects.operations.get({ name: "projects/p/operations/x" }).catch((e: unknown) => e)) as ApiError;
+    const error = (await ee.projects.operations
+      .get({ name: "projects/p/operations/x" })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect([error.httpStatus, error.code, error.status]).toEqual([status, code, name]);
     expect(error.message).toContain(`HTTP ${status}`);
@@ -160,7 +209,11 @@ describe("errors", () => {
 
   it("a custom fetch is called as fetch(url, init), like globalThis.fetch", async () => {
     const calls: unknown[][] = [];
-    const ee = createEarthEngineClient({ version: "v1", accessToken: () => "t", fetch: async (...args) => (calls.push(args), new Response("{}")) });
+    const ee = createEarthEngineClient({
+      version: "v1",
+      accessToken: () => "t",
+      fetch: async (...args) => (calls.push(args), new Response("{}")),
+    });
     await ee.projects.operations.cancel({ name: "projects/p/operations/a b" });
     expect(calls).toHaveLength(1);
     const [url, init] = calls[0] as [unknown, RequestInit];
@@ -174,12 +227,18 @@ describe("errors", () => {
   it("an aborted signal rejects before any request", async () => {
     let calls = 0;
     const ee = createEarthEngineClient({ version: "v1", fetch: async () => (calls++, new Response("{}")) });
-    await expect(ee.projects.operations.cancel({ name: "projects/p/operations/x" }, { signal: AbortSignal.abort() })).rejects.toThrow(/abort/i);
+    await expect(
+      ee.projects.operations.cancel({ name: "projects/p/operations/x" }, { signal: AbortSignal.abort() }),
+    ).rejects.toThrow(/abort/i);
     expect(calls).toBe(0);
   });
 
   it("rejects an unknown version and a bad baseUrl at creation", () => {
-    expect(() => createEarthEngineClient({ version: "v2" as "v1" })).toThrow('version must be one of v1, v1alpha, v1beta; got "v2"');
-    expect(() => createEarthEngineClient({ version: "v1", baseUrl: "earthengine.googleapis.com" })).toThrow(/baseUrl must be an http\(s\) URL/);
+    expect(() => createEarthEngineClient({ version: "v2" as "v1" })).toThrow(
+      'version must be one of v1, v1alpha, v1beta; got "v2"',
+    );
+    expect(() => createEarthEngineClient({ version: "v1", baseUrl: "earthengine.googleapis.com" })).toThrow(
+      /baseUrl must be an http\(s\) URL/,
+    );
   });
 });

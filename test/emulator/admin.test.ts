@@ -1,13 +1,17 @@
 // The /__emulator/ admin routes, request recording, and onResponse.
 
 import { describe, expect, it } from "vitest";
-import type { ResponseInfo } from "../../emulator/index.ts";
-import { call, get, iso, useEmulators } from "./harness.ts";
+import type { ResponseInfo } from "../../emulator/index.js";
+import { call, get, iso, useEmulators } from "./harness.js";
 
 const emulators = useEmulators();
 
 const admin = (url: string, method: string, path: string, body?: unknown) =>
-  fetch(`${url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(5_000) });
+  fetch(`${url}/__emulator/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(5_000),
+  });
 
 describe("admin routes", () => {
   it("seed, advance, unimplemented, faults and requests work over HTTP", async () => {
@@ -65,7 +69,12 @@ describe("admin routes", () => {
     await fetch(`${emu.url}/v1/${name}:wait`, { method: "POST", body: '{"timeout":"0s"}', headers: { "x-test": "1" } });
     await call(emu, "GET", "/nowhere?x=1");
     expect(emu.requests).toEqual([
-      expect.objectContaining({ method: "POST", url: `/v1/${name}:wait`, body: '{"timeout":"0s"}', headers: expect.objectContaining({ "x-test": "1" }) }),
+      expect.objectContaining({
+        method: "POST",
+        url: `/v1/${name}:wait`,
+        body: '{"timeout":"0s"}',
+        headers: expect.objectContaining({ "x-test": "1" }),
+      }),
       expect.objectContaining({ method: "GET", url: "/nowhere?x=1" }),
     ]);
   });

@@ -2,7 +2,7 @@
 // (keep-alive sockets, a hanging fault, a delayed fault, waits on both clocks), closes them, and
 // then must exit on its own. It never calls process.exit, so a leaked handle shows up as a hang.
 
-import { startEmulator } from "../../emulator/index.ts";
+import { startEmulator } from "../../emulator/index.js";
 
 const settle = (p: Promise<Response>): Promise<string> =>
   p.then(

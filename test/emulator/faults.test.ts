@@ -1,7 +1,7 @@
 // Injected faults and unimplemented methods.
 
 import { describe, expect, it } from "vitest";
-import { call, get, useEmulators } from "./harness.ts";
+import { call, get, useEmulators } from "./harness.js";
 
 const emulators = useEmulators();
 
@@ -75,7 +75,9 @@ describe("faults", () => {
     const emu = await emulators.start();
     const { name } = emu.seed({ project: "p" });
     emu.fault({ hang: true, times: 2 });
-    await expect(fetch(`${emu.url}/v1/${name}`, { signal: AbortSignal.timeout(100) })).rejects.toThrow(/timeout|aborted/i);
+    await expect(fetch(`${emu.url}/v1/${name}`, { signal: AbortSignal.timeout(100) })).rejects.toThrow(
+      /timeout|aborted/i,
+    );
     // The second hanging request is never aborted by its client; close() must end it.
     const abandoned = fetch(`${emu.url}/v1/${name}`).then(
       () => "answered",

@@ -2,8 +2,8 @@
 // is checked against the spec's schemas, plus small fetch helpers.
 
 import { afterEach, expect } from "vitest";
-import { type Emulator, type EmulatorOptions, type ResponseInfo, startEmulator } from "../../emulator/index.ts";
-import { loadSpecSchemas } from "./spec-schemas.ts";
+import { type Emulator, type EmulatorOptions, type ResponseInfo, startEmulator } from "../../emulator/index.js";
+import { loadSpecSchemas } from "./spec-schemas.js";
 
 export const VERSIONS = ["v1", "v1beta", "v1alpha"] as const;
 export const T0 = Date.parse("2026-01-01T00:00:00Z");
@@ -26,11 +26,14 @@ export function responseViolations(info: ResponseInfo): string[] {
   if (!schema) return [];
   const problems = validate(schema, info.body);
   const body = info.body as Record<string, any>;
-  if (schema === "ErrorResponse" && body?.error?.code !== info.status) problems.push(`error.code ${body?.error?.code} != HTTP ${info.status}`);
-  const ops: Record<string, any>[] = schema === "Operation" ? [body] : schema === "ListOperationsResponse" ? (body.operations ?? []) : [];
+  if (schema === "ErrorResponse" && body?.error?.code !== info.status)
+    problems.push(`error.code ${body?.error?.code} != HTTP ${info.status}`);
+  const ops: Record<string, any>[] =
+    schema === "Operation" ? [body] : schema === "ListOperationsResponse" ? (body.operations ?? []) : [];
   for (const op of ops) {
     const type = `type.googleapis.com/google.earthengine.${info.version}.OperationMetadata`;
-    if (op.metadata?.["@type"] !== type) problems.push(`${op.name}: metadata @type ${op.metadata?.["@type"]} != ${type}`);
+    if (op.metadata?.["@type"] !== type)
+      problems.push(`${op.name}: metadata @type ${op.metadata?.["@type"]} != ${type}`);
   }
   return problems.map((p) => `${info.version} ${info.method} ${info.status}: ${p}`);
 }
@@ -75,7 +78,8 @@ export async function call(emu: Emulator, method: string, path: string, body?: s
   return { status: res.status, json: await res.json(), headers: res.headers };
 }
 
-export const get = (emu: Emulator, version: string, name: string): Promise<JsonResponse> => call(emu, "GET", `/${version}/${name}`);
+export const get = (emu: Emulator, version: string, name: string): Promise<JsonResponse> =>
+  call(emu, "GET", `/${version}/${name}`);
 
 /** Resolves once the emulator has recorded `count` API requests (a request is handled right after). */
 export async function requestsReceived(emu: Emulator, count: number): Promise<void> {
@@ -90,5 +94,13 @@ export async function requestsReceived(emu: Emulator, count: number): Promise<vo
 export async function isPending(promise: Promise<unknown>, ms = 30): Promise<boolean> {
   const marker = Symbol("pending");
   const timer = new Promise((resolve) => setTimeout(resolve, ms, marker));
-  return (await Promise.race([promise.then(() => null, () => null), timer])) === marker;
+  return (
+    (await Promise.race([
+      promise.then(
+        () => null,
+        () => null,
+      ),
+      timer,
+    ])) === marker
+  );
 }

@@ -1,14 +1,21 @@
 // get / cancel / delete and the clock-driven state machine, over all three API versions.
 
 import { describe, expect, it } from "vitest";
-import { call, get, iso, useEmulators, VERSIONS } from "./harness.ts";
+import { call, get, iso, useEmulators, VERSIONS } from "./harness.js";
 
 const emulators = useEmulators();
 
 describe.each(VERSIONS)("operations lifecycle (%s)", (version) => {
   it("moves PENDING → RUNNING → SUCCEEDED as the clock advances", async () => {
     const emu = await emulators.start();
-    const { name } = emu.seed({ project: "p", id: "T1", type: "EXPORT_TABLE", description: "d", pendingMs: 1_000, runMs: 4_000 });
+    const { name } = emu.seed({
+      project: "p",
+      id: "T1",
+      type: "EXPORT_TABLE",
+      description: "d",
+      pendingMs: 1_000,
+      runMs: 4_000,
+    });
     expect(name).toBe("projects/p/operations/T1");
 
     let op = (await get(emu, version, name)).json;
@@ -109,7 +116,9 @@ describe.each(VERSIONS)("operations lifecycle (%s)", (version) => {
     expect(await call(emu, "DELETE", `/${version}/${name}`)).toMatchObject({ status: 200, json: {} });
     const missing = await get(emu, version, name);
     expect(missing.status).toBe(404);
-    expect(missing.json).toEqual({ error: { code: 404, message: "Operation projects/p/operations/x not found.", status: "NOT_FOUND" } });
+    expect(missing.json).toEqual({
+      error: { code: 404, message: "Operation projects/p/operations/x not found.", status: "NOT_FOUND" },
+    });
     expect((await call(emu, "DELETE", `/${version}/${name}`)).status).toBe(404);
     expect((await call(emu, "POST", `/${version}/${name}:cancel`)).status).toBe(404);
   });
@@ -152,7 +161,11 @@ describe("operation names and paths", () => {
     expect((await state("RUNNING")).metadata.state).toBe("RUNNING");
     expect(await state("SUCCEEDED")).toMatchObject({ done: true, response: {} });
     expect(await state("FAILED")).toMatchObject({ done: true, error: { code: 13 } });
-    expect(await state("CANCELLED")).toMatchObject({ done: true, error: { code: 1 }, metadata: { state: "CANCELLED" } });
+    expect(await state("CANCELLED")).toMatchObject({
+      done: true,
+      error: { code: 1 },
+      metadata: { state: "CANCELLED" },
+    });
   });
 
   it("rejects invalid seeds and duplicate names", async () => {
@@ -182,7 +195,12 @@ describe("operation names and paths", () => {
     ];
     for (const [method, path] of attempts) {
       const res = await call(emu, method, path);
-      expect({ method, path, status: res.status, status_: res.json.error?.status }).toEqual({ method, path, status: 404, status_: "NOT_FOUND" });
+      expect({ method, path, status: res.status, status_: res.json.error?.status }).toEqual({
+        method,
+        path,
+        status: 404,
+        status_: "NOT_FOUND",
+      });
     }
   });
 

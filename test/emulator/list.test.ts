@@ -1,8 +1,8 @@
 // operations.list: order, paging, filters and their errors.
 
 import { describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator/index.ts";
-import { call, useEmulators, VERSIONS } from "./harness.ts";
+import type { Emulator } from "../../emulator/index.js";
+import { call, useEmulators, VERSIONS } from "./harness.js";
 
 const emulators = useEmulators();
 
@@ -79,7 +79,14 @@ describe.each(VERSIONS)("list (%s)", (version) => {
 describe("list errors", () => {
   it("rejects unsupported filters, naming them", async () => {
     const emu = await emulators.start();
-    for (const filter of ["metadata.state = BOGUS", "done = maybe", "name = x", "metadata.state = RUNNING AND done = false", "done = true OR", "metadata.state"]) {
+    for (const filter of [
+      "metadata.state = BOGUS",
+      "done = maybe",
+      "name = x",
+      "metadata.state = RUNNING AND done = false",
+      "done = true OR",
+      "metadata.state",
+    ]) {
       const res = await call(emu, "GET", listPath("v1", "p", { filter }));
       expect(res.status).toBe(400);
       expect(res.json.error.status).toBe("INVALID_ARGUMENT");
@@ -116,10 +123,21 @@ describe("list errors", () => {
       expect(res.status).toBe(400);
       expect(res.json.error.status).toBe("INVALID_ARGUMENT");
     }
-    const otherProject = await call(emu, "GET", listPath("v1", "q", { pageSize: 2, filter: "done = false", pageToken: token }));
+    const otherProject = await call(
+      emu,
+      "GET",
+      listPath("v1", "q", { pageSize: 2, filter: "done = false", pageToken: token }),
+    );
     expect(otherProject.status).toBe(400);
-    const second = await call(emu, "GET", listPath("v1", "p", { pageSize: 2, filter: "done = false", pageToken: token }));
-    expect(second.json.operations.map((op: { name: string }) => op.name)).toEqual(["projects/p/operations/op2", "projects/p/operations/op3"]);
+    const second = await call(
+      emu,
+      "GET",
+      listPath("v1", "p", { pageSize: 2, filter: "done = false", pageToken: token }),
+    );
+    expect(second.json.operations.map((op: { name: string }) => op.name)).toEqual([
+      "projects/p/operations/op2",
+      "projects/p/operations/op3",
+    ]);
     expect(second.json.nextPageToken).toBeUndefined();
   });
 

@@ -10,11 +10,15 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const children: ChildProcess[] = [];
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
 function run(script: string, args: string[] = []): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -40,11 +44,14 @@ describe("process behaviour", () => {
   it.each(["SIGINT", "SIGTERM"] as const)("the CLI serves seeded operations and stops on %s", async (signal) => {
     const child = run("emulator/cli.ts", ["--port", "0", "--seed", "5"]);
     const until = Date.now() + 8_000;
-    while (!child.output().includes("\n") && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (!child.output().includes("\n") && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     const match = /^Earth Engine operations emulator listening on (http:\/\/127\.0\.0\.1:\d+)\n$/.exec(child.output());
     expect(match, child.output()).not.toBeNull();
 
-    const res = await fetch(`${match![1]}/v1/projects/earthengine-legacy/operations`, { signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`${match![1]}/v1/projects/earthengine-legacy/operations`, {
+      signal: AbortSignal.timeout(5_000),
+    });
     const body = (await res.json()) as { operations: { metadata: { type: string } }[] };
     expect(body.operations).toHaveLength(5);
     expect(new Set(body.operations.map((op) => op.metadata.type)).size).toBeGreaterThan(1);

@@ -1,8 +1,8 @@
 // The schema check used on every emulator response must be able to fail.
 
 import { describe, expect, it } from "vitest";
-import { responseViolations } from "./harness.ts";
-import { loadSpecSchemas } from "./spec-schemas.ts";
+import { responseViolations } from "./harness.js";
+import { loadSpecSchemas } from "./spec-schemas.js";
 
 const validate = loadSpecSchemas();
 
@@ -28,8 +28,12 @@ describe("spec schema validation", () => {
   it("catches bad bodies", () => {
     const bogus = { ...goodOperation, metadata: { ...goodOperation.metadata, state: "BOGUS" } };
     expect(validate("Operation", bogus)).toEqual([expect.stringContaining("/metadata/state")]);
-    expect(validate("Operation", { ...goodOperation, metadata: { ...goodOperation.metadata, createTime: "yesterday" } })).not.toEqual([]);
-    expect(validate("Operation", { ...goodOperation, metadata: { ...goodOperation.metadata, progress: 2 } })).not.toEqual([]);
+    expect(
+      validate("Operation", { ...goodOperation, metadata: { ...goodOperation.metadata, createTime: "yesterday" } }),
+    ).not.toEqual([]);
+    expect(
+      validate("Operation", { ...goodOperation, metadata: { ...goodOperation.metadata, progress: 2 } }),
+    ).not.toEqual([]);
     expect(validate("Empty", { done: true })).not.toEqual([]);
     expect(validate("ErrorResponse", { error: { code: 404, message: "m", status: "MISSING" } })).not.toEqual([]);
     expect(validate("ListOperationsResponse", { operations: [bogus] })).not.toEqual([]);
@@ -42,10 +46,12 @@ describe("spec schema validation", () => {
     expect(responseViolations({ version: "v1beta", method: "get", status: 200, body: goodOperation })).toEqual([
       expect.stringContaining("@type"),
     ]);
-    expect(responseViolations({ version: "v1", method: "cancel", status: 500, body: "<html>oops</html>" })).not.toEqual([]);
-    expect(responseViolations({ version: "v1", method: "get", status: 503, body: { error: { code: 500, message: "m" } } })).toEqual([
-      expect.stringContaining("error.code"),
-    ]);
+    expect(responseViolations({ version: "v1", method: "cancel", status: 500, body: "<html>oops</html>" })).not.toEqual(
+      [],
+    );
+    expect(
+      responseViolations({ version: "v1", method: "get", status: 503, body: { error: { code: 500, message: "m" } } }),
+    ).toEqual([expect.stringContaining("error.code")]);
     expect(responseViolations({ version: "", method: "admin", status: 200, body: { anything: true } })).toEqual([]);
   });
 });

@@ -42,7 +42,10 @@ export function loadSpecSchemas(componentsPath: string = COMPONENTS): Validate {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
   addFormats(ajv);
   // OpenAPI's integer formats, which JSON Schema does not define.
-  ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  ajv.addFormat("int32", {
+    type: "number",
+    validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+  });
   ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
   // OpenAPI annotation keywords that may appear in schemas.
   ajv.addVocabulary(["discriminator", "xml", "externalDocs", "example"]);
@@ -53,6 +56,8 @@ export function loadSpecSchemas(componentsPath: string = COMPONENTS): Validate {
     const validateFn = ajv.getSchema(`${ROOT_ID}#/$defs/${schemaName}`);
     if (!validateFn) return [`schema ${schemaName} did not compile`];
     if (validateFn(value)) return [];
-    return (validateFn.errors ?? []).map((e) => `${schemaName}${e.instancePath || ""} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+    return (validateFn.errors ?? []).map(
+      (e) => `${schemaName}${e.instancePath || ""} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`,
+    );
   };
 }

@@ -1,7 +1,7 @@
 // operations.wait on the manual clock (exact instants) and on the real clock (timers).
 
 import { describe, expect, it } from "vitest";
-import { call, iso, isPending, requestsReceived, useEmulators, VERSIONS } from "./harness.ts";
+import { call, iso, isPending, requestsReceived, useEmulators, VERSIONS } from "./harness.js";
 
 const emulators = useEmulators();
 
@@ -64,7 +64,11 @@ describe("wait details", () => {
     emu.advance(1_000);
     await call(emu, "POST", `/v1beta/${name}:cancel`);
     emu.advance(200);
-    expect((await waiting).json).toMatchObject({ done: true, error: { code: 1 }, metadata: { state: "CANCELLED", endTime: iso(1_200) } });
+    expect((await waiting).json).toMatchObject({
+      done: true,
+      error: { code: 1 },
+      metadata: { state: "CANCELLED", endTime: iso(1_200) },
+    });
   });
 
   it("answers 404 when the operation is deleted meanwhile, or never existed", async () => {
@@ -74,15 +78,29 @@ describe("wait details", () => {
     await requestsReceived(emu, 1);
     await call(emu, "DELETE", `/v1alpha/${name}`);
     expect((await waiting).status).toBe(404);
-    expect((await call(emu, "POST", "/v1alpha/projects/p/operations/nope:wait", "{}")).json.error.status).toBe("NOT_FOUND");
+    expect((await call(emu, "POST", "/v1alpha/projects/p/operations/nope:wait", "{}")).json.error.status).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("rejects malformed wait requests with 400 INVALID_ARGUMENT", async () => {
     const emu = await emulators.start();
     const { name } = emu.seed({ project: "p" });
-    for (const body of ['{"timeout":"3.5"}', '{"timeout":"1.1234567890s"}', '{"timeout":"s"}', '{"timeout":5}', '{"deadline":"1s"}', "[1]", "{"]) {
+    for (const body of [
+      '{"timeout":"3.5"}',
+      '{"timeout":"1.1234567890s"}',
+      '{"timeout":"s"}',
+      '{"timeout":5}',
+      '{"deadline":"1s"}',
+      "[1]",
+      "{",
+    ]) {
       const res = await call(emu, "POST", `/v1/${name}:wait`, body);
-      expect({ body, status: res.status, code: res.json.error?.status }).toEqual({ body, status: 400, code: "INVALID_ARGUMENT" });
+      expect({ body, status: res.status, code: res.json.error?.status }).toEqual({
+        body,
+        status: 400,
+        code: "INVALID_ARGUMENT",
+      });
     }
     expect((await call(emu, "POST", `/v1/${name}:wait`, '{"timeout":"0.000000001s"}')).status).toBe(200);
   });

@@ -12,12 +12,20 @@ beforeAll(() => {
   cpSync("spec", specB, { recursive: true });
   for (const v of ["v1", "v1beta"]) {
     const file = join(specB, `${v}.yaml`);
-    writeFileSync(file, readFileSync(file, "utf8").replaceAll("Deletes a long-running operation.", "Deletes a long-running operation (B)."));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replaceAll(
+        "Deletes a long-running operation.",
+        "Deletes a long-running operation (B).",
+      ),
+    );
   }
 });
 
 function allFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 describe("writes", () => {
@@ -31,7 +39,10 @@ describe("writes", () => {
     expect(hashA).not.toBe(hashB);
     const shared = join(tmp, "shared");
     for (let round = 0; round < 3; round++) {
-      const runs = await Promise.all([runGenerator(["--out", shared]), runGenerator(["--spec", specB, "--out", shared])]);
+      const runs = await Promise.all([
+        runGenerator(["--out", shared]),
+        runGenerator(["--spec", specB, "--out", shared]),
+      ]);
       expect(runs.map((r) => r.code)).toEqual([0, 0]);
       expect([hashA, hashB]).toContain(hashTree(shared));
       expect(allFiles(shared).filter((f) => f.includes(".tmp-"))).toEqual([]);

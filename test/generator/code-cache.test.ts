@@ -2,14 +2,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { run } from "../helpers/run.ts";
+import { run } from "../helpers/run.js";
 
 const CACHE = join(process.cwd(), "node_modules/.cache/ee-operations");
 const dir = mkdtempSync(join(tmpdir(), "ee-code-cache-"));
 const name = `m${process.pid}${Date.now()}`;
 const file = join(dir, `${name}.cjs`);
 writeFileSync(join(dir, "dep.cjs"), "module.exports = 41;\n");
-writeFileSync(file, "module.exports = { value: require('./dep.cjs') + 1, file: __filename, dir: __dirname, self: this === module.exports };\n");
+writeFileSync(
+  file,
+  "module.exports = { value: require('./dep.cjs') + 1, file: __filename, dir: __dirname, self: this === module.exports };\n",
+);
 
 /** Loads `file` with requireWithCodeCache in a fresh process; what it exported, and whether require() then gives the same object. */
 async function load(): Promise<unknown> {

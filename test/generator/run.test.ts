@@ -2,13 +2,16 @@ import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { run } from "../helpers/run.ts";
+import { run } from "../helpers/run.js";
 
 // generator/run.mjs (what npm run generate starts): bundles generator/*.ts into the cache folder, reuses
 // the bundle while the sources stay the same, and rebuilds it when one changes.
 const cache = mkdtempSync(join(tmpdir(), "ee-run-cache-"));
 const env = { ...process.env, EE_OPERATIONS_CACHE_DIR: cache };
-const bundles = () => readdirSync(cache).filter((f) => f.startsWith("generator-") && f.endsWith(".cjs")).sort();
+const bundles = () =>
+  readdirSync(cache)
+    .filter((f) => f.startsWith("generator-") && f.endsWith(".cjs"))
+    .sort();
 const help = () => run(process.execPath, ["generator/run.mjs", "--help"], { env });
 
 afterAll(() => rmSync(cache, { recursive: true, force: true }));

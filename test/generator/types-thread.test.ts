@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { typesFile } from "../../generator/emit/types.ts";
-import type { VersionModel } from "../../generator/model/api-model.ts";
+import { typesFile } from "../../generator/emit/types.js";
+import type { VersionModel } from "../../generator/model/api-model.js";
 
-const version = (document: Record<string, unknown>, specFile = "spec/x.yaml") => ({ version: "x", specFile, title: "x", document, methods: [], lro: undefined }) as VersionModel;
+const version = (document: Record<string, unknown>, specFile = "spec/x.yaml") =>
+  ({ version: "x", specFile, title: "x", document, methods: [], lro: undefined }) as VersionModel;
 
 const doc = (schema: string) => ({
   openapi: "3.1.0",
@@ -23,7 +24,15 @@ describe("typesFile (openapi-typescript on its own thread)", () => {
   });
 
   it("rejects with openapi-typescript's message when it cannot convert, and keeps working", async () => {
-    await expect(typesFile(version({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { "/a": { get: { responses: { 200: { $ref: "#/components/responses/Missing" } } } } } }))).rejects.toThrow(/^openapi-typescript: /);
+    await expect(
+      typesFile(
+        version({
+          openapi: "3.1.0",
+          info: { title: "t", version: "1" },
+          paths: { "/a": { get: { responses: { 200: { $ref: "#/components/responses/Missing" } } } } },
+        }),
+      ),
+    ).rejects.toThrow(/^openapi-typescript: /);
     await expect(typesFile(version(doc("After")))).resolves.toContain("After: {");
   });
 });

@@ -1,7 +1,7 @@
 // generate --watch: regenerates on each save (also saves that replace the file), reports a broken spec
 // and keeps the last good output, and stops on SIGINT.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
@@ -17,7 +17,9 @@ afterAll(() => {
 it("regenerates on change, survives a broken spec, stops on SIGINT", async () => {
   const spec = join(tmp, "spec");
   cpSync("spec", spec, { recursive: true });
-  const child = spawn(process.execPath, ["generator/run.mjs", "--watch", "--spec", spec, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["generator/run.mjs", "--watch", "--spec", spec, "--out", out], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   child.stdout.on("data", (d) => (stdout += d));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
@@ -34,19 +36,37 @@ it("regenerates on change, survives a broken spec, stops on SIGINT", async () =>
     renameSync(`${path}.swp`, path); // how many editors save
   };
   try {
-    expect((await lines(1))[0]).toMatch(/^generate: \d+ files written, 0 unchanged; watching .*spec\/ \(Ctrl-C to stop\)$/);
+    expect((await lines(1))[0]).toMatch(
+      /^generate: \d+ files written, 0 unchanged; watching .*spec\/ \(Ctrl-C to stop\)$/,
+    );
     edit("v1.yaml", "Deletes a long-running operation. This", "Deletes a long-running operation (edited). This");
-    expect((await lines(2))[1]).toMatch(/^regenerated in \d+ ms after the change: dist\/v1\/client\.d\.ts, dist\/v1\/types\.d\.ts, src\/v1\/client\.ts, src\/v1\/types\.d\.ts$/);
+    expect((await lines(2))[1]).toMatch(
+      /^regenerated in \d+ ms after the change: dist\/v1\/client\.d\.ts, dist\/v1\/types\.d\.ts, src\/v1\/client\.ts, src\/v1\/types\.d\.ts$/,
+    );
     const good = hashTree(out);
     edit("v1.yaml", "operationId: earthengine.projects.operations.delete", "operationId: 42x", true);
-    expect((await lines(3))[2]).toMatch(/^error: .*v1\.yaml:\d+:\d+: operationId "42x" is not a method path; .* \(keeping the last good output\)$/);
+    expect((await lines(3))[2]).toMatch(
+      /^error: .*v1\.yaml:\d+:\d+: operationId "42x" is not a method path; .* \(keeping the last good output\)$/,
+    );
     expect(hashTree(out)).toBe(good);
     edit("v1.yaml", "operationId: 42x", "operationId: earthengine.projects.operations.get", true);
     expect((await lines(4))[3]).toMatch(/^error: .*duplicate operationId earthengine\.projects\.operations\.get/);
-    edit("v1.yaml", "operationId: earthengine.projects.operations.get\n      tags: [operations]\n      summary: Deletes", "operationId: earthengine.projects.operations.delete\n      tags: [operations]\n      summary: Deletes", true);
+    edit(
+      "v1.yaml",
+      "operationId: earthengine.projects.operations.get\n      tags: [operations]\n      summary: Deletes",
+      "operationId: earthengine.projects.operations.delete\n      tags: [operations]\n      summary: Deletes",
+      true,
+    );
     expect((await lines(5))[4]).toMatch(/^no output changed \(\d+ ms\)$/);
-    edit("shared/components.yaml", "description: The standard list filter.", "description: The standard list filter (edited).", true);
-    expect((await lines(6))[5]).toMatch(/^regenerated in \d+ ms after the change: .*src\/v1alpha\/client\.ts.*src\/v1beta\/client\.ts/);
+    edit(
+      "shared/components.yaml",
+      "description: The standard list filter.",
+      "description: The standard list filter (edited).",
+      true,
+    );
+    expect((await lines(6))[5]).toMatch(
+      /^regenerated in \d+ ms after the change: .*src\/v1alpha\/client\.ts.*src\/v1beta\/client\.ts/,
+    );
   } finally {
     child.kill("SIGINT");
   }

@@ -7,11 +7,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GoogleAuth } from "google-auth-library";
 import { createEarthEngineClient } from "ee-operations-client";
 import { fromGoogleAuth } from "ee-operations-client/google-auth";
+import { GoogleAuth } from "google-auth-library";
 import { afterEach, expect, it } from "vitest";
-import { useEmulators } from "../emulator/harness.ts";
+import { useEmulators } from "../emulator/harness.js";
 
 const EE = "https://www.googleapis.com/auth/earthengine";
 const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
@@ -41,10 +41,22 @@ async function tokenEndpoint(publicKeyPem: string) {
       const form = new URLSearchParams(body);
       const [header = "", claims = "", signature = ""] = (form.get("assertion") ?? "").split(".");
       const decode = (part: string) => JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-      const signatureValid = verify("RSA-SHA256", Buffer.from(`${header}.${claims}`), createPublicKey(publicKeyPem), Buffer.from(signature, "base64url"));
-      requests.push({ grantType: form.get("grant_type"), header: decode(header), claims: decode(claims), signatureValid });
+      const signatureValid = verify(
+        "RSA-SHA256",
+        Buffer.from(`${header}.${claims}`),
+        createPublicKey(publicKeyPem),
+        Buffer.from(signature, "base64url"),
+      );
+      requests.push({
+        grantType: form.get("grant_type"),
+        header: decode(header),
+        claims: decode(claims),
+        signatureValid,
+      });
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ access_token: `ya29.loopback-${requests.length}`, expires_in: 3600, token_type: "Bearer" }));
+      res.end(
+        JSON.stringify({ access_token: `ya29.loopback-${requests.length}`, expires_in: 3600, token_type: "Bearer" }),
+      );
     });
   });
   servers.push(server);
@@ -89,7 +101,11 @@ it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-
   const made: string[][] = [];
   const accessToken = fromGoogleAuth((scopes) => {
     made.push(scopes);
-    return new GoogleAuth({ keyFile, scopes, clientOptions: { transporterOptions: { fetchImplementation: loopbackOnly } } });
+    return new GoogleAuth({
+      keyFile,
+      scopes,
+      clientOptions: { transporterOptions: { fetchImplementation: loopbackOnly } },
+    });
   });
 
   const emu = await emulators.start();
@@ -112,5 +128,8 @@ it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-
   });
   expect((grant!.claims.exp as number) - (grant!.claims.iat as number)).toBe(3600);
 
-  expect(emu.requests.map((r) => r.headers.authorization)).toEqual(["Bearer ya29.loopback-1", "Bearer ya29.loopback-1"]);
+  expect(emu.requests.map((r) => r.headers.authorization)).toEqual([
+    "Bearer ya29.loopback-1",
+    "Bearer ya29.loopback-1",
+  ]);
 });

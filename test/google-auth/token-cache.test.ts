@@ -1,10 +1,10 @@
 // fromGoogleAuth with injected fake auth clients: narrowest scope, reuse until shortly before
 // expiry, one shared refresh for concurrent callers, and errors that never quote a token.
 import { createEarthEngineClient } from "ee-operations-client";
-import { fromGoogleAuth, GoogleAuthError, type AccessTokenClient } from "ee-operations-client/google-auth";
+import { type AccessTokenClient, fromGoogleAuth, GoogleAuthError } from "ee-operations-client/google-auth";
 import { methods } from "ee-operations-client/v1";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { useEmulators } from "../emulator/harness.ts";
+import { useEmulators } from "../emulator/harness.js";
 
 const EE = "https://www.googleapis.com/auth/earthengine";
 const CLOUD = "https://www.googleapis.com/auth/cloud-platform";
@@ -12,7 +12,9 @@ const HOUR = 3_600_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
 
 /** A GoogleAuth factory whose clients count refreshes; each token lives `lifetimeMs`. */
-function fakeAuth(options: { lifetimeMs?: number | undefined; delayMs?: number; fail?: (n: number) => Error | undefined } = {}) {
+function fakeAuth(
+  options: { lifetimeMs?: number | undefined; delayMs?: number; fail?: (n: number) => Error | undefined } = {},
+) {
   const { delayMs = 5 } = options;
   const lifetimeMs = "lifetimeMs" in options ? options.lifetimeMs : HOUR;
   const asked: string[][] = [];
@@ -121,7 +123,10 @@ describe("fromGoogleAuth", () => {
     let leaked = "";
     const auth = fakeAuth({
       lifetimeMs: 1_000,
-      fail: (n) => (n === 2 ? new Error(`invalid_grant: token ${leaked} rejected; header Authorization: Bearer abc.def`) : undefined),
+      fail: (n) =>
+        n === 2
+          ? new Error(`invalid_grant: token ${leaked} rejected; header Authorization: Bearer abc.def`)
+          : undefined,
     });
     const provider = fromGoogleAuth(auth.factory);
     leaked = await provider([EE]);
@@ -133,7 +138,9 @@ describe("fromGoogleAuth", () => {
       const error = (failure as PromiseRejectedResult).reason as GoogleAuthError;
       expect(error).toBeInstanceOf(GoogleAuthError);
       expect(error.scope).toBe(EE);
-      expect(error.message).toBe(`could not get an access token for ${EE}: invalid_grant: token [redacted] rejected; header Authorization: Bearer [redacted]`);
+      expect(error.message).toBe(
+        `could not get an access token for ${EE}: invalid_grant: token [redacted] rejected; header Authorization: Bearer [redacted]`,
+      );
       expect(error.message).not.toContain(leaked);
     }
     expect(await provider([EE])).toBe("token-3-for-earthengine");

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
@@ -23,10 +23,14 @@ export interface Prism {
 /** Starts `prism mock --errors` for one spec file on 127.0.0.1; resolves once it listens. */
 export async function startPrism(specFile: string, timeoutMs = 45_000): Promise<Prism> {
   const port = await freePort();
-  const child: ChildProcess = spawn(join(process.cwd(), "node_modules/.bin/prism"), ["mock", "--errors", "-h", "127.0.0.1", "-p", String(port), specFile], {
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    join(process.cwd(), "node_modules/.bin/prism"),
+    ["mock", "--errors", "-h", "127.0.0.1", "-p", String(port), specFile],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

@@ -21,8 +21,13 @@ export async function startRecordingServer(reply: (req: IncomingMessage) => Repl
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const headers: Record<string, string> = {};
-      for (let i = 0; i < req.rawHeaders.length; i += 2) headers[req.rawHeaders[i]!.toLowerCase()] = req.rawHeaders[i + 1]!;
-      requests.push({ requestLine: `${req.method} ${req.url} HTTP/${req.httpVersion}`, headers, body: Buffer.concat(chunks).toString("utf8") });
+      for (let i = 0; i < req.rawHeaders.length; i += 2)
+        headers[req.rawHeaders[i]!.toLowerCase()] = req.rawHeaders[i + 1]!;
+      requests.push({
+        requestLine: `${req.method} ${req.url} HTTP/${req.httpVersion}`,
+        headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       const r = reply(req);
       res.writeHead(r.status ?? 200, { "content-type": "application/json", ...r.headers });
       res.end(r.body ?? "{}");

@@ -14,12 +14,21 @@ export function runGenerator(args: string[], options: { cwd?: string; timeoutMs?
   return run(process.execPath, [join(process.cwd(), "generator/run.mjs"), ...args], options);
 }
 
-export function run(command: string, args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       command,
       args,
-      { cwd: options.cwd ?? process.cwd(), timeout: options.timeoutMs ?? 60_000, env: options.env ?? process.env, maxBuffer: 16 << 20 },
+      {
+        cwd: options.cwd ?? process.cwd(),
+        timeout: options.timeoutMs ?? 60_000,
+        env: options.env ?? process.env,
+        maxBuffer: 16 << 20,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
@@ -36,7 +45,11 @@ export function hashTree(dir: string): string {
       if (name === "node_modules") continue;
       const path = rel ? `${rel}/${name}` : name;
       if (statSync(join(dir, path)).isDirectory()) visit(path);
-      else hash.update(`${path}\0`).update(readFileSync(join(dir, path))).update("\0");
+      else
+        hash
+          .update(`${path}\0`)
+          .update(readFileSync(join(dir, path)))
+          .update("\0");
     }
   };
   visit("");

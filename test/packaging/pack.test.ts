@@ -1,11 +1,11 @@
 // The package as users get it: npm pack → install into a fresh project → tsc --strict → run against the
 // emulator. Plus publint and arethetypeswrong on the same package.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/index.ts";
+import { type Emulator, startEmulator } from "../../emulator/index.js";
 import { run } from "../helpers/run.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ee-pack-"));
@@ -15,12 +15,29 @@ let files: string[] = [];
 let emulator: Emulator;
 
 beforeAll(async () => {
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: "generated", encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+  const packed = JSON.parse(
+    execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], {
+      cwd: "generated",
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }),
+  );
   tarball = join(tmp, packed[0].filename);
   files = packed[0].files.map((f: { path: string }) => f.path).sort();
   mkdirSync(app);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { "ee-operations-client": `file:${tarball}` } }));
-  const install = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], { cwd: app, timeoutMs: 120_000 });
+  writeFileSync(
+    join(app, "package.json"),
+    JSON.stringify({
+      name: "consumer",
+      private: true,
+      type: "module",
+      dependencies: { "ee-operations-client": `file:${tarball}` },
+    }),
+  );
+  const install = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
+    cwd: app,
+    timeoutMs: 120_000,
+  });
   if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
   emulator = await startEmulator({ clock: "real" });
 }, 180_000);
@@ -62,47 +79,83 @@ describe("npm pack", () => {
     expect(files).toContain("dist/index.d.ts");
   });
 
-  it.each(["node16", "bundler"])("a strict consumer type-checks with moduleResolution %s and runs against the emulator", async (resolution) => {
-    const dir = join(app, resolution);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "main.ts"), CONSUMER);
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], module: resolution === "node16" ? "Node16" : "ESNext", moduleResolution: resolution, outDir: "out", types: [], skipLibCheck: false },
-        files: ["main.ts"],
-      }),
-    );
-    const tsc = await run(resolve("node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: dir });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.code).toBe(0);
-    writeFileSync(join(dir, "out", "package.json"), '{"type":"module"}');
-    const { name } = emulator.seed({ runMs: 60_000 });
-    const ran = await run("node", [join(dir, "out", "main.js")], { cwd: dir, env: { ...process.env, EE_URL: emulator.url, EE_TASK: name.split("/").pop()! } });
-    expect(ran.stderr).toBe("");
-    expect(JSON.parse(ran.stdout)).toEqual({ outcome: "CANCELLED", state: "CANCELLED", invalid: "InvalidNameError", notFound: 5, scopes: 2 });
-  }, 60_000);
+  it.each(["node16", "bundler"])(
+    "a strict consumer type-checks with moduleResolution %s and runs against the emulator",
+    async (resolution) => {
+      const dir = join(app, resolution);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "main.ts"), CONSUMER);
+      writeFileSync(
+        join(dir, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            target: "ES2022",
+            lib: ["ES2022", "DOM"],
+            module: resolution === "node16" ? "Node16" : "ESNext",
+            moduleResolution: resolution,
+            outDir: "out",
+            types: [],
+            skipLibCheck: false,
+          },
+          files: ["main.ts"],
+        }),
+      );
+      const tsc = await run(resolve("node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: dir });
+      expect(tsc.stdout + tsc.stderr).toBe("");
+      expect(tsc.code).toBe(0);
+      writeFileSync(join(dir, "out", "package.json"), '{"type":"module"}');
+      const { name } = emulator.seed({ runMs: 60_000 });
+      const ran = await run("node", [join(dir, "out", "main.js")], {
+        cwd: dir,
+        env: { ...process.env, EE_URL: emulator.url, EE_TASK: name.split("/").pop()! },
+      });
+      expect(ran.stderr).toBe("");
+      expect(JSON.parse(ran.stdout)).toEqual({
+        outcome: "CANCELLED",
+        state: "CANCELLED",
+        invalid: "InvalidNameError",
+        notFound: 5,
+        scopes: 2,
+      });
+    },
+    60_000,
+  );
 
   it("publint finds no problems", async () => {
-    const result = await run(resolve("node_modules/.bin/publint"), ["run", "generated", "--strict"], { timeoutMs: 60_000 });
+    const result = await run(resolve("node_modules/.bin/publint"), ["run", "generated", "--strict"], {
+      timeoutMs: 60_000,
+    });
     expect(result.stdout).toContain("All good!");
     expect(result.code).toBe(0);
   }, 60_000);
 
   // An ESM-only package: CommonJS `require` and node10 (no `exports`) are out of scope by design.
   it("arethetypeswrong finds no problems for ESM consumers (node16 and bundler), every entry point", async () => {
-    const result = await run(resolve("node_modules/.bin/attw"), [tarball, "--profile", "esm-only", "--format", "json"], { timeoutMs: 60_000 });
+    const result = await run(
+      resolve("node_modules/.bin/attw"),
+      [tarball, "--profile", "esm-only", "--format", "json"],
+      { timeoutMs: 60_000 },
+    );
     expect(result.code).toBe(0);
     const { analysis } = JSON.parse(result.stdout);
     const esmProblems = Object.values(analysis.problems as Record<string, { resolutionKind?: string }[]>)
       .flat()
       .filter((p) => p.resolutionKind !== "node10" && p.resolutionKind !== "node16-cjs");
     expect(esmProblems).toEqual([]);
-    const exported = Object.keys(JSON.parse(execFileSync("node", ["-p", "JSON.stringify(require('./generated/package.json').exports)"], { encoding: "utf8" })));
+    const exported = Object.keys(
+      JSON.parse(
+        execFileSync("node", ["-p", "JSON.stringify(require('./generated/package.json').exports)"], {
+          encoding: "utf8",
+        }),
+      ),
+    );
     expect(Object.keys(analysis.entrypoints).sort()).toEqual(exported.sort());
     for (const [entry, info] of Object.entries<any>(analysis.entrypoints)) {
       for (const kind of ["node16-esm", "bundler"]) {
-        expect(info.resolutions[kind].resolution?.fileName, `${entry} ${kind}`).toMatch(entry === "./package.json" ? /package\.json$/ : /\.d\.ts$/);
+        expect(info.resolutions[kind].resolution?.fileName, `${entry} ${kind}`).toMatch(
+          entry === "./package.json" ? /package\.json$/ : /\.d\.ts$/,
+        );
       }
     }
   }, 60_000);

@@ -1,7 +1,11 @@
 // The helpers over a scripted fake of the four methods: exact call sequences, no network.
 import { describe, expect, it } from "vitest";
 import { ApiError, ProtocolError, TimeoutError } from "../../generator/runtime/errors.js";
-import { operationHelpers, type LroOperation, type OperationsMethods } from "../../generator/runtime/operation-helpers.js";
+import {
+  type LroOperation,
+  type OperationsMethods,
+  operationHelpers,
+} from "../../generator/runtime/operation-helpers.js";
 
 const unimplemented = () => new ApiError({ httpStatus: 501, code: 12, message: "not implemented" });
 
@@ -18,7 +22,12 @@ function fake(overrides: Partial<OperationsMethods<LroOperation>>) {
     ...overrides,
   };
   const logged = Object.fromEntries(
-    Object.entries(methods).map(([k, fn]) => [k, (req: { name: string; body?: { timeout?: string } }, opts: unknown) => (calls.push(`${k} ${req.name}${req.body?.timeout ? ` ${req.body.timeout}` : ""}`), (fn as Function)(req, opts))]),
+    Object.entries(methods).map(([k, fn]) => [
+      k,
+      (req: { name: string; body?: { timeout?: string } }, opts: unknown) => (
+        calls.push(`${k} ${req.name}${req.body?.timeout ? ` ${req.body.timeout}` : ""}`), (fn as Function)(req, opts)
+      ),
+    ]),
   ) as unknown as OperationsMethods<LroOperation>;
   return { helpers: operationHelpers(logged), calls };
 }
@@ -27,7 +36,10 @@ describe("waitForOperation", () => {
   it("uses wait until done, asking for at most 60 s per call", async () => {
     let n = 0;
     const { helpers, calls } = fake({ wait: async ({ name }) => ({ name, done: ++n === 2 }) });
-    await expect(helpers.waitForOperation("projects/p/operations/x", { pollIntervalMs: 1 })).resolves.toEqual({ name: "projects/p/operations/x", done: true });
+    await expect(helpers.waitForOperation("projects/p/operations/x", { pollIntervalMs: 1 })).resolves.toEqual({
+      name: "projects/p/operations/x",
+      done: true,
+    });
     expect(calls).toEqual(["wait projects/p/operations/x 60s", "wait projects/p/operations/x 60s"]);
   });
 
@@ -42,7 +54,13 @@ describe("waitForOperation", () => {
     });
     const op = await helpers.waitForOperation("projects/p/operations/x", { pollIntervalMs: 20 });
     expect(op.done).toBe(true);
-    expect(calls).toEqual(["wait projects/p/operations/x 60s", "get projects/p/operations/x", "get projects/p/operations/x", "get projects/p/operations/x", "get projects/p/operations/x"]);
+    expect(calls).toEqual([
+      "wait projects/p/operations/x 60s",
+      "get projects/p/operations/x",
+      "get projects/p/operations/x",
+      "get projects/p/operations/x",
+      "get projects/p/operations/x",
+    ]);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     expect(gaps[0]).toBeGreaterThanOrEqual(18);
     expect(gaps[1]).toBeGreaterThanOrEqual(38);
@@ -52,7 +70,9 @@ describe("waitForOperation", () => {
   it("never spins when wait answers at once with a not-done operation", async () => {
     let n = 0;
     const { helpers, calls } = fake({ wait: async ({ name }) => ({ name, done: false, n: n++ }) });
-    const error = await helpers.waitForOperation("projects/p/operations/x", { timeoutMs: 120, pollIntervalMs: 20 }).catch((e: unknown) => e);
+    const error = await helpers
+      .waitForOperation("projects/p/operations/x", { timeoutMs: 120, pollIntervalMs: 20 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).message).toBe("waitForOperation: projects/p/operations/x was not done after 120 ms");
     expect(calls.length).toBeLessThanOrEqual(4); // 20 + 40 + 80 ms of backoff fit in 120 ms
@@ -60,20 +80,30 @@ describe("waitForOperation", () => {
   });
 
   it("rejects with the caller's reason as soon as the signal aborts, mid-request", async () => {
-    const { helpers } = fake({ wait: (_, opts) => new Promise((_, reject) => opts?.signal?.addEventListener("abort", () => reject(opts.signal!.reason))) });
+    const { helpers } = fake({
+      wait: (_, opts) =>
+        new Promise((_, reject) => opts?.signal?.addEventListener("abort", () => reject(opts.signal!.reason))),
+    });
     const controller = new AbortController();
-    const pending = helpers.waitForOperation("projects/p/operations/x", { signal: controller.signal, timeoutMs: 10_000 });
+    const pending = helpers.waitForOperation("projects/p/operations/x", {
+      signal: controller.signal,
+      timeoutMs: 10_000,
+    });
     setTimeout(() => controller.abort(new Error("user stop")), 20);
     await expect(pending).rejects.toThrow("user stop");
   });
 
   it("rejects at once with an already-aborted signal, and passes other errors through", async () => {
     const { helpers } = fake({ wait: async () => ({ done: false }) });
-    await expect(helpers.waitForOperation("projects/p/operations/x", { signal: AbortSignal.abort(new Error("gone")) })).rejects.toThrow("gone");
+    await expect(
+      helpers.waitForOperation("projects/p/operations/x", { signal: AbortSignal.abort(new Error("gone")) }),
+    ).rejects.toThrow("gone");
     const notFound = new ApiError({ httpStatus: 404, code: 5, message: "nope" });
     const f = fake({ wait: async () => Promise.reject(notFound) });
     await expect(f.helpers.waitForOperation("projects/p/operations/x")).rejects.toBe(notFound);
-    await expect(f.helpers.waitForOperation("projects/p/operations/x", { pollIntervalMs: 0 })).rejects.toThrow(RangeError);
+    await expect(f.helpers.waitForOperation("projects/p/operations/x", { pollIntervalMs: 0 })).rejects.toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -90,7 +120,10 @@ describe("cancelAndWait", () => {
 
   it("rejects with cancel's ApiError and never waits", async () => {
     const { helpers, calls } = fake({ cancel: async () => Promise.reject(unimplemented()) });
-    await expect(helpers.cancelAndWait("projects/p/operations/x")).rejects.toMatchObject({ name: "ApiError", code: 12 });
+    await expect(helpers.cancelAndWait("projects/p/operations/x")).rejects.toMatchObject({
+      name: "ApiError",
+      code: 12,
+    });
     expect(calls).toEqual(["cancel projects/p/operations/x"]);
   });
 });
@@ -140,7 +173,11 @@ describe("cancelMany", () => {
     const names = Array.from({ length: 30 }, (_, i) => `projects/p/operations/op${i}`);
     const results = await helpers.cancelMany(names, { concurrency: 3 });
     expect(results.map((r) => r.name)).toEqual(names);
-    expect(results.filter((r) => !r.ok).map((r) => r.name)).toEqual(["projects/p/operations/op7", "projects/p/operations/op17", "projects/p/operations/op27"]);
+    expect(results.filter((r) => !r.ok).map((r) => r.name)).toEqual([
+      "projects/p/operations/op7",
+      "projects/p/operations/op17",
+      "projects/p/operations/op27",
+    ]);
     expect(peak).toBe(3);
     await expect(helpers.cancelMany(names, { concurrency: 0 })).rejects.toThrow(RangeError);
     await expect(helpers.cancelMany([])).resolves.toEqual([]);

@@ -4,7 +4,9 @@ import { operationName } from "../../generator/runtime/operation-name.js";
 
 describe("operationName", () => {
   it("expands a bare task id under earthengine-legacy or a given project", () => {
-    expect(operationName("6XGCJ4JK5QWZ3MZDDAD2CBEP")).toBe("projects/earthengine-legacy/operations/6XGCJ4JK5QWZ3MZDDAD2CBEP");
+    expect(operationName("6XGCJ4JK5QWZ3MZDDAD2CBEP")).toBe(
+      "projects/earthengine-legacy/operations/6XGCJ4JK5QWZ3MZDDAD2CBEP",
+    );
     expect(operationName("ABC_1-2", "my-project")).toBe("projects/my-project/operations/ABC_1-2");
   });
 
@@ -12,9 +14,12 @@ describe("operationName", () => {
     expect(operationName("projects/p/operations/a/b")).toBe("projects/p/operations/a/b");
   });
 
-  it.each(["", "has space", "projects/p/ops/x", "projects/p/operations/..", "a?b", "../x", "projects/p"])("rejects %j", (input) => {
-    expect(() => operationName(input)).toThrow(InvalidNameError);
-  });
+  it.each(["", "has space", "projects/p/ops/x", "projects/p/operations/..", "a?b", "../x", "projects/p"])(
+    "rejects %j",
+    (input) => {
+      expect(() => operationName(input)).toThrow(InvalidNameError);
+    },
+  );
 
   it("rejects a project that does not fit projects/*", () => {
     expect(() => operationName("ABC", "a/b")).toThrow(InvalidNameError);

@@ -1,13 +1,22 @@
 // Compiled by test/types/types.test.ts with `tsc --strict` against the package's published .d.ts.
 // Each @ts-expect-error line must fail to compile; if it compiles, tsc reports the unused directive.
-import { ApiError, createEarthEngineClient, InvalidNameError, type ApiVersion } from "ee-operations-client";
-import { methods } from "ee-operations-client/v1beta";
+import { ApiError, type ApiVersion, createEarthEngineClient, InvalidNameError } from "ee-operations-client";
 import type { components } from "ee-operations-client/v1";
+import { methods } from "ee-operations-client/v1beta";
 
-const ee = createEarthEngineClient({ version: "v1beta", baseUrl: "http://127.0.0.1:8080", accessToken: async (scopes) => scopes[0]!, fetch });
-const empty: Record<string, never> = await ee.projects.operations.cancel({ name: "projects/p/operations/x" }, { signal: AbortSignal.timeout(1000) });
+const ee = createEarthEngineClient({
+  version: "v1beta",
+  baseUrl: "http://127.0.0.1:8080",
+  accessToken: async (scopes) => scopes[0]!,
+  fetch,
+});
+const empty: Record<string, never> = await ee.projects.operations.cancel(
+  { name: "projects/p/operations/x" },
+  { signal: AbortSignal.timeout(1000) },
+);
 const op: components["schemas"]["Operation"] = await ee.projects.operations.get({ name: "projects/p/operations/x" });
-const state: "PENDING" | "RUNNING" | "CANCELLING" | "SUCCEEDED" | "CANCELLED" | "FAILED" | undefined = op.metadata?.state;
+const state: "PENDING" | "RUNNING" | "CANCELLING" | "SUCCEEDED" | "CANCELLED" | "FAILED" | undefined =
+  op.metadata?.state;
 const page = await ee.projects.operations.list({ name: "projects/p", pageSize: 10 });
 const next: string | undefined = page.nextPageToken;
 await ee.projects.operations.wait({ name: "projects/p/operations/x", body: { timeout: "1s" } });
@@ -35,4 +44,4 @@ await ee.projects.operations.purge({ name: "projects/p/operations/x" });
 // @ts-expect-error: per-call options are typed
 await ee.projects.operations.get({ name: "projects/p/operations/x" }, { signal: "soon" });
 
-export { empty, state, next, post, template, version };
+export { empty, next, post, state, template, version };

@@ -24,7 +24,17 @@ export type CanonicalCode = (typeof CANONICAL_CODES)[number];
 
 // Google's HTTP → canonical mapping for responses without a `status` (as google-gax does).
 const CODE_OF_HTTP_STATUS: Record<number, number> = {
-  400: 3, 401: 16, 403: 7, 404: 5, 409: 10, 416: 11, 429: 8, 499: 1, 501: 12, 503: 14, 504: 4,
+  400: 3,
+  401: 16,
+  403: 7,
+  404: 5,
+  409: 10,
+  416: 11,
+  429: 8,
+  499: 1,
+  501: 12,
+  503: 14,
+  504: 4,
 };
 
 /** The canonical code number for an HTTP status that came without a Google error body. */

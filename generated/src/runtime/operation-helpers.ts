@@ -84,7 +84,10 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
         const began = Date.now();
         let op: Op;
         if (useWait) {
-          const left = timeoutMs === undefined ? MAX_WAIT_S : Math.min(MAX_WAIT_S, Math.max(0, (timeoutMs - (began - start)) / 1000));
+          const left =
+            timeoutMs === undefined
+              ? MAX_WAIT_S
+              : Math.min(MAX_WAIT_S, Math.max(0, (timeoutMs - (began - start)) / 1000));
           try {
             op = await ops.wait({ name, body: { timeout: `${left.toFixed(3).replace(/\.?0+$/, "")}s` } }, call);
           } catch (error) {
@@ -129,7 +132,10 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
             yield* page.operations ?? [];
             pageToken = page.nextPageToken || undefined;
             if (pageToken !== undefined) {
-              if (seen.has(pageToken)) throw new ProtocolError(`list ${parent}: the server repeated the page token ${JSON.stringify(pageToken.slice(0, 40))}`);
+              if (seen.has(pageToken))
+                throw new ProtocolError(
+                  `list ${parent}: the server repeated the page token ${JSON.stringify(pageToken.slice(0, 40))}`,
+                );
               seen.add(pageToken);
             }
           } while (pageToken !== undefined);
@@ -139,7 +145,8 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
 
     async cancelMany(names, options = {}) {
       const { concurrency = 8, signal, timeoutMs, retry } = options;
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+      if (!Number.isInteger(concurrency) || concurrency < 1)
+        throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
       const results: CancelManyResult[] = new Array(names.length);
       let next = 0;
       const worker = async () => {

@@ -16,17 +16,23 @@ export type RetryPolicy = Required<RetryOptions>;
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, minDelayMs: 200, maxDelayMs: 20_000 };
 
 /** Checks and completes retry options; `false` turns retries off. */
-export function retryPolicy(options: RetryOptions | false | undefined, fallback: RetryPolicy | false): RetryPolicy | false {
+export function retryPolicy(
+  options: RetryOptions | false | undefined,
+  fallback: RetryPolicy | false,
+): RetryPolicy | false {
   if (options === undefined) return fallback;
   if (options === false) return false;
   const policy = { ...DEFAULT_RETRY, ...options };
   for (const key of ["retries", "minDelayMs", "maxDelayMs"] as const) {
     const value = policy[key];
     if (!Number.isFinite(value) || value < 0 || (key === "retries" && !Number.isInteger(value))) {
-      throw new RangeError(`retry.${key} must be a non-negative ${key === "retries" ? "integer" : "number"}, got ${value}`);
+      throw new RangeError(
+        `retry.${key} must be a non-negative ${key === "retries" ? "integer" : "number"}, got ${value}`,
+      );
     }
   }
-  if (policy.minDelayMs > policy.maxDelayMs) throw new RangeError(`retry.minDelayMs (${policy.minDelayMs}) is above retry.maxDelayMs (${policy.maxDelayMs})`);
+  if (policy.minDelayMs > policy.maxDelayMs)
+    throw new RangeError(`retry.minDelayMs (${policy.minDelayMs}) is above retry.maxDelayMs (${policy.maxDelayMs})`);
   return policy;
 }
 
@@ -37,11 +43,19 @@ const RETRYABLE_HTTP = new Set([429, 502, 503, 504]);
 const UNAVAILABLE = 14;
 
 /** The delay before retry number `attempt + 1`, or undefined when `error` must not be retried. */
-export function retryDelay(policy: RetryPolicy | false, attempt: number, error: unknown, random: () => number = Math.random): number | undefined {
+export function retryDelay(
+  policy: RetryPolicy | false,
+  attempt: number,
+  error: unknown,
+  random: () => number = Math.random,
+): number | undefined {
   if (!policy || attempt >= policy.retries) return undefined;
-  const transient = error instanceof NetworkError || (error instanceof ApiError && (RETRYABLE_HTTP.has(error.httpStatus) || error.code === UNAVAILABLE));
+  const transient =
+    error instanceof NetworkError ||
+    (error instanceof ApiError && (RETRYABLE_HTTP.has(error.httpStatus) || error.code === UNAVAILABLE));
   if (!transient) return undefined;
-  if (error instanceof ApiError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, policy.maxDelayMs);
+  if (error instanceof ApiError && error.retryAfterMs !== undefined)
+    return Math.min(error.retryAfterMs, policy.maxDelayMs);
   // Full jitter: uniform in [0, min(max, base · 2^attempt)].
   return Math.floor(random() * Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** attempt));
 }

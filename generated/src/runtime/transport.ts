@@ -2,7 +2,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { deadline, sleep } from "./abort.js";
 import { ApiError, apiErrorFromResponse, NetworkError } from "./errors.js";
-import { DEFAULT_RETRY, retryDelay, retryPolicy, type RetryOptions, type RetryPolicy } from "./retry.js";
+import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy, retryDelay, retryPolicy } from "./retry.js";
 
 export type { RetryOptions } from "./retry.js";
 
@@ -50,6 +50,7 @@ export interface MethodInfo {
 /** The connection a generated client runs on: one openapi-fetch client plus auth and policies. */
 export interface Transport {
   // Typed per version at the call sites; openapi-fetch checks paths and params there.
+  // biome-ignore lint/suspicious/noExplicitAny: each version narrows it to Client<paths>.
   readonly client: Client<any>;
   readonly fetch: typeof globalThis.fetch;
   readonly accessToken: AccessTokenProvider | undefined;
@@ -131,7 +132,11 @@ export async function call<T>(
   const policy = retryPolicy(options?.retry, transport.retry);
   const timeoutMs = checkTimeout(options?.timeoutMs) ?? transport.timeoutMs;
   // No limit means no signal on the request unless the caller gave one (a signal costs ~15 µs a call).
-  const limit = deadline(options?.signal, timeoutMs === Infinity ? undefined : timeoutMs, () => `${method.id} did not finish within ${timeoutMs} ms`);
+  const limit = deadline(
+    options?.signal,
+    timeoutMs === Infinity ? undefined : timeoutMs,
+    () => `${method.id} did not finish within ${timeoutMs} ms`,
+  );
   const signal = limit.signal;
   try {
     signal?.throwIfAborted();
@@ -150,7 +155,11 @@ export async function call<T>(
         const { data, response } = await send({ headers, signal, fetch });
         if (data !== undefined) return data;
         if (whenNoBody !== undefined) return whenNoBody;
-        throw new ApiError({ httpStatus: response.status, code: 2, message: `${method.id}: the ${response.status} response has no body` });
+        throw new ApiError({
+          httpStatus: response.status,
+          code: 2,
+          message: `${method.id}: the ${response.status} response has no body`,
+        });
       } catch (raw) {
         if (signal?.aborted) throw signal.reason;
         const error = classify(raw, method, status);
@@ -171,13 +180,19 @@ export async function call<T>(
 function classify(error: unknown, method: MethodInfo, status: number): unknown {
   if (error instanceof ApiError || error instanceof NetworkError) return error;
   if (error instanceof SyntaxError) {
-    return new ApiError({ httpStatus: status, code: 2, message: `${method.id}: the ${status} response is not valid JSON (${error.message})` });
+    return new ApiError({
+      httpStatus: status,
+      code: 2,
+      message: `${method.id}: the ${status} response is not valid JSON (${error.message})`,
+    });
   }
   if (error instanceof TypeError) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? error.message;
     return new NetworkError(
-      status ? `${method.id}: the connection broke while reading the ${status} response (${why})` : `${method.id}: the request failed (${why})`,
+      status
+        ? `${method.id}: the connection broke while reading the ${status} response (${why})`
+        : `${method.id}: the request failed (${why})`,
       { cause: error, httpStatus: status || undefined },
     );
   }

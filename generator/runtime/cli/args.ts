@@ -44,7 +44,9 @@ const OPTIONS = {
 } as const;
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
-  let parsed;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>
+  >;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
@@ -57,20 +59,28 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 
   const [word, ...targets] = positionals;
   if (word === undefined) throw new UsageError("missing command (cancel, get, list, wait or delete)");
-  if (!Object.hasOwn(COMMANDS, word)) throw new UsageError(`unknown command '${word}' (expected cancel, get, list, wait or delete)`);
+  if (!Object.hasOwn(COMMANDS, word))
+    throw new UsageError(`unknown command '${word}' (expected cancel, get, list, wait or delete)`);
   const command = word as Command;
   const spec = COMMANDS[command];
   if (targets.length < spec.min) throw new UsageError(`${command}: missing operation name or task id`);
   if (targets.length > spec.max) {
-    throw new UsageError(spec.max === 0 ? `${command} takes no operation names` : `${command} takes one operation name or task id, got ${targets.length}`);
+    throw new UsageError(
+      spec.max === 0
+        ? `${command} takes no operation names`
+        : `${command} takes one operation name or task id, got ${targets.length}`,
+    );
   }
   for (const option of ["wait", "timeout", "filter", "limit"] as const) {
-    if (values[option] !== undefined && !spec.options.includes(option)) throw new UsageError(`--${option} does not apply to ${command}`);
+    if (values[option] !== undefined && !spec.options.includes(option))
+      throw new UsageError(`--${option} does not apply to ${command}`);
   }
-  if (command === "cancel" && values.timeout !== undefined && !values.wait) throw new UsageError("cancel: --timeout needs --wait");
+  if (command === "cancel" && values.timeout !== undefined && !values.wait)
+    throw new UsageError("cancel: --timeout needs --wait");
 
   const apiVersion = values["api-version"] ?? "v1";
-  if (!VERSIONS.includes(apiVersion as ApiVersion)) throw new UsageError(`--api-version must be v1, v1beta or v1alpha, got '${apiVersion}'`);
+  if (!VERSIONS.includes(apiVersion as ApiVersion))
+    throw new UsageError(`--api-version must be v1, v1beta or v1alpha, got '${apiVersion}'`);
   const endpoint = values.endpoint;
   if (endpoint !== undefined && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(endpoint)) {
     throw new UsageError(`--endpoint must be an http(s) URL without query or fragment, got '${endpoint}'`);
@@ -97,7 +107,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 
 function parseLimit(text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--limit must be a positive integer, got '${text}'`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`--limit must be a positive integer, got '${text}'`);
   return n;
 }
 

@@ -2,13 +2,14 @@
 import { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "../errors.js";
 
 /** The CLI's exit codes (documented in --help). */
-export const EXIT: { readonly OK: 0; readonly ERROR: 1; readonly USAGE: 2; readonly FAILED: 3; readonly CANCELLED: 4 } = {
-  OK: 0,
-  ERROR: 1,
-  USAGE: 2,
-  FAILED: 3,
-  CANCELLED: 4,
-};
+export const EXIT: { readonly OK: 0; readonly ERROR: 1; readonly USAGE: 2; readonly FAILED: 3; readonly CANCELLED: 4 } =
+  {
+    OK: 0,
+    ERROR: 1,
+    USAGE: 2,
+    FAILED: 3,
+    CANCELLED: 4,
+  };
 
 /** A bad command line: exit 2 with the usage. */
 export class UsageError extends Error {
@@ -30,7 +31,8 @@ export interface ErrorReport {
 export function reportOf(error: unknown): ErrorReport {
   if (error instanceof ApiError) return { status: error.status, message: error.message, exit: EXIT.ERROR };
   if (error instanceof UsageError) return { status: "INVALID_ARGUMENT", message: error.message, exit: EXIT.USAGE };
-  if (error instanceof InvalidNameError) return { status: "INVALID_ARGUMENT", message: error.message, exit: EXIT.USAGE };
+  if (error instanceof InvalidNameError)
+    return { status: "INVALID_ARGUMENT", message: error.message, exit: EXIT.USAGE };
   if (error instanceof AuthError) return { status: "UNAUTHENTICATED", message: error.message, exit: EXIT.ERROR };
   if (error instanceof TimeoutError) return { status: "DEADLINE_EXCEEDED", message: error.message, exit: EXIT.ERROR };
   if (error instanceof NetworkError) return { status: "UNAVAILABLE", message: error.message, exit: EXIT.ERROR };

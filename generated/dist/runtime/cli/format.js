@@ -38,7 +38,7 @@ export function statusText(error) {
 export function table(header, rows) {
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
 	const line = (cells) => cells.map((c, i) => i === cells.length - 1 ? c : c.padEnd(widths[i])).join("  ").trimEnd();
-	return [line(header), ...rows.map(line)].join("\n") + "\n";
+	return `${[line(header), ...rows.map(line)].join("\n")}\n`;
 }
 function truncate(text, max) {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -84,7 +84,7 @@ export function operationDetails(op) {
 	];
 	const shown = fields.filter((f) => f[1] !== undefined && f[1] !== "");
 	const width = Math.max(...shown.map(([k]) => k.length)) + 1;
-	return shown.map(([k, v]) => `${`${k}:`.padEnd(width)} ${v}`).join("\n") + "\n";
+	return `${shown.map(([k, v]) => `${`${k}:`.padEnd(width)} ${v}`).join("\n")}\n`;
 }
 /** The line that tells how a waited-for operation ended. */
 export function outcomeLine(name, op, afterCancel) {

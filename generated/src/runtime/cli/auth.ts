@@ -19,7 +19,8 @@ export function tokenSource(env: Readonly<Record<string, string | undefined>>): 
       secret: fromEnv,
       provider: () => {
         // Checked here so that no later error (the transport's, or fetch's) can get near the value.
-        if (!/^[\x21-\x7e]+$/.test(fromEnv)) throw new AuthError("EE_ACCESS_TOKEN is not a valid access token (visible ASCII characters only)");
+        if (!/^[\x21-\x7e]+$/.test(fromEnv))
+          throw new AuthError("EE_ACCESS_TOKEN is not a valid access token (visible ASCII characters only)");
         return fromEnv;
       },
     };

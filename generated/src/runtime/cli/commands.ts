@@ -3,7 +3,7 @@
 // reported and the others still run.
 import type { Invocation } from "./args.js";
 import { type ErrorReport, EXIT, errorLine, oneLine, redact, reportOf } from "./errors.js";
-import { operationDetails, operationsTable, outcomeLine, outcomeOf, type Outcome } from "./format.js";
+import { type Outcome, operationDetails, operationsTable, outcomeLine, outcomeOf } from "./format.js";
 import { createProgress, watchOperation } from "./progress.js";
 import type { CliClient, CliOperation, Io } from "./types.js";
 
@@ -41,7 +41,10 @@ function fail(ctx: CommandContext, error: unknown, name?: string): ErrorReport {
   return report;
 }
 
-const errorJson = (ctx: CommandContext, report: ErrorReport) => ({ status: report.status, message: redact(oneLine(report.message), ctx.io.secrets) });
+const errorJson = (ctx: CommandContext, report: ErrorReport) => ({
+  status: report.status,
+  message: redact(oneLine(report.message), ctx.io.secrets),
+});
 
 async function get(ctx: CommandContext): Promise<number> {
   const name = ctx.names[0]!;
@@ -68,7 +71,10 @@ async function list(ctx: CommandContext): Promise<number> {
     return fail(ctx, error).exit;
   }
   if (ctx.invocation.json) ctx.io.out(json(ops));
-  else ctx.io.out(ops.length ? operationsTable(ops) : `No operations in ${parent}${filter ? ` matching ${filter}` : ""}.\n`);
+  else
+    ctx.io.out(
+      ops.length ? operationsTable(ops) : `No operations in ${parent}${filter ? ` matching ${filter}` : ""}.\n`,
+    );
   return EXIT.OK;
 }
 

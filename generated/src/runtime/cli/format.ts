@@ -27,7 +27,9 @@ export function shortId(name: string | undefined): string {
 }
 
 export function percent(progress: number | undefined): string {
-  return typeof progress === "number" && Number.isFinite(progress) ? `${Math.floor(Math.min(Math.max(progress, 0), 1) * 100)}%` : "-";
+  return typeof progress === "number" && Number.isFinite(progress)
+    ? `${Math.floor(Math.min(Math.max(progress, 0), 1) * 100)}%`
+    : "-";
 }
 
 /** RFC 3339 → `2026-01-02T03:04:05Z` (seconds, UTC); anything unparseable is shown as is. */
@@ -48,8 +50,11 @@ export function statusText(error: { code?: number; message?: string } | undefine
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd();
-  return [line(header), ...rows.map(line)].join("\n") + "\n";
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return `${[line(header), ...rows.map(line)].join("\n")}\n`;
 }
 
 function truncate(text: string, max: number): string {
@@ -91,7 +96,7 @@ export function operationDetails(op: CliOperation): string {
   ];
   const shown = fields.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== "");
   const width = Math.max(...shown.map(([k]) => k.length)) + 1;
-  return shown.map(([k, v]) => `${`${k}:`.padEnd(width)} ${v}`).join("\n") + "\n";
+  return `${shown.map(([k, v]) => `${`${k}:`.padEnd(width)} ${v}`).join("\n")}\n`;
 }
 
 /** The line that tells how a waited-for operation ended. */
@@ -102,4 +107,3 @@ export function outcomeLine(name: string, op: CliOperation, afterCancel: boolean
   if (outcome === "SUCCEEDED" && afterCancel) return `${shown}: SUCCEEDED (finished before the cancel took effect)`;
   return `${shown}: ${outcome}`;
 }
-

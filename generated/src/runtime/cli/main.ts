@@ -5,7 +5,7 @@
 import { createEarthEngineClient } from "../../index.js";
 import { InvalidNameError } from "../errors.js";
 import { operationName } from "../operation-name.js";
-import { parseCommandLine, type Invocation } from "./args.js";
+import { type Invocation, parseCommandLine } from "./args.js";
 import { tokenSource } from "./auth.js";
 import { runCommand } from "./commands.js";
 import { EXIT, errorLine, reportOf, UsageError } from "./errors.js";
