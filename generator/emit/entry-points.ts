@@ -3,6 +3,23 @@ import type { ApiModel, VersionModel } from "../model/api-model.js";
 import { header } from "./header.js";
 import { pascal } from "./jsdoc.js";
 
+// What the package root re-exports from the runtime: [module, values, types]. A new public runtime
+// export is one word here.
+type RuntimeExports = readonly [module: string, values: readonly string[], types: readonly string[]];
+const CORE_EXPORTS: readonly RuntimeExports[] = [
+  ["./runtime/errors.js", ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "TimeoutError"], []],
+  ["./runtime/operation-name.js", ["operationName"], []],
+  ["./runtime/transport.js", [], ["AccessTokenProvider", "CallOptions", "RetryOptions"]],
+];
+// Only where some version implements google.longrunning.Operations.
+const LRO_EXPORTS: readonly RuntimeExports[] = [
+  [
+    "./runtime/operation-helpers.js",
+    [],
+    ["CancelManyOptions", "CancelManyResult", "CancelOutcome", "ListOptions", "OperationHelpers", "WaitOptions"],
+  ],
+];
+
 /** `src/<version>/index.ts`: the `ee-operations-client/<version>` entry point. */
 export function versionIndexFile(project: Project, version: VersionModel): string {
   const file = project.createSourceFile(`${version.version}/index.ts`, "", { overwrite: true });
@@ -42,34 +59,13 @@ export function rootIndexFile(project: Project, api: ApiModel, source: string): 
       moduleSpecifier: "./runtime/transport.js",
     },
   ]);
-  file.addExportDeclarations([
-    {
-      namedExports: ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "TimeoutError"],
-      moduleSpecifier: "./runtime/errors.js",
-    },
-    { namedExports: ["operationName"], moduleSpecifier: "./runtime/operation-name.js" },
-    {
-      isTypeOnly: true,
-      namedExports: ["AccessTokenProvider", "CallOptions", "RetryOptions"],
-      moduleSpecifier: "./runtime/transport.js",
-    },
-    ...(anyLro
-      ? [
-          {
-            isTypeOnly: true,
-            namedExports: [
-              "CancelManyOptions",
-              "CancelManyResult",
-              "CancelOutcome",
-              "ListOptions",
-              "OperationHelpers",
-              "WaitOptions",
-            ],
-            moduleSpecifier: "./runtime/operation-helpers.js",
-          },
-        ]
-      : []),
-  ]);
+  file.addExportDeclarations(
+    [...CORE_EXPORTS, ...(anyLro ? LRO_EXPORTS : [])].map(([moduleSpecifier, values, types]) =>
+      values.length === 0
+        ? { moduleSpecifier, isTypeOnly: true, namedExports: [...types] }
+        : { moduleSpecifier, namedExports: [...values, ...types.map((name) => ({ name, isTypeOnly: true }))] },
+    ),
+  );
   file.addTypeAlias({
     name: "ApiVersion",
     isExported: true,
