@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { IndentationText, Project, QuoteKind } from "ts-morph";
+import { cliFiles } from "./emit/cli.js";
 import { clientFile } from "./emit/client.js";
 import { compile } from "./emit/compile.js";
 import { rootIndexFile, versionIndexFile } from "./emit/entry-points.js";
@@ -37,6 +38,7 @@ export async function renderPackage(
   });
   const source = `${basename(resolve(specDir))}/`;
   const sources = new Map<string, string>(await runtimeFiles());
+  for (const [path, text] of await cliFiles()) sources.set(path, text);
   for (const files of await Promise.all(api.versions.map((version) => versionFiles(project, version)))) {
     for (const [path, text] of files) sources.set(path, text);
   }

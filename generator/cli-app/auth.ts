@@ -1,6 +1,6 @@
-// The CLI's access token: EE_ACCESS_TOKEN, else Application Default Credentials through
-// `../google-auth.js`, loaded only when first needed (google-auth-library is an optional dependency).
-import type { AccessTokenProvider } from "../transport.js";
+// The CLI's access token: EE_ACCESS_TOKEN, else Application Default Credentials through the package's
+// google-auth entry point, loaded only when first needed (google-auth-library is an optional dependency).
+import type { AccessTokenProvider } from "ee-operations-client";
 import { AuthError } from "./errors.js";
 
 export interface TokenSource {
@@ -41,9 +41,9 @@ export function tokenSource(env: Readonly<Record<string, string | undefined>>): 
 }
 
 async function loadApplicationDefaultCredentials(): Promise<AccessTokenProvider> {
-  let module: typeof import("../google-auth.js");
+  let module: typeof import("ee-operations-client/google-auth");
   try {
-    module = await import("../google-auth.js");
+    module = await import("ee-operations-client/google-auth");
   } catch (error) {
     const { code, message } = error as { code?: unknown; message?: unknown };
     if (code === "ERR_MODULE_NOT_FOUND" && String(message).includes("google-auth-library")) {

@@ -1,24 +1,45 @@
 // Exit codes and the one-line rendering of every error the CLI can meet.
-import { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "../errors.js";
+import { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "ee-operations-client";
+import { terminalText } from "./sanitize.js";
 
-/** The CLI's exit codes (documented in --help). */
-export const EXIT: { readonly OK: 0; readonly ERROR: 1; readonly USAGE: 2; readonly FAILED: 3; readonly CANCELLED: 4 } =
-  {
-    OK: 0,
-    ERROR: 1,
-    USAGE: 2,
-    FAILED: 3,
-    CANCELLED: 4,
-  };
+/** The CLI's exit codes (documented in --help and the README). */
+export const EXIT = {
+  OK: 0,
+  ERROR: 1,
+  USAGE: 2,
+  FAILED: 3,
+  CANCELLED: 4,
+  /** Ctrl-C (SIGINT), as a shell reports a process it interrupted: 128 + 2. */
+  INTERRUPTED: 130,
+} as const;
 
-/** A bad command line: exit 2 with the usage. */
+/** A bad command line: exit 2, `usage: <message>`. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+  /** The command whose synopsis to show, when known. */
+  readonly command: string | undefined;
+  constructor(message: string, command?: string) {
+    super(message);
+    this.command = command;
+  }
 }
 
 /** No access token could be had: exit 1, UNAUTHENTICATED. */
 export class AuthError extends Error {
   override readonly name = "AuthError";
+}
+
+/** `--timeout` ran out while waiting: exit 1, DEADLINE_EXCEEDED. */
+export class WaitTimeoutError extends Error {
+  override readonly name = "WaitTimeoutError";
+}
+
+/** The user pressed Ctrl-C: exit 130. Used as the abort reason of every call. */
+export class InterruptedError extends Error {
+  override readonly name = "InterruptedError";
+  constructor() {
+    super("interrupted");
+  }
 }
 
 /** How an error is reported: `error: <status>: <message>` and the exit code. */
@@ -30,11 +51,12 @@ export interface ErrorReport {
 
 export function reportOf(error: unknown): ErrorReport {
   if (error instanceof ApiError) return { status: error.status, message: error.message, exit: EXIT.ERROR };
-  if (error instanceof UsageError) return { status: "INVALID_ARGUMENT", message: error.message, exit: EXIT.USAGE };
-  if (error instanceof InvalidNameError)
-    return { status: "INVALID_ARGUMENT", message: error.message, exit: EXIT.USAGE };
+  if (error instanceof UsageError || error instanceof InvalidNameError)
+    return { status: "usage", message: error.message, exit: EXIT.USAGE };
+  if (error instanceof InterruptedError) return { status: "CANCELLED", message: error.message, exit: EXIT.INTERRUPTED };
   if (error instanceof AuthError) return { status: "UNAUTHENTICATED", message: error.message, exit: EXIT.ERROR };
-  if (error instanceof TimeoutError) return { status: "DEADLINE_EXCEEDED", message: error.message, exit: EXIT.ERROR };
+  if (error instanceof TimeoutError || error instanceof WaitTimeoutError)
+    return { status: "DEADLINE_EXCEEDED", message: error.message, exit: EXIT.ERROR };
   if (error instanceof NetworkError) return { status: "UNAVAILABLE", message: error.message, exit: EXIT.ERROR };
   if (error instanceof ProtocolError) return { status: "INTERNAL", message: error.message, exit: EXIT.ERROR };
   if (error instanceof Error) return { status: "UNKNOWN", message: error.message || error.name, exit: EXIT.ERROR };
@@ -42,22 +64,13 @@ export function reportOf(error: unknown): ErrorReport {
 }
 
 /**
- * `error: <STATUS>: <message>` on one line: control characters flattened, every secret (the access
- * token) replaced, and the operation's name added when the message does not mention it.
+ * `error: <STATUS>: <message>` on one line (`usage: <message>` for a usage error): server text made
+ * safe for a terminal, every secret (the access token) replaced, and the operation's name added when
+ * the message does not mention it.
  */
 export function errorLine(report: ErrorReport, secrets: readonly string[], name?: string): string {
   let message = report.message;
   if (name !== undefined && !message.includes(name)) message = `${name}: ${message}`;
-  return `error: ${report.status}: ${redact(oneLine(message), secrets)}`;
-}
-
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join("[redacted]");
-  return out;
-}
-
-/** Text from the server or the user, safe to print on a terminal: no control characters, one line. */
-export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
+  const text = terminalText(message, secrets);
+  return report.exit === EXIT.USAGE ? `usage: ${text}` : `error: ${report.status}: ${text}`;
 }

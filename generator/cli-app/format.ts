@@ -1,97 +1,114 @@
-// Human-readable renderings of operations: the list table, `get`'s fields, outcomes.
-import { CANONICAL_CODES } from "../errors.js";
-import { oneLine } from "./errors.js";
+// Human-readable renderings of operations: list rows, `get`'s fields, outcome lines. Every piece of
+// server text goes through terminalText.
+import { OPERATION_STATES, type OperationState, outcomeOf } from "ee-operations-client";
+import { terminalText } from "./sanitize.js";
 import type { CliOperation } from "./types.js";
 
-export type Outcome = "SUCCEEDED" | "FAILED" | "CANCELLED";
+/** The spec's operation states, as the package lists them. */
+export const STATES: readonly OperationState[] = OPERATION_STATES;
 
-/** How a done operation ended: `error.code` 1 is CANCELLED, any other error FAILED. */
-export function outcomeOf(op: CliOperation): Outcome {
-  if (op.error === undefined) return "SUCCEEDED";
-  return op.error.code === 1 ? "CANCELLED" : "FAILED";
+export function isState(text: string): text is OperationState {
+  return (OPERATION_STATES as readonly string[]).includes(text);
 }
+
+// google.rpc.Code names, for an Operation.error that carries only the number.
+const CODE_NAMES: readonly string[] = [
+  "OK",
+  "CANCELLED",
+  "UNKNOWN",
+  "INVALID_ARGUMENT",
+  "DEADLINE_EXCEEDED",
+  "NOT_FOUND",
+  "ALREADY_EXISTS",
+  "PERMISSION_DENIED",
+  "RESOURCE_EXHAUSTED",
+  "FAILED_PRECONDITION",
+  "ABORTED",
+  "OUT_OF_RANGE",
+  "UNIMPLEMENTED",
+  "INTERNAL",
+  "UNAVAILABLE",
+  "DATA_LOSS",
+  "UNAUTHENTICATED",
+];
 
 /** The metadata's state, or one derived from `done` and `error` when the server sent none. */
 export function stateOf(op: CliOperation): string {
   const state = op.metadata?.state;
-  if (typeof state === "string" && state) return oneLine(state);
-  return op.done ? outcomeOf(op) : "UNKNOWN";
+  if (typeof state === "string" && state) return terminalText(state) || "UNKNOWN";
+  return (op.done && outcomeOf(op)) || "UNKNOWN";
 }
 
 /** The part of the name after `/operations/` (the task id). */
 export function shortId(name: string | undefined): string {
   if (!name) return "-";
   const at = name.indexOf("/operations/");
-  return oneLine(at >= 0 ? name.slice(at + "/operations/".length) : name);
+  return terminalText(at >= 0 ? name.slice(at + "/operations/".length) : name) || "-";
 }
 
-export function percent(progress: number | undefined): string {
+export function percent(progress: unknown): string {
   return typeof progress === "number" && Number.isFinite(progress)
     ? `${Math.floor(Math.min(Math.max(progress, 0), 1) * 100)}%`
     : "-";
 }
 
-/** RFC 3339 → `2026-01-02T03:04:05Z` (seconds, UTC); anything unparseable is shown as is. */
-export function time(value: string | undefined): string {
-  if (!value) return "-";
+/** RFC 3339 → `2026-01-02T03:04:05Z` (seconds, UTC); anything unparseable is shown as is, made safe. */
+export function time(value: unknown): string {
+  if (typeof value !== "string" || !value) return "-";
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? oneLine(value) : new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
+  return Number.isNaN(ms) ? terminalText(value) || "-" : new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
 }
 
-/** `CODE_NAME: message` of a google.rpc.Status. */
-export function statusText(error: { code?: number; message?: string } | undefined): string {
+/** `CODE_NAME: message` of a google.rpc.Status, secrets redacted. */
+export function statusText(error: CliOperation["error"], secrets: readonly string[] = []): string {
   if (!error) return "";
-  const name = typeof error.code === "number" ? (CANONICAL_CODES[error.code] ?? `code ${error.code}`) : "UNKNOWN";
-  return error.message ? `${name}: ${oneLine(error.message)}` : name;
+  const code = error.code;
+  const name = typeof code === "number" ? (CODE_NAMES[code] ?? `code ${code}`) : "UNKNOWN";
+  const message = typeof error.message === "string" ? terminalText(error.message, secrets) : "";
+  return message ? `${name}: ${message}` : name;
 }
 
-/** Left-aligned columns, two spaces apart; the last column is not padded. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
-      .join("  ")
-      .trimEnd();
-  return `${[line(header), ...rows.map(line)].join("\n")}\n`;
+/** At most `max` characters, the last one `…` when cut. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** EECU-seconds with at most one decimal. */
+export function eecu(value: unknown): string {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? String(Math.round(value * 10) / 10) : "-";
 }
 
-export function operationsTable(ops: readonly CliOperation[]): string {
-  const rows = ops.map((op) => [
-    shortId(op.name),
-    stateOf(op),
-    oneLine(op.metadata?.type ?? "") || "-",
-    truncate(oneLine(op.metadata?.description ?? ""), 40) || "-",
-    percent(op.metadata?.progress),
-    time(op.metadata?.createTime),
-  ]);
-  return table(["ID", "STATE", "TYPE", "DESCRIPTION", "PROGRESS", "CREATED"], rows);
+/** The first destination URI, and how many more there are. */
+export function destinations(uris: unknown, secrets: readonly string[] = []): string {
+  if (!Array.isArray(uris) || uris.length === 0) return "-";
+  const first = typeof uris[0] === "string" ? terminalText(uris[0], secrets) : "";
+  return `${first || "?"}${uris.length > 1 ? ` (+${uris.length - 1})` : ""}`;
 }
 
-/** `get`'s output: one `field: value` line per known field. */
-export function operationDetails(op: CliOperation): string {
+/** `get`'s output: one `field: value` line per field the operation has. */
+export function operationDetails(op: CliOperation, secrets: readonly string[] = []): string {
   const m = op.metadata ?? {};
+  const text = (v: unknown) => (typeof v === "string" ? terminalText(v, secrets) : undefined);
+  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? String(v) : undefined);
+  const uris = Array.isArray(m.destinationUris) ? m.destinationUris.map((u) => text(u) ?? "?") : [];
   const fields: [string, string | undefined][] = [
-    ["name", op.name === undefined ? undefined : oneLine(op.name)],
+    ["name", text(op.name)],
     ["state", stateOf(op)],
     ["done", String(op.done === true)],
-    ["type", m.type === undefined ? undefined : oneLine(m.type)],
-    ["description", m.description === undefined ? undefined : oneLine(m.description)],
+    ["type", text(m.type)],
+    ["description", text(m.description)],
     ["progress", m.progress === undefined ? undefined : percent(m.progress)],
-    ["priority", m.priority === undefined ? undefined : String(m.priority)],
-    ["attempt", m.attempt === undefined ? undefined : String(m.attempt)],
+    ["priority", num(m.priority)],
+    ["attempt", num(m.attempt)],
     ["created", m.createTime && time(m.createTime)],
     ["started", m.startTime && time(m.startTime)],
     ["updated", m.updateTime && time(m.updateTime)],
     ["ended", m.endTime && time(m.endTime)],
-    ["eecu-seconds", m.batchEecuUsageSeconds === undefined ? undefined : String(m.batchEecuUsageSeconds)],
-    ["script", m.scriptUri === undefined ? undefined : oneLine(m.scriptUri)],
-    ["destinations", m.destinationUris?.length ? m.destinationUris.map(oneLine).join(", ") : undefined],
-    ["error", op.error ? statusText(op.error) : undefined],
+    ["eecu-seconds", num(m.batchEecuUsageSeconds)],
+    ["script", text(m.scriptUri)],
+    ["destinations", uris.length ? uris.join(", ") : undefined],
+    ["error", op.error ? statusText(op.error, secrets) : undefined],
   ];
   const shown = fields.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== "");
   const width = Math.max(...shown.map(([k]) => k.length)) + 1;
@@ -99,10 +116,20 @@ export function operationDetails(op: CliOperation): string {
 }
 
 /** The line that tells how a waited-for operation ended. */
-export function outcomeLine(name: string, op: CliOperation, afterCancel: boolean): string {
-  const outcome = outcomeOf(op);
-  const shown = oneLine(name);
-  if (outcome === "FAILED") return `${shown}: FAILED: ${statusText(op.error)}`;
+export function outcomeLine(
+  name: string,
+  op: CliOperation,
+  afterCancel: boolean,
+  secrets: readonly string[] = [],
+): string {
+  const outcome = outcomeOf(op) ?? "UNKNOWN";
+  const shown = terminalText(name, secrets);
+  if (outcome === "FAILED") return `${shown}: FAILED: ${statusText(op.error, secrets)}`;
   if (outcome === "SUCCEEDED" && afterCancel) return `${shown}: SUCCEEDED (finished before the cancel took effect)`;
   return `${shown}: ${outcome}`;
+}
+
+/** A string field as safe one-line text; `-` when absent or not a string. */
+export function terminalTextOf(value: unknown, secrets: readonly string[] = []): string {
+  return (typeof value === "string" && terminalText(value, secrets)) || "-";
 }

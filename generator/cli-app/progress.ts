@@ -1,92 +1,77 @@
-// Waiting with a visible progress: a live line rewritten with `\r` on a terminal, plain lines (one
-// per change of state or per 10 % of progress) otherwise.
-import { sleep } from "../abort.js";
-import { oneLine } from "./errors.js";
+// A visible progress while waiting: on a terminal one live line, rewritten with `\r` and erased at the
+// end; elsewhere plain lines, one per change of state or per 10 % of progress of an operation.
 import { percent, shortId, stateOf } from "./format.js";
-import type { CliClient, CliOperation, ProgressStream } from "./types.js";
+import { terminalText } from "./sanitize.js";
+import type { CliOperation, ProgressStream } from "./types.js";
 
 export interface Progress {
-  /** Shows the latest state of `name`. */
-  update(name: string, op: CliOperation): void;
-  /** Erases the live line (terminal), so that results print on a clean line. */
+  /** Shows the latest known state of every operation waited for (called once per poll). */
+  show(latest: ReadonlyMap<string, CliOperation>): void;
+  /** Erases the live line (terminal), so that what follows prints on a clean line. */
   clear(): void;
 }
 
-const NO_PROGRESS: Progress = { update() {}, clear() {} };
+export const NO_PROGRESS: Progress = { show() {}, clear() {} };
+
+/** Up to this many operations are shown one by one on the live line; more are counted by state. */
+const NAMED = 3;
 
 export function createProgress(stream: ProgressStream | undefined, now: () => number = Date.now): Progress {
   if (!stream) return NO_PROGRESS;
+  return stream.isTTY ? liveLine(stream, now) : plainLines(stream);
+}
+
+function liveLine(stream: ProgressStream, now: () => number): Progress {
   const started = now();
-  const latest = new Map<string, { state: string; progress: number | undefined }>();
-  if (stream.isTTY) {
-    let shown = false;
-    return {
-      update(name, op) {
-        latest.set(name, { state: stateOf(op), progress: op.metadata?.progress });
-        const parts = [...latest].map(([n, s]) => `${shortId(n)} ${s.state} ${percent(s.progress)}`);
-        const seconds = Math.floor((now() - started) / 1000);
-        const line = `waiting ${seconds}s: ${parts.join(" · ")}`;
-        // A pty may report 0 columns: unknown, so assume 80.
-        const width = Math.max(20, (stream.columns || 80) - 1);
-        stream.write(`\r${line.length > width ? `${line.slice(0, width - 1)}…` : line}\x1b[K`);
-        shown = true;
-      },
-      clear() {
-        if (shown) stream.write("\r\x1b[K");
-        shown = false;
-      },
-    };
-  }
+  let shown = false;
   return {
-    update(name, op) {
-      const state = stateOf(op);
-      const progress = op.metadata?.progress;
-      const before = latest.get(name);
-      const step = (p: number | undefined) => (p === undefined ? -1 : Math.floor(p * 10));
-      if (before && before.state === state && step(before.progress) === step(progress)) return;
-      latest.set(name, { state, progress });
-      stream.write(`${oneLine(name)}: ${state} ${percent(progress)}\n`);
+    show(latest) {
+      const seconds = Math.floor((now() - started) / 1000);
+      const line = `waiting ${seconds}s: ${summary(latest)}`;
+      // A pty may report 0 columns: unknown, so assume 80.
+      const width = Math.max(20, (stream.columns || 80) - 1);
+      const chars = [...line];
+      stream.write(`\r${chars.length > width ? `${chars.slice(0, width - 1).join("")}…` : line}\x1b[K`);
+      shown = true;
     },
-    clear() {},
+    clear() {
+      if (shown) stream.write("\r\x1b[K");
+      shown = false;
+    },
   };
 }
 
-export interface WatchOptions {
-  timeoutMs: number | undefined;
-  progress: Progress;
-  /** How often to fetch the state for display; default 1000 ms. */
-  refreshMs?: number;
+function summary(latest: ReadonlyMap<string, CliOperation>): string {
+  if (latest.size <= NAMED) {
+    return [...latest]
+      .map(([name, op]) => `${shortId(name)} ${stateOf(op)} ${percent(op.metadata?.progress)}`)
+      .join(" · ");
+  }
+  const counts = new Map<string, number>();
+  let done = 0;
+  for (const op of latest.values()) {
+    if (op.done === true) done++;
+    const state = stateOf(op);
+    counts.set(state, (counts.get(state) ?? 0) + 1);
+  }
+  const byState = [...counts].map(([state, n]) => `${state} ${n}`).join(" · ");
+  return `${done} of ${latest.size} done · ${byState}`;
 }
 
-/**
- * Resolves with the operation once done (ee.waitForOperation, so `wait` long-polls, with `get` polling
- * where `wait` is unimplemented). While it waits, `get` refreshes the progress display; those reads
- * are for show only and their failures are ignored.
- */
-export async function watchOperation(ee: CliClient, name: string, options: WatchOptions): Promise<CliOperation> {
-  const { progress, refreshMs = 1000 } = options;
-  const stop = new AbortController();
-  const display =
-    progress === NO_PROGRESS
-      ? Promise.resolve()
-      : (async () => {
-          while (!stop.signal.aborted) {
-            try {
-              const op = await ee.projects.operations.get({ name }, { signal: stop.signal, retry: false });
-              if (!stop.signal.aborted) progress.update(name, op);
-              await sleep(refreshMs, stop.signal);
-            } catch {
-              if (!stop.signal.aborted) await sleep(refreshMs, stop.signal).catch(() => {});
-            }
-          }
-        })();
-  try {
-    const op = await ee.waitForOperation(name, { timeoutMs: options.timeoutMs });
-    stop.abort();
-    progress.update(name, op);
-    return op;
-  } finally {
-    stop.abort();
-    await display;
-  }
+function plainLines(stream: ProgressStream): Progress {
+  const printed = new Map<string, { state: string; step: number }>();
+  return {
+    show(latest) {
+      for (const [name, op] of latest) {
+        const state = stateOf(op);
+        const progress = op.metadata?.progress;
+        const step = typeof progress === "number" && Number.isFinite(progress) ? Math.floor(progress * 10) : -1;
+        const before = printed.get(name);
+        if (before && before.state === state && before.step === step) continue;
+        printed.set(name, { state, step });
+        stream.write(`${terminalText(name)}: ${state} ${percent(progress)}\n`);
+      }
+    },
+    clear() {},
+  };
 }

@@ -22,7 +22,7 @@ export function packageJsonFile(
       "./package.json": "./package.json",
     },
     types: "./dist/index.d.ts",
-    bin: { "ee-operations": "dist/runtime/cli/main.js" },
+    bin: { "ee-operations": "dist/cli/main.js" },
     files: ["dist"],
     sideEffects: false,
     engines: { node: ">=20" },
