@@ -7,6 +7,7 @@ import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type AdminTarget, handleAdmin } from "./admin.js";
 import { type ApiContext, handleApi } from "./api.js";
+import { handleBatch } from "./batch.js";
 import { type FaultQueue, faultReply } from "./faults.js";
 import { ApiError, googleError } from "./google-error.js";
 import { type Reply, readBody, replyText, sendReply } from "./http-io.js";
@@ -46,6 +47,7 @@ function parseForReport(text: string): unknown {
 function routeInfo(route: Route): Pick<ResponseInfo, "version" | "method"> {
   if (route.kind === "api") return { version: route.version, method: route.method };
   if (route.kind === "admin") return { version: "", method: "admin" };
+  if (route.kind === "batch") return { version: "", method: "batch" };
   return { version: route.version, method: "unknown" };
 }
 
@@ -90,6 +92,7 @@ export function listen(parts: ServerParts, port: number): Promise<RunningServer>
     }
 
     if (parts.record) parts.requests.push({ method: httpMethod, url: target, headers: { ...req.headers }, body });
+    if (route.kind === "batch") return send(res, route, await handleBatch(req.socket, req.headers, body));
     if (route.kind === "unknown") {
       const message = `No method ${httpMethod} ${target.split("?")[0]} in the Earth Engine operations API.`;
       return send(res, route, { status: 404, body: googleError("NOT_FOUND", message) });

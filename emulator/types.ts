@@ -59,7 +59,7 @@ export interface RecordedRequest {
 export interface ResponseInfo {
   /** The API version of the path ('' for admin and unrecognised paths). */
   version: string;
-  method: MethodName | "admin" | "unknown";
+  method: MethodName | "admin" | "batch" | "unknown";
   status: number;
   /** The parsed JSON body (the raw string if a fault's body is not JSON). */
   body: unknown;

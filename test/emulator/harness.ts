@@ -14,6 +14,7 @@ const validate = loadSpecSchemas();
 /** Which schema a response must satisfy; undefined for admin routes (not part of the API). */
 function schemaFor(info: ResponseInfo): string | undefined {
   if (info.method === "admin") return undefined;
+  if (info.method === "batch") return info.status === 200 ? undefined : "ErrorResponse"; // 200 is multipart
   if (info.status !== 200 || info.method === "unknown") return "ErrorResponse";
   if (info.method === "cancel" || info.method === "delete") return "Empty";
   if (info.method === "list") return "ListOperationsResponse";
