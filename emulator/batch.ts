@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { Agent, request as httpRequest, type IncomingHttpHeaders, STATUS_CODES } from "node:http";
 import { ApiError } from "./google-error.js";
 import type { Reply } from "./http-io.js";
+import { redactCredential } from "./recorder.js";
 import { ADMIN_PREFIX } from "./routes.js";
 
 export const BATCH_PATH = "/batch";
@@ -35,6 +36,14 @@ export interface InnerResponse {
 }
 
 const malformed = (message: string) => new ApiError("INVALID_ARGUMENT", `Malformed batch request: ${message}`);
+
+/** A batch body for the request log: each part's credential headers redacted like the outer ones. */
+export function redactBatchBody(body: string): string {
+  return body.replace(
+    /^((?:proxy-)?authorization|cookie|x-goog-api-key)([ \t]*:[ \t]*)([^\r\n]*)/gim,
+    (_, name: string, colon: string, value: string) => `${name}${colon}${redactCredential(value)}`,
+  );
+}
 
 /** The boundary of a `multipart/mixed` Content-Type (quoted or not). */
 export function requestBoundary(contentType: string | undefined): string {

@@ -137,17 +137,48 @@ describe("POST /batch", () => {
     expect(json(reply.get("0")).error.status).toBe("UNAVAILABLE");
   });
 
-  it("records the batch and each inner request, inner ones with their own headers", async () => {
+  it("records the batch and each inner request, credentials redacted, inner ones with their own headers", async () => {
     const emu = await emulators.start();
     const a = emu.seed({ project: "p" }).name;
-    await batchReply(
-      emu,
-      eeBatch([
-        { id: "0", line: `GET /v1/${a} HTTP/1.1`, headers: ["Authorization: Bearer inner", "X-Goog-User-Project: p"] },
-      ]),
-    );
+    const headers = ["Authorization: Bearer inner-secret", "X-Goog-User-Project: p"];
+    await batchReply(emu, eeBatch([{ id: "0", line: `GET /v1/${a} HTTP/1.1`, headers }]));
     expect(emu.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /batch", `GET /v1/${a}`]);
-    expect(emu.requests[1]!.headers).toMatchObject({ authorization: "Bearer inner", "x-goog-user-project": "p" });
+    expect(emu.requests[1]!.headers).toMatchObject({ "x-goog-user-project": "p" });
+    expect(emu.requests[0]!.body).toContain("Authorization: Bearer <redacted>");
+    expect(JSON.stringify(emu.requests)).not.toContain("inner-secret");
+  });
+
+  it("authorizes each inner request on its own: the outer credential is not inherited", async () => {
+    const emu = await emulators.start({ auth: { token: "good" } });
+    const a = emu.seed({ project: "p" }).name;
+    const res = await fetch(`${emu.url}/batch`, {
+      method: "POST",
+      headers: { "content-type": `multipart/mixed; boundary=${EE_BOUNDARY}`, authorization: "Bearer good" },
+      body: eeBatch([
+        { id: "none", line: `GET /v1/${a} HTTP/1.1`, headers: [] },
+        { id: "wrong", line: `GET /v1/${a} HTTP/1.1`, headers: ["Authorization: Bearer bad"] },
+        { id: "good", line: `GET /v1/${a} HTTP/1.1`, headers: ["Authorization: Bearer good"] },
+      ]),
+    });
+    expect(res.status).toBe(200);
+    const reply = parseBatchReply(res.headers.get("content-type"), await res.text());
+    expect(reply.get("none")).toMatchObject({ status: 401, headers: { "www-authenticate": expect.any(String) } });
+    expect(json(reply.get("none")).error.status).toBe("UNAUTHENTICATED");
+    expect(reply.get("wrong")?.status).toBe(401);
+    expect(reply.get("good")?.status).toBe(200);
+  });
+
+  it("requires a credential on the outer request too, calling nothing without it", async () => {
+    const emu = await emulators.start();
+    const a = emu.seed({ project: "p" }).name;
+    const res = await fetch(`${emu.url}/batch`, {
+      method: "POST",
+      headers: { "content-type": `multipart/mixed; boundary=${EE_BOUNDARY}` },
+      body: eeBatch([{ id: "0", line: `POST /v1/${a}:cancel HTTP/1.1`, body: "{}" }]),
+    });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.status).toBe("UNAUTHENTICATED");
+    expect(emu.requests.map((r) => r.url)).toEqual(["/batch"]);
   });
 
   it("refuses a nested batch and admin routes inside a batch", async () => {
@@ -190,7 +221,7 @@ describe("POST /batch", () => {
 
   it("only POST is a batch", async () => {
     const emu = await emulators.start();
-    const res = await fetch(`${emu.url}/batch`);
+    const res = await fetch(`${emu.url}/batch`, { headers: { authorization: "Bearer t" } });
     expect(res.status).toBe(404);
   });
 });

@@ -72,9 +72,17 @@ export interface JsonResponse {
   headers: Headers;
 }
 
-/** One request; asserts the JSON content type every emulator response carries. */
+/** The bearer token test requests send (the emulator accepts any by default). */
+export const TEST_TOKEN = "emulator-test-token";
+
+/** One request with a bearer token; asserts the JSON content type every emulator response carries. */
 export async function call(emu: Emulator, method: string, path: string, body?: string): Promise<JsonResponse> {
-  const res = await fetch(emu.url + path, { method, body, signal: AbortSignal.timeout(5_000) });
+  const res = await fetch(emu.url + path, {
+    method,
+    body,
+    headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    signal: AbortSignal.timeout(5_000),
+  });
   expect(res.headers.get("content-type")).toBe("application/json; charset=UTF-8");
   return { status: res.status, json: await res.json(), headers: res.headers };
 }
