@@ -4,8 +4,10 @@ import { createV1alpha } from "./v1alpha/client.js";
 import { createV1beta } from "./v1beta/client.js";
 import { operationHelpers } from "./runtime/operation-helpers.js";
 import { createTransport } from "./runtime/transport.js";
-export { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "./runtime/errors.js";
-export { operationName } from "./runtime/operation-name.js";
+export { ApiError, InvalidNameError, NetworkError, ProtocolError, ResponseTooLargeError, TimeoutError } from "./runtime/errors.js";
+export { operationName, taskId } from "./runtime/operation-name.js";
+export { OPERATION_STATES, stateFilter } from "./runtime/state-filter.js";
+export { outcomeOf } from "./runtime/operation-json.js";
 const factories = {
 	v1: (transport) => {
 		const api = createV1(transport);

@@ -7,8 +7,13 @@ import { pascal } from "./jsdoc.js";
 // export is one word here.
 type RuntimeExports = readonly [module: string, values: readonly string[], types: readonly string[]];
 const CORE_EXPORTS: readonly RuntimeExports[] = [
-  ["./runtime/errors.js", ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "TimeoutError"], []],
-  ["./runtime/operation-name.js", ["operationName"], []],
+  [
+    "./runtime/errors.js",
+    ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "ResponseTooLargeError", "TimeoutError"],
+    ["ClientError"],
+  ],
+  ["./runtime/operation-name.js", ["operationName", "taskId"], []],
+  ["./runtime/state-filter.js", ["OPERATION_STATES", "stateFilter"], ["OperationState"]],
   ["./runtime/transport.js", [], ["AccessTokenProvider", "CallOptions", "RetryOptions"]],
 ];
 // Only where some version implements google.longrunning.Operations.
@@ -18,6 +23,7 @@ const LRO_EXPORTS: readonly RuntimeExports[] = [
     [],
     ["CancelManyOptions", "CancelManyResult", "CancelOutcome", "ListOptions", "OperationHelpers", "WaitOptions"],
   ],
+  ["./runtime/operation-json.js", ["outcomeOf"], ["LroOperation", "NamedOperation", "Outcome"]],
 ];
 
 /** `src/<version>/index.ts`: the `ee-operations-client/<version>` entry point. */
