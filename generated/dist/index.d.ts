@@ -22,7 +22,8 @@ export interface ClientOptions<V extends ApiVersion = ApiVersion> extends Transp
 }
 /**
 * Creates a client of one API version. Options are checked here, before any request; the default
-* `baseUrl` is https://earthengine.googleapis.com. `ee-operations-client/<version>` has a `createClient` of one version alone.
+* `baseUrl` is https://earthengine.googleapis.com. For smaller bundles, `ee-operations-client/<version>` has a
+* `createClient` of that version alone.
 *
 * @example
 * ```ts
@@ -31,5 +32,5 @@ export interface ClientOptions<V extends ApiVersion = ApiVersion> extends Transp
 * ```
 */
 export declare function createClient<V extends ApiVersion>(options: ClientOptions<V>): EarthEngineClients[V];
-/** `createClient` by its earlier name. */
+/** `createClient` under the package's client name (the Earth Engine package's earlier name). */
 export declare const createEarthEngineClient: typeof createClient;

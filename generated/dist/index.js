@@ -11,7 +11,8 @@ const factories = {
 };
 /**
 * Creates a client of one API version. Options are checked here, before any request; the default
-* `baseUrl` is https://earthengine.googleapis.com. `ee-operations-client/<version>` has a `createClient` of one version alone.
+* `baseUrl` is https://earthengine.googleapis.com. For smaller bundles, `ee-operations-client/<version>` has a
+* `createClient` of that version alone.
 *
 * @example
 * ```ts
@@ -26,5 +27,5 @@ export function createClient(options) {
 	}
 	return factories[version](options);
 }
-/** `createClient` by its earlier name. */
+/** `createClient` under the package's client name (the Earth Engine package's earlier name). */
 export const createEarthEngineClient = createClient;

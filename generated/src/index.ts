@@ -33,7 +33,8 @@ const factories: { [V in ApiVersion]: (options: TransportOptions) => EarthEngine
 
 /**
  * Creates a client of one API version. Options are checked here, before any request; the default
- * `baseUrl` is https://earthengine.googleapis.com. `ee-operations-client/<version>` has a `createClient` of one version alone.
+ * `baseUrl` is https://earthengine.googleapis.com. For smaller bundles, `ee-operations-client/<version>` has a
+ * `createClient` of that version alone.
  *
  * @example
  * ```ts
@@ -49,5 +50,5 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): E
   return factories[version as V](options);
 }
 
-/** `createClient` by its earlier name. */
+/** `createClient` under the package's client name (the Earth Engine package's earlier name). */
 export const createEarthEngineClient: typeof createClient = createClient;

@@ -109,7 +109,8 @@ export function rootIndexFile(api: ApiModel, source: string): string {
     "",
     "/**",
     ` * Creates a client of one API version. Options are checked here, before any request; the default`,
-    ` * \`baseUrl\` is ${api.baseUrl}. \`${api.package.name}/<version>\` has a \`createClient\` of one version alone.`,
+    ` * \`baseUrl\` is ${api.baseUrl}. For smaller bundles, \`${api.package.name}/<version>\` has a`,
+    " * `createClient` of that version alone.",
     " *",
     " * @example",
     " * ```ts",
@@ -124,13 +125,9 @@ export function rootIndexFile(api: ApiModel, source: string): string {
     "  }",
     "  return factories[version as V](options);",
     "}",
-    ...(alias === "createClient"
-      ? []
-      : [
-          "",
-          `/** \`createClient\` by its earlier name. */`,
-          `export const ${alias}: typeof createClient = createClient;`,
-        ]),
+    "",
+    `/** \`createClient\` under the package's client name (the Earth Engine package's earlier name). */`,
+    `export const ${alias}: typeof createClient = createClient;`,
   ];
   return `${header(source)}${lines.join("\n")}\n`;
 }
