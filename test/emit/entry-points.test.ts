@@ -40,7 +40,7 @@ describe("versionIndexFile", () => {
         ' * import { createClient } from "crm-client/v2beta1";',
         ' * await client.projects.assets.get({ name: "projects/my-project/operations/ABC123" });',
       ],
-      ["operation-helpers", "Operation>", "operationHelpers(", 'methods.js";\nimport'],
+      ["operation-helpers", "Operation>", "operationHelpers(", "import { methods }"],
     ],
     [
       "a template field that is not an identifier is quoted in the example",
