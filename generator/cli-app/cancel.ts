@@ -5,7 +5,6 @@ import { ApiError, InvalidNameError, outcomeOf } from "ee-operations-client";
 import { EXIT } from "./errors.js";
 import { stateOf } from "./format.js";
 import { type CommandContext, errorJson, fail, parentOf, printJson, worst } from "./output.js";
-import { readMany } from "./read-many.js";
 import { terminalText } from "./sanitize.js";
 import type { CliOperation } from "./types.js";
 import { alreadyLine, type Earlier, waitAndReport } from "./wait.js";
@@ -105,7 +104,7 @@ async function readStates(
   known: Map<string, CliOperation>,
   failedWith: (name: string, error: unknown) => void,
 ): Promise<string[]> {
-  const reads = await readMany(ctx.ee, ctx.names, { signal: ctx.io.interrupt });
+  const reads = await ctx.ee.getMany(ctx.names, { signal: ctx.io.interrupt });
   for (const read of reads) {
     if (read.ok) {
       if (read.operation) known.set(read.name, read.operation);

@@ -2,7 +2,7 @@
 // `ee-operations`: cancel, watch and clean up Earth Engine operations from the shell. See --help.
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import { createEarthEngineClient, InvalidNameError, operationName } from "ee-operations-client";
+import { createClient, InvalidNameError, operationName } from "ee-operations-client";
 import { type Invocation, parseCommandLine } from "./args.js";
 import { tokenSource } from "./auth.js";
 import { runCommand } from "./commands.js";
@@ -57,7 +57,7 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
     );
   }
 
-  const ee: CliClient = createEarthEngineClient({
+  const ee: CliClient = createClient({
     version: invocation.apiVersion,
     baseUrl: invocation.endpoint,
     accessToken: provider,

@@ -6,7 +6,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError, InvalidNameError } from "ee-operations-client";
 import { WaitTimeoutError } from "./errors.js";
 import type { Progress } from "./progress.js";
-import { type ReadResult, readMany } from "./read-many.js";
 import type { CliClient, CliOperation } from "./types.js";
 
 export type Settled = { operation: CliOperation; error?: undefined } | { operation?: undefined; error: unknown };
@@ -62,9 +61,9 @@ export async function pollUntilDone(
   while (pending.length > 0 && !signal.aborted) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
-    let results: ReadResult[];
+    let results: { name: string; ok: boolean; operation?: CliOperation; error?: unknown }[];
     try {
-      results = await readMany(ee, pending, { signal, timeoutMs: Math.min(remaining, ROUND_TIMEOUT_MS) });
+      results = await ee.getMany(pending, { signal, timeoutMs: Math.min(remaining, ROUND_TIMEOUT_MS) });
     } catch (error) {
       if (signal.aborted) break;
       results = pending.map((name) => ({ name, ok: false as const, error }));
@@ -76,7 +75,7 @@ export async function pollUntilDone(
         if (result.operation.done === true) settled.set(result.name, { operation: result.operation });
         continue;
       }
-      const error = result.ok ? new Error(`${result.name}: the server sent no operation`) : result.error;
+      const error = result.error ?? new Error(`${result.name}: the server sent no operation`);
       const failures = (failedRounds.get(result.name) ?? 0) + 1;
       failedRounds.set(result.name, failures);
       if (!isTransient(error) || failures >= MAX_FAILED_ROUNDS) settled.set(result.name, { error });

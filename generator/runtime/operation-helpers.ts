@@ -1,6 +1,13 @@
 import { deadline, sleep } from "./abort.js";
+import {
+  type BulkOptions,
+  type BulkTransport,
+  bulkOperations,
+  type CancelManyResult,
+  type GetManyResult,
+} from "./bulk.js";
 import { durationMs, optionalDurationMs } from "./durations.js";
-import { ApiError, type ClientError, ProtocolError } from "./errors.js";
+import { ApiError, ProtocolError } from "./errors.js";
 import { LEGACY_PROJECT } from "./headers.js";
 import {
   type LroOperation,
@@ -14,6 +21,7 @@ import { operationName } from "./operation-name.js";
 import type { RetryOptions } from "./retry.js";
 import type { CallOptions, MethodInfo, Transport } from "./transport.js";
 
+export type { BulkOptions, CancelManyOptions, CancelManyResult, GetManyResult } from "./bulk.js";
 export type { LroOperation, NamedOperation } from "./operation-json.js";
 
 /** The google.longrunning.Operations methods the helpers are built on. */
@@ -52,17 +60,7 @@ export interface ListOptions {
   retry?: RetryOptions | false;
 }
 
-export interface CancelManyOptions {
-  /** Most requests in flight at once; default 8. */
-  concurrency?: number;
-  signal?: AbortSignal;
-  /** Limit for each cancel request. */
-  timeoutMs?: number;
-  retry?: RetryOptions | false;
-}
-
 export type CancelOutcome<Op> = { outcome: Outcome; operation: Op };
-export type CancelManyResult = { name: string; ok: true } | { name: string; ok: false; error: ClientError };
 
 export interface OperationHelpers<Op extends LroOperation> {
   /**
@@ -74,8 +72,13 @@ export interface OperationHelpers<Op extends LroOperation> {
   cancelAndWait(name: string, options?: WaitOptions<Op>): Promise<CancelOutcome<NamedOperation<Op>>>;
   /** Every operation under `parent`, fetching pages lazily. */
   listOperations(parent: string, options?: ListOptions): AsyncIterable<NamedOperation<Op>>;
-  /** Cancels each name, at most `concurrency` at a time; one result per name, in input order. */
-  cancelMany(names: readonly string[], options?: CancelManyOptions): Promise<CancelManyResult[]>;
+  /**
+   * Cancels each name (bare task ids resolved against `project`) through HTTP batch requests, or one
+   * call per name where the server has no /batch or `batch: false`; one result per name, in input order.
+   */
+  cancelMany(names: readonly string[], options?: BulkOptions): Promise<CancelManyResult[]>;
+  /** Gets each operation the same way as cancelMany. */
+  getMany(names: readonly string[], options?: BulkOptions): Promise<GetManyResult<Op>[]>;
 }
 
 /** Method metadata of the resource, for helpers that build their own requests (e.g. HTTP batch). */
@@ -90,10 +93,12 @@ const UNIMPLEMENTED = 12;
 
 export function operationHelpers<Op extends LroOperation>(
   ops: OperationsMethods<Op>,
-  transport?: Pick<Transport, "project">,
-  _methods?: OperationsMethodInfo,
+  transport?: Pick<Transport, "project"> | BulkTransport,
+  methods?: OperationsMethodInfo,
 ): OperationHelpers<Op> {
   const project = transport?.project ?? LEGACY_PROJECT;
+  const wire = transport && "headersFor" in transport && methods ? { transport, methods } : undefined;
+  const bulk = bulkOperations(ops, project, wire);
   type Named = NamedOperation<Op>;
 
   /** Polls until done; every call gets `signal`, which carries the helper's one deadline. */
@@ -206,27 +211,8 @@ export function operationHelpers<Op extends LroOperation>(
       };
     },
 
-    async cancelMany(names, options = {}) {
-      const { concurrency = 8, signal, timeoutMs, retry } = options;
-      if (!Number.isInteger(concurrency) || concurrency < 1)
-        throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
-      const results: CancelManyResult[] = new Array(names.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < names.length) {
-          const i = next++;
-          const name = names[i]!;
-          try {
-            await ops.cancel({ name }, { signal, timeoutMs, retry });
-            results[i] = { name, ok: true };
-          } catch (error) {
-            results[i] = { name, ok: false, error: error as ClientError };
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
-      return results;
-    },
+    cancelMany: bulk.cancelMany,
+    getMany: bulk.getMany,
   };
 }
 

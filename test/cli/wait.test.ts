@@ -21,10 +21,17 @@ describe("ee-operations cancel --wait", () => {
     expect(result.stderr).toMatch(new RegExp(`^${name}: CANCELLING \\d+%$`, "m"));
     expect(result.stderr).toMatch(new RegExp(`^${name}: CANCELLED \\d+%$`, "m"));
     expect(result.stderr).not.toMatch(/error/);
-    // Read, cancel, then one poller reading the state (no per-name wait loop).
-    expect(emu.requests[0]!.url).toBe("/v1/projects/earthengine-legacy/operations/CANCELWAIT");
-    expect(emu.requests[1]!.url).toBe("/v1/projects/earthengine-legacy/operations/CANCELWAIT:cancel");
-    expect(emu.requests.some((r) => r.url.endsWith(":wait"))).toBe(false);
+    // Read, cancel, then one poller reading the state (no per-name wait loop), each an HTTP batch
+    // (the emulator logs a batch's inner calls after the batch).
+    const calls = emu.requests.map((r) => `${r.method} ${r.url}`);
+    expect(calls.slice(0, 4)).toEqual([
+      "POST /batch",
+      "GET /v1/projects/earthengine-legacy/operations/CANCELWAIT",
+      "POST /batch",
+      "POST /v1/projects/earthengine-legacy/operations/CANCELWAIT:cancel",
+    ]);
+    expect(calls.filter((c) => c.endsWith(":cancel"))).toHaveLength(1);
+    expect(calls.some((c) => c.endsWith(":wait"))).toBe(false);
     expect(clean(result)).toBe(true);
   });
 

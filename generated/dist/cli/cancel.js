@@ -6,7 +6,6 @@ import { ApiError, InvalidNameError, outcomeOf } from "../index.js";
 import { EXIT } from "./errors.js";
 import { stateOf } from "./format.js";
 import { errorJson, fail, parentOf, printJson, worst } from "./output.js";
-import { readMany } from "./read-many.js";
 import { terminalText } from "./sanitize.js";
 import { alreadyLine, waitAndReport } from "./wait.js";
 // States in which a cancel has nothing left to do.
@@ -123,7 +122,7 @@ async function listAll(ctx, known) {
 * is still cancelled, since the cancel itself will tell.
 */
 async function readStates(ctx, known, failedWith) {
-	const reads = await readMany(ctx.ee, ctx.names, { signal: ctx.io.interrupt });
+	const reads = await ctx.ee.getMany(ctx.names, { signal: ctx.io.interrupt });
 	for (const read of reads) {
 		if (read.ok) {
 			if (read.operation) known.set(read.name, read.operation);

@@ -3,7 +3,7 @@
 // `ee-operations`: cancel, watch and clean up Earth Engine operations from the shell. See --help.
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import { createEarthEngineClient, InvalidNameError, operationName } from "../index.js";
+import { createClient, InvalidNameError, operationName } from "../index.js";
 import { parseCommandLine } from "./args.js";
 import { tokenSource } from "./auth.js";
 import { runCommand } from "./commands.js";
@@ -49,7 +49,7 @@ async function main(argv, env, interrupt) {
 	if (resolved.source === "default" && usesProject) {
 		io.err(`note: using project ${LEGACY_PROJECT}: no --project, EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT or credentials' project\n`);
 	}
-	const ee = createEarthEngineClient({
+	const ee = createClient({
 		version: invocation.apiVersion,
 		baseUrl: invocation.endpoint,
 		accessToken: provider,

@@ -6,7 +6,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError, InvalidNameError } from "../index.js";
 import { WaitTimeoutError } from "./errors.js";
-import { readMany } from "./read-many.js";
 /** Most rounds in a row an operation may fail to be read (after the client's own retries). */
 const MAX_FAILED_ROUNDS = 3;
 /** Limit of one round's getMany, so that a stalled round cannot eat the whole wait. */
@@ -39,7 +38,7 @@ export async function pollUntilDone(ee, names, options) {
 		if (remaining <= 0) break;
 		let results;
 		try {
-			results = await readMany(ee, pending, {
+			results = await ee.getMany(pending, {
 				signal,
 				timeoutMs: Math.min(remaining, ROUND_TIMEOUT_MS)
 			});
@@ -58,7 +57,7 @@ export async function pollUntilDone(ee, names, options) {
 				if (result.operation.done === true) settled.set(result.name, { operation: result.operation });
 				continue;
 			}
-			const error = result.ok ? new Error(`${result.name}: the server sent no operation`) : result.error;
+			const error = result.error ?? new Error(`${result.name}: the server sent no operation`);
 			const failures = (failedRounds.get(result.name) ?? 0) + 1;
 			failedRounds.set(result.name, failures);
 			if (!isTransient(error) || failures >= MAX_FAILED_ROUNDS) settled.set(result.name, { error });
