@@ -14,14 +14,14 @@ import type { CliClient, Io } from "./types.js";
 type Env = Readonly<Record<string, string | undefined>>;
 
 async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): Promise<number> {
-  const { provider, secret } = tokenSource(env);
+  const { provider, secrets, fromEnv } = tokenSource(env);
   const io: Io = {
     out: (text) => void process.stdout.write(text),
     drained: () =>
       process.stdout.writableNeedDrain ? once(process.stdout, "drain").then(() => {}) : Promise.resolve(),
     err: (text) => void process.stderr.write(text),
     progress: process.stderr,
-    secrets: secret ? [secret] : [],
+    secrets,
     interrupt,
   };
   let invocation: Invocation;
@@ -39,7 +39,7 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
     }
     invocation = commandLine.invocation;
     // The ADC file is read only when the token comes from ADC and no project was given otherwise.
-    const adcProject = secret || invocation.project !== undefined ? undefined : await credentialsProject(env);
+    const adcProject = fromEnv || invocation.project !== undefined ? undefined : await credentialsProject(env);
     resolved = resolveProject(invocation.project, env, adcProject);
     // Every name is checked before any request.
     names = invocation.targets.map((target) => operationName(target, resolved.project));

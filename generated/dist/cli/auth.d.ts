@@ -2,7 +2,10 @@
 import type { AccessTokenProvider } from "../index.js";
 export interface TokenSource {
 	provider: AccessTokenProvider;
-	/** The token from the environment, to keep out of every message. */
-	secret: string | undefined;
+	/** Every token handed out so far (EE_ACCESS_TOKEN, or each one ADC gave): kept out of every message. */
+	secrets: readonly string[];
+	/** Whether the token is EE_ACCESS_TOKEN (else ADC). */
+	fromEnv: boolean;
 }
-export declare function tokenSource(env: Readonly<Record<string, string | undefined>>): TokenSource;
+/** `loadAdc` stands for the package's fromGoogleAuth (tests pass their own). */
+export declare function tokenSource(env: Readonly<Record<string, string | undefined>>, loadAdc?: () => Promise<AccessTokenProvider>): TokenSource;

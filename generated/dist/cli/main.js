@@ -11,13 +11,13 @@ import { EXIT, errorLine, InterruptedError, reportOf, UsageError } from "./error
 import { commandHelp, HELP, usageHint } from "./help.js";
 import { credentialsProject, LEGACY_PROJECT, resolveProject } from "./project.js";
 async function main(argv, env, interrupt) {
-	const { provider, secret } = tokenSource(env);
+	const { provider, secrets, fromEnv } = tokenSource(env);
 	const io = {
 		out: (text) => void process.stdout.write(text),
 		drained: () => process.stdout.writableNeedDrain ? once(process.stdout, "drain").then(() => {}) : Promise.resolve(),
 		err: (text) => void process.stderr.write(text),
 		progress: process.stderr,
-		secrets: secret ? [secret] : [],
+		secrets,
 		interrupt
 	};
 	let invocation;
@@ -35,7 +35,7 @@ async function main(argv, env, interrupt) {
 		}
 		invocation = commandLine.invocation;
 		// The ADC file is read only when the token comes from ADC and no project was given otherwise.
-		const adcProject = secret || invocation.project !== undefined ? undefined : await credentialsProject(env);
+		const adcProject = fromEnv || invocation.project !== undefined ? undefined : await credentialsProject(env);
 		resolved = resolveProject(invocation.project, env, adcProject);
 		// Every name is checked before any request.
 		names = invocation.targets.map((target) => operationName(target, resolved.project));

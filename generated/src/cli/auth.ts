@@ -6,17 +6,27 @@ import { AuthError } from "./errors.js";
 
 export interface TokenSource {
   provider: AccessTokenProvider;
-  /** The token from the environment, to keep out of every message. */
-  secret: string | undefined;
+  /** Every token handed out so far (EE_ACCESS_TOKEN, or each one ADC gave): kept out of every message. */
+  secrets: readonly string[];
+  /** Whether the token is EE_ACCESS_TOKEN (else ADC). */
+  fromEnv: boolean;
 }
+
+/** Most ADC tokens remembered for redaction (one per refresh; a CLI run sees one or two). */
+const MAX_SECRETS = 16;
 
 const ADC_HINT = "set EE_ACCESS_TOKEN, or run 'gcloud auth application-default login'";
 
-export function tokenSource(env: Readonly<Record<string, string | undefined>>): TokenSource {
+/** `loadAdc` stands for the package's fromGoogleAuth (tests pass their own). */
+export function tokenSource(
+  env: Readonly<Record<string, string | undefined>>,
+  loadAdc: () => Promise<AccessTokenProvider> = loadApplicationDefaultCredentials,
+): TokenSource {
   const fromEnv = env.EE_ACCESS_TOKEN?.trim();
   if (fromEnv) {
     return {
-      secret: fromEnv,
+      secrets: [fromEnv],
+      fromEnv: true,
       provider: () => {
         // Checked here so that no later error (the transport's, or fetch's) can get near the value.
         if (!/^[\x21-\x7e]+$/.test(fromEnv))
@@ -26,13 +36,20 @@ export function tokenSource(env: Readonly<Record<string, string | undefined>>): 
     };
   }
   let adc: Promise<AccessTokenProvider> | undefined;
+  const secrets: string[] = [];
   return {
-    secret: undefined,
+    secrets,
+    fromEnv: false,
     provider: async (scopes) => {
-      adc ??= loadApplicationDefaultCredentials();
+      adc ??= loadAdc();
       const provider = await adc;
       try {
-        return await provider(scopes);
+        const token = await provider(scopes);
+        if (typeof token === "string" && token && !secrets.includes(token)) {
+          if (secrets.length >= MAX_SECRETS) secrets.shift();
+          secrets.push(token);
+        }
+        return token;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw new AuthError(`no access token from Application Default Credentials (${ADC_HINT}): ${message}`);
