@@ -67,6 +67,8 @@ describe("cancelMany over HTTP batch", () => {
       expect(part.body).toBe("");
       expect(part.headers.authorization).toBe("Bearer tok");
       expect(part.headers["x-goog-user-project"]).toBe("my-proj");
+      expect(part.headers["x-goog-api-client"]).toBe(batch!.headers["x-goog-api-client"]);
+      expect(part.headers["x-goog-api-client"]).toMatch(/^ee-operations-client\//);
       expect(part.headers["content-type"]).toBeUndefined();
     }
     expect(batch!.body).toContain("Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n");
