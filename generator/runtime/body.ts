@@ -1,5 +1,8 @@
 import { ResponseTooLargeError } from "./errors.js";
 
+// Stateless without { stream: true }, so one serves every call.
+const decoder = new TextDecoder();
+
 /** The default of the client option `maxResponseBytes`. */
 export const DEFAULT_MAX_RESPONSE_BYTES: number = 32 * 1024 * 1024;
 
@@ -21,7 +24,7 @@ export async function readBody(response: Response, maxBytes: number, signal?: Ab
 
 /** readBody decoded as UTF-8 (a BOM is dropped, invalid sequences become U+FFFD). */
 export async function readBodyText(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string> {
-  return new TextDecoder().decode(await readBody(response, maxBytes, signal));
+  return decoder.decode(await readBody(response, maxBytes, signal));
 }
 
 /**
