@@ -1,6 +1,6 @@
 // onProgress against the emulator on its real clock: progress arrives while the operation runs, each
 // change once, and no single wait blocks for long.
-import { createEarthEngineClient, type NamedOperation, outcomeOf } from "ee-operations-client";
+import { createEarthEngineClient, type NamedOperation, outcomeOf, stateFilter } from "ee-operations-client";
 import type { Operation } from "ee-operations-client/v1";
 import { describe, expect, it } from "vitest";
 import { useEmulators } from "../emulator/harness.js";
@@ -47,5 +47,20 @@ describe("onProgress", () => {
     const named: string = operation.name; // typed as present
     expect(named).toBe(name);
     expect(states.at(-1)).toBe("CANCELLED");
+  });
+});
+
+describe("typed helpers", () => {
+  it("cancel everything running compiles in strict mode: listed operations have a name", async () => {
+    const emu = await emulators.start();
+    const running = [emu.seed({ pendingMs: 0, runMs: 60_000 }).name, emu.seed({ pendingMs: 60_000 }).name];
+    emu.seed({ state: "SUCCEEDED" });
+    const ee = createEarthEngineClient({ version: "v1", baseUrl: emu.url, accessToken: () => "t" });
+    const names: string[] = [];
+    const filter = stateFilter("RUNNING", "PENDING");
+    for await (const op of ee.listOperations("projects/earthengine-legacy", { filter })) names.push(op.name);
+    expect(names.sort()).toEqual(running.sort());
+    const results = await ee.cancelMany(names);
+    expect(results.every((r) => r.ok)).toBe(true);
   });
 });
