@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { MAX_TIMER_MS } from "../../generator/runtime/durations.js";
 import { ApiError, NetworkError, TimeoutError } from "../../generator/runtime/errors.js";
-import { DEFAULT_RETRY, type RetryPolicy, retryDelay, retryPolicy } from "../../generator/runtime/retry.js";
+import {
+  DEFAULT_RETRY,
+  type RetryOptions,
+  type RetryPolicy,
+  retryDelay,
+  retryPolicy,
+} from "../../generator/runtime/retry.js";
 
 const policy: RetryPolicy = { retries: 3, minDelayMs: 100, maxDelayMs: 1000 };
 const api = (httpStatus: number, code: number, retryAfterMs?: number) =>
@@ -42,6 +48,7 @@ describe("retryPolicy", () => {
     { given: undefined, want: DEFAULT_RETRY },
     { given: false, want: false },
     { given: { retries: 0 }, want: { ...DEFAULT_RETRY, retries: 0 } },
+    { given: { retries: 100 }, want: { ...DEFAULT_RETRY, retries: 100 } },
     { given: { maxDelayMs: 3e9 }, want: { ...DEFAULT_RETRY, maxDelayMs: MAX_TIMER_MS } },
     { given: { maxDelayMs: Infinity }, want: { ...DEFAULT_RETRY, maxDelayMs: MAX_TIMER_MS } },
     { given: { minDelayMs: 0, maxDelayMs: 0 }, want: { ...DEFAULT_RETRY, minDelayMs: 0, maxDelayMs: 0 } },
@@ -50,14 +57,16 @@ describe("retryPolicy", () => {
   });
 
   it.each([
-    { given: { retries: -1 }, want: "retry.retries must be a non-negative integer, got -1" },
-    { given: { retries: 1.5 }, want: "retry.retries must be a non-negative integer, got 1.5" },
-    { given: { retries: Infinity }, want: "retry.retries must be a non-negative integer, got Infinity" },
+    { given: { retries: -1 }, want: "retry.retries must be an integer from 0 to 100, got -1" },
+    { given: { retries: 1.5 }, want: "retry.retries must be an integer from 0 to 100, got 1.5" },
+    { given: { retries: Infinity }, want: "retry.retries must be an integer from 0 to 100, got Infinity" },
+    { given: { retries: 101 }, want: "retry.retries must be an integer from 0 to 100, got 101" },
+    { given: { retries: "3" }, want: "retry.retries must be an integer from 0 to 100, got string" },
     { given: { minDelayMs: Number.NaN }, want: "retry.minDelayMs must be a number of milliseconds, got NaN" },
     { given: { minDelayMs: Infinity }, want: "retry.minDelayMs must be finite, got Infinity" },
     { given: { maxDelayMs: -1 }, want: "retry.maxDelayMs must be at least 0 ms, got -1" },
     { given: { minDelayMs: 10, maxDelayMs: 5 }, want: "retry.minDelayMs (10) is above retry.maxDelayMs (5)" },
   ])("given $given, throws $want", ({ given, want }) => {
-    expect(() => retryPolicy(given, DEFAULT_RETRY)).toThrow(want);
+    expect(() => retryPolicy(given as RetryOptions, DEFAULT_RETRY)).toThrow(want);
   });
 });
