@@ -28,6 +28,11 @@ describe("fixedHeaders", () => {
     expect(fixedHeaders(given)).toEqual(want);
   });
 
+  it("a header named __proto__ is kept as a header", () => {
+    const headers = JSON.parse('{"__proto__":"v"}');
+    expect({ ...fixedHeaders({ project: undefined, headers, userAgent: undefined }) }).toMatchObject(headers);
+  });
+
   const SECRET = "s3cret-value";
   it.each([
     { given: { headers: "x: y" }, want: "headers must be an object" },

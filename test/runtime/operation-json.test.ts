@@ -88,6 +88,14 @@ describe("outcomeOf", () => {
     expect(outcomeOf(given)).toBe(want);
   });
 
+  it("a __proto__ field never makes an operation done", () => {
+    const raw = JSON.parse('{"name":"n","__proto__":{"done":true,"error":{"code":1}}}');
+    expect(readOperation(raw).done).toBeUndefined();
+    expect(outcomeOf(raw)).toBeUndefined();
+    const error = JSON.parse('{"__proto__":{"code":1}}');
+    expect(outcomeOf({ done: true, error })).toBe("FAILED");
+  });
+
   it("a non-boolean done is a ProtocolError, not done", () => {
     expect(() => outcomeOf({ done: "false" })).toThrow(ProtocolError);
   });
