@@ -109,6 +109,33 @@ describe("token provider inside every limit", () => {
   });
 });
 
+describe("helpers under one limit", () => {
+  it("cancelAndWait's timeoutMs bounds its cancel: a cancel that never answers ends at the limit", async () => {
+    const server = await serve(() => {}); // never answers
+    const ee = createEarthEngineClient({ version: "v1", baseUrl: server.url });
+    const started = Date.now();
+    const error = await rejection(ee.cancelAndWait(OP, { timeoutMs: 200 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toBe(`cancelAndWait: ${OP} was not done after 200 ms`);
+    expect(Date.now() - started).toBeLessThan(5000); // not the 120 s default of a single call
+    expect(server.count).toBe(1);
+  });
+
+  it("listOperations passes its signal to each page: an abort mid-page rejects at once", async () => {
+    const server = await serve(() => {});
+    const ee = createEarthEngineClient({ version: "v1", baseUrl: server.url });
+    const controller = new AbortController();
+    const pending = rejection(
+      (async () => {
+        for await (const _ of ee.listOperations("projects/p", { signal: controller.signal, timeoutMs: Infinity }));
+      })(),
+    );
+    await until(() => server.count === 1, "page requested");
+    controller.abort(new Error("stop listing"));
+    expect((await pending).message).toBe("stop listing");
+  });
+});
+
 describe("durations", () => {
   it("timeoutMs 2**31 and 30 days do not fire at once", async () => {
     const server = await serve((_, res) => setTimeout(() => json(res, "{}"), 50));
