@@ -240,7 +240,7 @@ export async function call<T>(
         status = response.status;
         if (!response.ok) throw await apiErrorFromResponse(response, signal);
         if (response.body === null || response.status === 204 || response.status === 205) return response;
-        const text = await readBodyText(response, transport.maxResponseBytes, signal);
+        const text = await readBodyText(response, transport.maxResponseBytes, signal, method.id);
         return new ReadResponse(response.status, response.headers, text) as unknown as Response;
       };
       try {

@@ -7,21 +7,22 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /**
 * Reads a response body as a stream, never holding more than `maxBytes` of it: past the limit (or when
 * Content-Length announces more) the stream is cancelled, which closes the connection, and the call
-* rejects with ResponseTooLargeError. The signal cancels the read at once, rejecting with its reason.
+* rejects with ResponseTooLargeError (its message starting with `context`, e.g. the method id). The
+* signal cancels the read at once, rejecting with its reason.
 */
-export async function readBody(response, maxBytes, signal) {
+export async function readBody(response, maxBytes, signal, context) {
 	const declared = Number(response.headers.get("content-length") ?? Number.NaN);
 	if (declared > maxBytes) {
 		response.body?.cancel().catch(() => {});
-		throw new ResponseTooLargeError(response.status, maxBytes);
+		throw new ResponseTooLargeError(response.status, maxBytes, context);
 	}
 	const { bytes, complete } = await readUpTo(response, maxBytes, signal, true);
-	if (!complete) throw new ResponseTooLargeError(response.status, maxBytes);
+	if (!complete) throw new ResponseTooLargeError(response.status, maxBytes, context);
 	return bytes;
 }
 /** readBody decoded as UTF-8 (a BOM is dropped, invalid sequences become U+FFFD). */
-export async function readBodyText(response, maxBytes, signal) {
-	return decoder.decode(await readBody(response, maxBytes, signal));
+export async function readBodyText(response, maxBytes, signal, context) {
+	return decoder.decode(await readBody(response, maxBytes, signal, context));
 }
 /**
 * At most `limit` bytes of the body; `complete` is false when more followed (the rest is not read: the

@@ -123,8 +123,8 @@ export class ResponseTooLargeError extends ProtocolError {
 	httpStatus;
 	/** The limit that was passed, in bytes. */
 	maxBytes;
-	constructor(httpStatus, maxBytes) {
-		super(`the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`);
+	constructor(httpStatus, maxBytes, context) {
+		super(`${context ? `${context}: ` : ""}the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`);
 		this.httpStatus = httpStatus;
 		this.maxBytes = maxBytes;
 	}

@@ -145,7 +145,7 @@ export async function call(transport, method, options, send, whenNoBody) {
 				status = response.status;
 				if (!response.ok) throw await apiErrorFromResponse(response, signal);
 				if (response.body === null || response.status === 204 || response.status === 205) return response;
-				const text = await readBodyText(response, transport.maxResponseBytes, signal);
+				const text = await readBodyText(response, transport.maxResponseBytes, signal, method.id);
 				return new ReadResponse(response.status, response.headers, text);
 			};
 			try {

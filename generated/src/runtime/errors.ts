@@ -146,9 +146,9 @@ export class ResponseTooLargeError extends ProtocolError {
   readonly httpStatus: number;
   /** The limit that was passed, in bytes. */
   readonly maxBytes: number;
-  constructor(httpStatus: number, maxBytes: number) {
+  constructor(httpStatus: number, maxBytes: number, context?: string) {
     super(
-      `the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`,
+      `${context ? `${context}: ` : ""}the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`,
     );
     this.httpStatus = httpStatus;
     this.maxBytes = maxBytes;
