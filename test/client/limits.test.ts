@@ -136,6 +136,15 @@ describe("helpers under one limit", () => {
   });
 });
 
+describe("long polls and the client's default timeoutMs", () => {
+  it("a wait answering after the client's timeoutMs still ends the helper normally", async () => {
+    const server = await serve((_, res) => setTimeout(() => json(res, JSON.stringify({ name: OP, done: true })), 300));
+    const ee = createEarthEngineClient({ version: "v1", baseUrl: server.url, timeoutMs: 100 });
+    await expect(ee.projects.operations.get(NAME)).rejects.toBeInstanceOf(TimeoutError);
+    await expect(ee.waitForOperation(OP)).resolves.toMatchObject({ done: true });
+  });
+});
+
 describe("durations", () => {
   it("timeoutMs 2**31 and 30 days do not fire at once", async () => {
     const server = await serve((_, res) => setTimeout(() => json(res, "{}"), 50));
