@@ -80,7 +80,7 @@ export function createRequestLog(capacity: number = DEFAULT_MAX_RECORDED): Reque
         headers: redactHeaders(request.headers),
         body: cut ? request.body.slice(0, MAX_RECORDED_BODY_CHARS) : request.body,
       };
-      if (cut) entry.bodyTruncated = true;
+      if (cut || request.bodyTruncated) entry.bodyTruncated = true;
       if (ring.length < capacity) ring.push(entry);
       else {
         ring[next] = entry;
