@@ -87,6 +87,15 @@ describe("createRequestLog", () => {
     expect(entry!.bodyTruncated).toBe(true);
   });
 
+  it("drops the oldest entries past the size budget, keeping at least the newest", () => {
+    const log = createRequestLog(100, 1_000);
+    for (let i = 0; i < 10; i++) log.add({ ...request(i), body: "x".repeat(300) });
+    expect(log.list().map((r) => r.url)).toEqual(["/r8", "/r9"]);
+    log.add({ ...request(10), body: "y".repeat(5_000) });
+    expect(log.list().map((r) => r.url)).toEqual(["/r10"]);
+    expect(log.total()).toBe(11);
+  });
+
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])("rejects capacity %s", (capacity) => {
     expect(() => createRequestLog(capacity)).toThrow(RangeError);
   });
