@@ -3,7 +3,9 @@
 
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
+import { MAX_QUEUED_FAULTS } from "../../emulator/faults.js";
 import { createRequestLog } from "../../emulator/recorder.js";
+import { createStore, MAX_OPERATIONS } from "../../emulator/store.js";
 import { call, useEmulators } from "./harness.js";
 
 const emulators = useEmulators();
@@ -186,5 +188,24 @@ describe("limits", () => {
     expect(received).toMatch(/^HTTP\/1\.1 400 /);
     expect(received).toMatch(/Request body larger than 1048576 bytes/);
     expect(emu.requests[0]).toMatchObject({ body: "", bodyTruncated: true });
+  });
+});
+
+describe("capacity", () => {
+  it("refuses seeds past the store's cap (default MAX_OPERATIONS) with RESOURCE_EXHAUSTED", async () => {
+    expect(MAX_OPERATIONS).toBe(100_000);
+    const store = createStore(3);
+    for (let i = 0; i < 3; i++) store.seed({ project: "p", id: `T${i}` }, 0);
+    expect(() => store.seed({ project: "p" }, 0)).toThrow(expect.objectContaining({ code: "RESOURCE_EXHAUSTED" }));
+    store.delete("projects/p/operations/T0");
+    expect(store.seed({ project: "p" }, 0).project).toBe("p");
+  });
+
+  it("refuses faults past MAX_QUEUED_FAULTS with RESOURCE_EXHAUSTED", async () => {
+    const emu = await emulators.start();
+    for (let i = 0; i < MAX_QUEUED_FAULTS; i++) emu.fault({ method: "delete" });
+    expect(() => emu.fault({ method: "delete" })).toThrow(expect.objectContaining({ code: "RESOURCE_EXHAUSTED" }));
+    const res = await call(emu, "POST", "/__emulator/faults", "{}");
+    expect(res).toMatchObject({ status: 429, json: { error: { status: "RESOURCE_EXHAUSTED" } } });
   });
 });
