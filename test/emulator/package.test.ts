@@ -67,10 +67,12 @@ describe("the ee-operations-emulator package", () => {
     expect(existsSync(join(EMULATOR_DIR, "dist"))).toBe(false);
   });
 
-  it("installs offline and its bin prints --help under plain Node", async () => {
+  it("installs offline and its bin prints --help and --version under plain Node", async () => {
     const help = await run(bin, ["--help"], { cwd: app, timeoutMs: 20_000 });
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: ee-operations-emulator \[options\]/);
+    const version = await run(bin, ["--version"], { cwd: app, timeoutMs: 20_000 });
+    expect(version).toMatchObject({ code: 0, stdout: "0.1.0\n" });
   });
 
   it("its bin starts on a free port, prints the seeded names, and answers with a bearer token", async () => {
