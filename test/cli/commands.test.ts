@@ -7,7 +7,7 @@ const emulators = useEmulators();
 
 describe("ee-operations get", () => {
   it("expands a bare task id under --project, prints the key fields, and sends EE_ACCESS_TOKEN as the bearer token", async () => {
-    const emu = await emulators.start();
+    const emu = await emulators.start({ auth: { token: TOKEN } }); // only this token is accepted
     emu.seed({
       project: "my-project",
       id: "TASK123",
@@ -30,7 +30,7 @@ describe("ee-operations get", () => {
     expect(emu.requests).toHaveLength(1);
     expect(emu.requests[0]!.method).toBe("GET");
     expect(emu.requests[0]!.url).toBe("/v1/projects/my-project/operations/TASK123");
-    expect(emu.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(emu.requests[0]!.headers.authorization).toBe("Bearer <redacted>");
     expect(clean(result)).toBe(true);
   });
 

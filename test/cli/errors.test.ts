@@ -77,19 +77,19 @@ describe("usage errors exit 2 with the usage, before any request", () => {
 
 describe("API errors exit 1 with one line on stderr", () => {
   it("an unknown name gives `error: NOT_FOUND: …`, no stack trace, no token", async () => {
-    const emu = await emulators.start();
+    const emu = await emulators.start({ auth: { token: TOKEN } }); // only this token is accepted
     const result = await cli(["get", "NOSUCHTASK", "--endpoint", emu.url]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
       "error: NOT_FOUND: Operation projects/earthengine-legacy/operations/NOSUCHTASK not found.\n",
     );
-    expect(emu.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(emu.requests[0]!.headers.authorization).toBe("Bearer <redacted>");
     expect(clean(result)).toBe(true);
   });
 
   it("the token is never printed, even when the server quotes it back", async () => {
-    const emu = await emulators.start();
+    const emu = await emulators.start({ auth: { token: TOKEN } }); // only this token is accepted
     emu.fault({
       method: "get",
       status: 401,
@@ -100,7 +100,7 @@ describe("API errors exit 1 with one line on stderr", () => {
     const result = await cli(["get", "ANYTASK", "--endpoint", emu.url]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("error: UNAUTHENTICATED: Request had invalid credentials: [redacted]\n");
-    expect(emu.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(emu.requests[0]!.headers.authorization).toBe("Bearer <redacted>");
     expect(clean(result)).toBe(true);
   });
 
