@@ -139,7 +139,9 @@ describe("ee-operations cancel and delete", () => {
     expect(result.stderr).toBe(
       "error: NOT_FOUND: Operation projects/earthengine-legacy/operations/MISSING not found.\n",
     );
+    // One HTTP batch (cancelMany), whose parts the emulator records as requests too.
     expect(emu.requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      "POST /batch",
       "POST /v1/projects/earthengine-legacy/operations/CANCELA:cancel",
       "POST /v1/projects/earthengine-legacy/operations/CANCELB:cancel",
       "POST /v1/projects/earthengine-legacy/operations/MISSING:cancel",

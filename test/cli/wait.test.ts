@@ -21,7 +21,11 @@ describe("ee-operations cancel --wait", () => {
     expect(result.stderr).toMatch(new RegExp(`^${name}: CANCELLING \\d+%$`, "m"));
     expect(result.stderr).toMatch(new RegExp(`^${name}: CANCELLED \\d+%$`, "m"));
     expect(result.stderr).not.toMatch(/error/);
-    expect(emu.requests[0]!.url).toBe("/v1/projects/earthengine-legacy/operations/CANCELWAIT:cancel");
+    // cancelMany sends the cancel inside an HTTP batch; the emulator records both.
+    expect(emu.requests.slice(0, 2).map((r) => r.url)).toEqual([
+      "/batch",
+      "/v1/projects/earthengine-legacy/operations/CANCELWAIT:cancel",
+    ]);
     expect(emu.requests.some((r) => r.url.endsWith(":wait"))).toBe(true);
     expect(clean(result)).toBe(true);
   });

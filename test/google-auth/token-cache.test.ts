@@ -164,7 +164,7 @@ describe("fromGoogleAuth in a client", () => {
     await ee.cancelMany(names);
     expect(auth.refreshes()).toBe(1);
     expect(auth.asked).toEqual([[EE]]);
-    expect(emu.requests).toHaveLength(6);
+    expect(emu.requests).toHaveLength(7); // 3 gets, then 1 HTTP batch of 3 cancels (each recorded)
     for (const request of emu.requests) expect(request.headers.authorization).toBe("Bearer <redacted>");
   });
 });
