@@ -7,6 +7,7 @@ import { ApiError } from "./google-error.js";
 import { parseJsonObject, type Reply } from "./http-io.js";
 import { renderOperation, snapshot } from "./lifecycle.js";
 import { paginate, parsePageSize } from "./pagination.js";
+import { checkReturnPartialSuccess } from "./partial-success.js";
 import type { Route } from "./routes.js";
 import type { Store } from "./store.js";
 import type { MethodName } from "./types.js";
@@ -35,6 +36,7 @@ function checkCancelBody(body: string): void {
 }
 
 function list(ctx: ApiContext, route: ApiRoute): Reply {
+  checkReturnPartialSuccess(route.version, route.project, route.query.get("returnPartialSuccess"));
   const filter = route.query.get("filter") ?? "";
   const matches = parseFilter(filter);
   const pageSize = parsePageSize(route.query.get("pageSize"));

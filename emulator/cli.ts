@@ -1,52 +1,62 @@
-// Runs the emulator as a standalone process on the real clock:
-//   tsx emulator/cli.ts [--port 8080] [--seed N]
-// Prints one line with the URL, then serves until SIGINT/SIGTERM.
+#!/usr/bin/env node
+// The `ee-operations-emulator` bin (and `npm run emulator`): runs the emulator on the real clock,
+// prints its URL and the seeded operations, then serves until SIGINT/SIGTERM.
 
-import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import { type CliOptions, parseCliArgs, USAGE } from "./cli-args.js";
+import { demoSeeds } from "./demo-seeds.js";
 import { startEmulator } from "./index.js";
-import type { Emulator, SeedOperation } from "./types.js";
 
-const DEMO_KINDS: readonly Pick<SeedOperation, "type" | "description">[] = [
-  { type: "EXPORT_IMAGE", description: "Sentinel-2 median composite to Drive" },
-  { type: "EXPORT_TABLE", description: "Field boundaries to Cloud Storage" },
-  { type: "EXPORT_VIDEO", description: "Landsat timelapse 1984-2024" },
-  { type: "INGEST_IMAGE", description: "Upload of elevation GeoTIFF" },
-  { type: "EXPORT_MAP", description: "NDVI map tiles" },
-  { type: "INGEST_TABLE", description: "Upload of sample points CSV" },
-];
-
-/** N demo operations: varied kinds and durations, a few pending, every fifth one failing. */
-function demoSeeds(count: number): SeedOperation[] {
-  return Array.from({ length: count }, (_, i) => {
-    const kind = DEMO_KINDS[i % DEMO_KINDS.length]!;
-    return {
-      ...kind,
-      description: `${kind.description} #${i + 1}`,
-      pendingMs: i % 3 === 0 ? 2_000 : 0,
-      runMs: 5_000 + ((i * 7_919) % 55_000),
-      outcome: i % 5 === 4 ? "FAILED" : "SUCCEEDED",
-    };
-  });
+/** The package version: beside this file in the sources, one folder up in the built dist/. */
+function packageVersion(): string {
+  for (const candidate of ["./package.json", "../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), "utf8")) as Record<string, unknown>;
+      if (pkg.name === "ee-operations-emulator" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // not this one
+    }
+  }
+  return "unknown";
 }
 
-function nonNegativeInt(flag: string, raw: string): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n))
-    throw new Error(`--${flag} needs a non-negative integer, got "${raw}"`);
-  return n;
+function describeRun(options: CliOptions): string {
+  if (options.runForMs === undefined) return "";
+  if (options.runForMs === Number.POSITIVE_INFINITY) return " (running until cancelled)";
+  return ` (each running ${options.runForMs / 1000} s once started)`;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { port: { type: "string", default: "8080" }, seed: { type: "string", default: "0" } },
-    strict: true,
-  });
-  const port = nonNegativeInt("port", values.port);
-  const seeds = nonNegativeInt("seed", values.seed);
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`ee-operations-emulator: ${err instanceof Error ? err.message : String(err)}`);
+    console.error("Run ee-operations-emulator --help for usage.");
+    process.exit(2);
+  }
+  if (options.help) return void console.log(USAGE);
+  if (options.version) return void console.log(packageVersion());
 
-  const emulator: Emulator = await startEmulator({ port, clock: "real" });
-  for (const seed of demoSeeds(seeds)) emulator.seed(seed);
-  console.log(`Earth Engine operations emulator listening on ${emulator.url}`);
+  const emulator = await startEmulator({
+    port: options.port,
+    clock: "real",
+    auth: options.auth,
+    maxRecordedRequests: options.maxRecorded,
+  });
+  const seeded = demoSeeds(options.seed, options.project, options.runForMs).map((seed) => ({
+    seed,
+    name: emulator.seed(seed).name,
+  }));
+  const lines = [`Earth Engine operations emulator listening on ${emulator.url}`];
+  if (seeded.length > 0) lines.push(`Seeded ${seeded.length} operations${describeRun(options)}:`);
+  for (const { seed, name } of seeded) lines.push(`  ${name}  ${seed.type}  ${seed.description}`);
+  lines.push(
+    options.auth
+      ? 'Requests need "Authorization: Bearer <any token>"; --no-auth accepts requests without one.'
+      : "Authentication is off (--no-auth): requests need no Authorization header.",
+  );
+  console.log(lines.join("\n"));
 
   const stop = (): void => {
     emulator.close().then(
@@ -59,6 +69,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(`ee-operations-emulator: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

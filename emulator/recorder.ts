@@ -1,5 +1,6 @@
-// The request log behind `emulator.requests` and `GET /__emulator/requests`: a ring buffer holding
-// the newest requests only, with credentials redacted and bodies cut, so a long run stays bounded.
+// The request log behind `emulator.requests` and `GET /__emulator/requests`: a bounded queue (ring
+// buffer) holding the newest requests only, by count and by total size, with credentials redacted
+// and bodies cut, so a long run stays bounded.
 
 import type { RecordedRequest } from "./types.js";
 
@@ -52,7 +53,7 @@ export function redactUrl(target: string): string {
 }
 
 export interface RequestLog {
-  /** Records a request (redacted, body cut); drops the oldest once `capacity` is reached. */
+  /** Records a request (redacted, body cut); drops the oldest past `capacity` or the byte budget. */
   add(request: RecordedRequest): void;
   /** The kept requests, oldest first (a copy). */
   list(): RecordedRequest[];
@@ -62,12 +63,35 @@ export interface RequestLog {
   readonly capacity: number;
 }
 
-export function createRequestLog(capacity: number = DEFAULT_MAX_RECORDED): RequestLog {
+/** Whatever the capacity, the kept entries' text stays under this many characters in all. */
+export const MAX_LOG_CHARS = 64 * 1024 * 1024;
+
+function sizeOf(entry: RecordedRequest): number {
+  let size = entry.method.length + entry.url.length + entry.body.length;
+  for (const [key, value] of Object.entries(entry.headers))
+    size += key.length + (Array.isArray(value) ? value.join("").length : (value?.length ?? 0));
+  return size;
+}
+
+export function createRequestLog(
+  capacity: number = DEFAULT_MAX_RECORDED,
+  maxChars: number = MAX_LOG_CHARS,
+): RequestLog {
   if (!Number.isSafeInteger(capacity) || capacity < 0)
     throw new RangeError(`maxRecordedRequests must be an integer >= 0, got ${capacity}`);
-  let ring: RecordedRequest[] = [];
-  let next = 0; // where the next entry goes once the ring is full
+  // A queue: entries[head..] are kept; the dropped prefix is compacted away now and then.
+  let entries: { request: RecordedRequest; size: number }[] = [];
+  let head = 0;
+  let chars = 0;
   let count = 0;
+  const dropOldest = (): void => {
+    chars -= entries[head]!.size;
+    head++;
+    if (head > 1024 && head * 2 > entries.length) {
+      entries = entries.slice(head);
+      head = 0;
+    }
+  };
   return {
     capacity,
     add(request) {
@@ -80,18 +104,18 @@ export function createRequestLog(capacity: number = DEFAULT_MAX_RECORDED): Reque
         headers: redactHeaders(request.headers),
         body: cut ? request.body.slice(0, MAX_RECORDED_BODY_CHARS) : request.body,
       };
-      if (cut) entry.bodyTruncated = true;
-      if (ring.length < capacity) ring.push(entry);
-      else {
-        ring[next] = entry;
-        next = (next + 1) % capacity;
-      }
+      if (cut || request.bodyTruncated) entry.bodyTruncated = true;
+      const size = sizeOf(entry);
+      entries.push({ request: entry, size });
+      chars += size;
+      while (entries.length - head > capacity || (chars > maxChars && entries.length - head > 1)) dropOldest();
     },
-    list: () => [...ring.slice(next), ...ring.slice(0, next)],
+    list: () => entries.slice(head).map((e) => e.request),
     total: () => count,
     clear() {
-      ring = [];
-      next = 0;
+      entries = [];
+      head = 0;
+      chars = 0;
       count = 0;
     },
   };

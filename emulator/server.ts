@@ -83,6 +83,8 @@ export function listen(parts: ServerParts, port: number): Promise<RunningServer>
     try {
       body = await readBody(req);
     } catch (err) {
+      if (route.kind !== "admin")
+        parts.log?.add({ method: httpMethod, url: target, headers: req.headers, body: "", bodyTruncated: true });
       // The rest of an oversized body is never read: close the connection after answering.
       const reply = errorReply(err);
       return send(res, route, { ...reply, headers: { ...reply.headers, connection: "close" } });

@@ -19,12 +19,15 @@ export interface Store {
   onChange(listener: () => void): () => void;
 }
 
+/** Default cap on stored operations: seeding is untrusted input kept in memory. */
+export const MAX_OPERATIONS = 100_000;
+
 export function compareForList(a: OperationRecord, b: OperationRecord): number {
   if (a.createMs !== b.createMs) return b.createMs - a.createMs;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-export function createStore(): Store {
+export function createStore(maxOperations: number = MAX_OPERATIONS): Store {
   const byName = new Map<string, OperationRecord>();
   const listeners = new Set<() => void>();
   const changed = (): void => {
@@ -35,6 +38,11 @@ export function createStore(): Store {
     seed(seed, nowMs) {
       const rec = recordFromSeed(seed, nowMs);
       if (byName.has(rec.name)) throw new ApiError("ALREADY_EXISTS", `Operation ${rec.name} already exists.`);
+      if (byName.size >= maxOperations)
+        throw new ApiError(
+          "RESOURCE_EXHAUSTED",
+          `At most ${maxOperations} operations can be seeded; delete some first.`,
+        );
       byName.set(rec.name, rec);
       changed();
       return rec;

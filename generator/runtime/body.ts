@@ -1,27 +1,41 @@
 import { ResponseTooLargeError } from "./errors.js";
 
+// Stateless without { stream: true }, so one serves every call.
+const decoder = new TextDecoder();
+
 /** The default of the client option `maxResponseBytes`. */
 export const DEFAULT_MAX_RESPONSE_BYTES: number = 32 * 1024 * 1024;
 
 /**
  * Reads a response body as a stream, never holding more than `maxBytes` of it: past the limit (or when
  * Content-Length announces more) the stream is cancelled, which closes the connection, and the call
- * rejects with ResponseTooLargeError. The signal cancels the read at once, rejecting with its reason.
+ * rejects with ResponseTooLargeError (its message starting with `context`, e.g. the method id). The
+ * signal cancels the read at once, rejecting with its reason.
  */
-export async function readBody(response: Response, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
+export async function readBody(
+  response: Response,
+  maxBytes: number,
+  signal?: AbortSignal,
+  context?: string,
+): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
     response.body?.cancel().catch(() => {});
-    throw new ResponseTooLargeError(response.status, maxBytes);
+    throw new ResponseTooLargeError(response.status, maxBytes, context);
   }
   const { bytes, complete } = await readUpTo(response, maxBytes, signal, true);
-  if (!complete) throw new ResponseTooLargeError(response.status, maxBytes);
+  if (!complete) throw new ResponseTooLargeError(response.status, maxBytes, context);
   return bytes;
 }
 
 /** readBody decoded as UTF-8 (a BOM is dropped, invalid sequences become U+FFFD). */
-export async function readBodyText(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string> {
-  return new TextDecoder().decode(await readBody(response, maxBytes, signal));
+export async function readBodyText(
+  response: Response,
+  maxBytes: number,
+  signal?: AbortSignal,
+  context?: string,
+): Promise<string> {
+  return decoder.decode(await readBody(response, maxBytes, signal, context));
 }
 
 /**

@@ -2,6 +2,7 @@
 // Credentials by default). The only module of the package that imports google-auth-library, an
 // optional peer dependency: the core entry point works without it.
 import { GoogleAuth } from "google-auth-library";
+import { durationMs } from "./durations.js";
 import type { AccessTokenProvider } from "./transport.js";
 
 /** What fromGoogleAuth needs of an auth client; google-auth-library's clients all fit. */
@@ -27,6 +28,11 @@ export type GoogleAuthSource = GoogleAuthLike | ((scopes: string[]) => GoogleAut
 export interface FromGoogleAuthOptions {
   /** Get a new token this long before the current one expires; default 60 000 ms. */
   refreshMarginMs?: number;
+  /**
+   * Give up on one refresh after this long (GoogleAuthError), so that credentials that never answer
+   * do not hold every later call: the next call starts a new refresh. Default 60 000 ms.
+   */
+  refreshTimeoutMs?: number;
 }
 
 /** Getting a token failed. The message never contains a token. */
@@ -41,6 +47,7 @@ export class GoogleAuthError extends Error {
 }
 
 const DEFAULT_MARGIN_MS = 60_000;
+const DEFAULT_REFRESH_TIMEOUT_MS = 60_000;
 
 /**
  * An AccessTokenProvider for `createEarthEngineClient` backed by google-auth-library. Without
@@ -61,6 +68,9 @@ export function fromGoogleAuth(auth?: GoogleAuthSource, options: FromGoogleAuthO
   const margin = options.refreshMarginMs ?? DEFAULT_MARGIN_MS;
   if (!(Number.isFinite(margin) && margin >= 0))
     throw new RangeError(`refreshMarginMs must be a number >= 0, got ${margin}`);
+  const refreshTimeoutMs = durationMs("refreshTimeoutMs", options.refreshTimeoutMs ?? DEFAULT_REFRESH_TIMEOUT_MS, {
+    exclusiveMin: true,
+  });
   if (auth !== undefined && typeof auth !== "function" && typeof auth?.getClient !== "function") {
     throw new TypeError(
       "auth must be a GoogleAuth-like object (with getClient()) or a function (scopes) => GoogleAuth",
@@ -106,13 +116,24 @@ export function fromGoogleAuth(auth?: GoogleAuthSource, options: FromGoogleAuthO
     if (hit && Date.now() < hit.expiresAt - margin) return Promise.resolve(hit.token);
     let inFlight = pending.get(scope);
     if (!inFlight) {
-      inFlight = refresh(scope).finally(() => pending.delete(scope));
+      inFlight = withinTimeout(refresh(scope), refreshTimeoutMs, scope).finally(() => pending.delete(scope));
       pending.set(scope, inFlight);
     }
     return inFlight;
   };
   provider.quotaProject = () => quotaProject;
   return provider;
+}
+
+function withinTimeout(refresh: Promise<string>, ms: number, scope: string): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new GoogleAuthError(`could not get an access token for ${scope}: no answer within ${ms} ms`, scope)),
+      ms,
+    );
+  });
+  return Promise.race([refresh, timeout]).finally(() => clearTimeout(timer));
 }
 
 function reason(error: unknown): string {

@@ -3,7 +3,7 @@ import { ApiError, NetworkError } from "./errors.js";
 
 /** How a call retries transient failures. */
 export interface RetryOptions {
-  /** Retries after the first attempt; default 3. */
+  /** Retries after the first attempt; default 3, at most 100. */
   retries?: number;
   /** Backoff base; default 200 ms. */
   minDelayMs?: number;
@@ -12,6 +12,9 @@ export interface RetryOptions {
 }
 
 export type RetryPolicy = Required<RetryOptions>;
+
+/** The most retries one call may make. */
+export const MAX_RETRIES = 100;
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, minDelayMs: 200, maxDelayMs: 20_000 };
 
@@ -24,8 +27,16 @@ export function retryPolicy(
   if (options === false) return false;
   if (typeof options !== "object" || options === null) throw new TypeError("retry must be an object or false");
   const policy = { ...DEFAULT_RETRY, ...options };
-  if (typeof policy.retries !== "number" || !Number.isInteger(policy.retries) || policy.retries < 0) {
-    throw new RangeError(`retry.retries must be a non-negative integer, got ${describeNumber(policy.retries)}`);
+  // Bounded so that no policy (minDelayMs 0, Retry-After: 0) can turn one call into a request flood.
+  if (
+    typeof policy.retries !== "number" ||
+    !Number.isInteger(policy.retries) ||
+    policy.retries < 0 ||
+    policy.retries > MAX_RETRIES
+  ) {
+    throw new RangeError(
+      `retry.retries must be an integer from 0 to ${MAX_RETRIES}, got ${describeNumber(policy.retries)}`,
+    );
   }
   policy.minDelayMs = durationMs("retry.minDelayMs", policy.minDelayMs);
   // Infinity: no ceiling of our own, i.e. the longest a timer can wait.

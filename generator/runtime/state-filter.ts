@@ -1,13 +1,8 @@
-/** The states of an Earth Engine operation (`metadata.state`), as the spec's OperationMetadata enum lists them (a test keeps them equal). */
-export const OPERATION_STATES = [
-  "STATE_UNSPECIFIED",
-  "PENDING",
-  "RUNNING",
-  "CANCELLING",
-  "SUCCEEDED",
-  "CANCELLED",
-  "FAILED",
-] as const;
+/**
+ * The states of an Earth Engine operation (`metadata.state`): the spec's OperationMetadata enum without
+ * STATE_UNSPECIFIED, which no operation is in (a test keeps them equal).
+ */
+export const OPERATION_STATES = ["PENDING", "RUNNING", "CANCELLING", "SUCCEEDED", "CANCELLED", "FAILED"] as const;
 
 export type OperationState = (typeof OPERATION_STATES)[number];
 

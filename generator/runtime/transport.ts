@@ -1,6 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import { deadline, sleep, untilAborted } from "./abort.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from "./body.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./body.js";
 import { optionalDurationMs } from "./durations.js";
 import { ApiError, apiErrorFromResponse, NetworkError, ProtocolError } from "./errors.js";
 import { checkProject, fixedHeaders, LEGACY_PROJECT } from "./headers.js";
@@ -108,6 +108,25 @@ class FetchArguments {
     readonly init: RequestInit,
   ) {
     this.method = init.method ?? "GET";
+  }
+}
+
+/**
+ * What openapi-fetch reads of a 2xx response, once the body has been read within maxResponseBytes:
+ * building a second Response for it cost more than the read itself.
+ */
+class ReadResponse {
+  readonly ok = true;
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    private readonly body: string,
+  ) {}
+  async text(): Promise<string> {
+    return this.body;
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(this.body);
   }
 }
 
@@ -221,13 +240,8 @@ export async function call<T>(
         status = response.status;
         if (!response.ok) throw await apiErrorFromResponse(response, signal);
         if (response.body === null || response.status === 204 || response.status === 205) return response;
-        const bytes = await readBody(response, transport.maxResponseBytes, signal);
-        const { statusText, headers } = response;
-        return new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), {
-          status,
-          statusText,
-          headers,
-        });
+        const text = await readBodyText(response, transport.maxResponseBytes, signal, method.id);
+        return new ReadResponse(response.status, response.headers, text) as unknown as Response;
       };
       try {
         const { data, response } = await send({ headers, signal, fetch });

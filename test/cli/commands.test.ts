@@ -1,13 +1,13 @@
 // The CLI's commands as a user runs them: the built bin as a child process against the emulator.
 import { describe, expect, it } from "vitest";
 import { useEmulators } from "../emulator/harness.js";
-import { clean, cli } from "./run-cli.js";
+import { clean, cli, TOKEN } from "./run-cli.js";
 
 const emulators = useEmulators();
 
 describe("ee-operations get", () => {
-  it("expands a bare task id under --project, prints the key fields, and sends a bearer token", async () => {
-    const emu = await emulators.start();
+  it("expands a bare task id under --project, prints the key fields, and sends EE_ACCESS_TOKEN as the bearer token", async () => {
+    const emu = await emulators.start({ auth: { token: TOKEN } }); // only this token is accepted
     emu.seed({
       project: "my-project",
       id: "TASK123",
@@ -30,7 +30,7 @@ describe("ee-operations get", () => {
     expect(emu.requests).toHaveLength(1);
     expect(emu.requests[0]!.method).toBe("GET");
     expect(emu.requests[0]!.url).toBe("/v1/projects/my-project/operations/TASK123");
-    // The emulator's log redacts credentials; it answers only requests that carry a bearer token.
+    // The emulator's log redacts credentials.
     expect(emu.requests[0]!.headers.authorization).toBe("Bearer <redacted>");
     expect(clean(result)).toBe(true);
   });

@@ -95,7 +95,7 @@ describe("help for each command, and --version", () => {
 
 describe("API errors exit 1 with one line on stderr", () => {
   it("an unknown name gives `error: NOT_FOUND: …`, no stack trace, no token", async () => {
-    const emu = await emulators.start();
+    const emu = await emulators.start({ auth: { token: TOKEN } }); // only this token is accepted
     const result = await cli(["get", "NOSUCHTASK", "--endpoint", emu.url]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
@@ -107,7 +107,7 @@ describe("API errors exit 1 with one line on stderr", () => {
   });
 
   it("the token is never printed, even when the server quotes it back", async () => {
-    const emu = await emulators.start();
+    const emu = await emulators.start({ auth: { token: TOKEN } }); // only this token is accepted
     emu.fault({
       method: "get",
       status: 401,

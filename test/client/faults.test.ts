@@ -118,7 +118,7 @@ describe("retries", () => {
   it("rejects bad retry and timeout options before any request", async () => {
     const { server, ee } = await serve((_, res) => res.end("{}"));
     await expect(ee.projects.operations.cancel(NAME, { retry: { retries: -1 } })).rejects.toThrow(
-      "retry.retries must be a non-negative integer, got -1",
+      "retry.retries must be an integer from 0 to 100, got -1",
     );
     await expect(ee.projects.operations.cancel(NAME, { retry: { minDelayMs: 10, maxDelayMs: 5 } })).rejects.toThrow(
       /minDelayMs \(10\) is above retry\.maxDelayMs \(5\)/,

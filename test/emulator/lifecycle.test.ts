@@ -216,3 +216,51 @@ describe("operation names and paths", () => {
     expect((await call(emu, "POST", `/v1/${name}:cancel`, " { } ")).status).toBe(200);
   });
 });
+
+describe("task metadata", () => {
+  it("reports stages that progress, scriptUri, destinationUris once succeeded, and a seeded WARNING", async () => {
+    const emu = await emulators.start();
+    const { name } = emu.seed({ project: "p", id: "EXP", runMs: 10_000, warning: "Large region." });
+    let meta = (await get(emu, "v1alpha", name)).json.metadata;
+    expect(meta.scriptUri).toMatch(/^https:\/\/code\.earthengine\.google\.com\/[0-9a-f]{32}$/);
+    expect(meta.destinationUris).toBeUndefined();
+    expect(meta.stages.map((s: { completeWorkUnits: number }) => s.completeWorkUnits)).toEqual([0, 0]);
+    expect(meta.notifications).toEqual([{ topic: "Export", detail: "Large region.", severity: "WARNING" }]);
+
+    emu.advance(4_000);
+    meta = (await get(emu, "v1alpha", name)).json.metadata;
+    expect(meta.stages).toMatchObject([{ completeWorkUnits: 5, totalWorkUnits: "10" }, { completeWorkUnits: 0 }]);
+    expect(meta.batchEecuUsageSeconds).toBe(4);
+
+    emu.advance(6_000);
+    meta = (await get(emu, "v1alpha", name)).json.metadata;
+    expect(meta.stages).toMatchObject([{ completeWorkUnits: 10 }, { completeWorkUnits: 1, totalWorkUnits: "1" }]);
+    expect(meta.destinationUris).toEqual([expect.stringMatching(/^https:\/\/drive\.google\.com\/#folders\//)]);
+  });
+
+  it("adds a SEVERE notification with the error when an operation fails; seeds may set the URIs", async () => {
+    const emu = await emulators.start();
+    const { name } = emu.seed({
+      project: "p",
+      type: "INGEST_IMAGE",
+      state: "FAILED",
+      scriptUri: "https://example.test/s",
+      destinationUris: ["gs://b/x"],
+    });
+    const op = (await get(emu, "v1", name)).json;
+    expect(op.metadata.scriptUri).toBe("https://example.test/s");
+    expect(op.metadata.destinationUris).toBeUndefined();
+    expect(op.metadata.notifications).toEqual([{ topic: "Failure", detail: op.error.message, severity: "SEVERE" }]);
+    expect(() => emu.seed({ destinationUris: "gs://b" as unknown as string[] })).toThrow(/destinationUris/);
+  });
+
+  it("runMs: Infinity keeps an operation RUNNING until it is cancelled", async () => {
+    const emu = await emulators.start();
+    const { name } = emu.seed({ project: "p", runMs: Number.POSITIVE_INFINITY });
+    emu.advance(365 * 86_400_000);
+    expect((await get(emu, "v1", name)).json).toMatchObject({ done: false, metadata: { state: "RUNNING" } });
+    await call(emu, "POST", `/v1/${name}:cancel`);
+    emu.advance(1_000);
+    expect((await get(emu, "v1", name)).json).toMatchObject({ done: true, metadata: { state: "CANCELLED" } });
+  });
+});

@@ -108,7 +108,7 @@ it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-
     });
   });
 
-  const emu = await emulators.start();
+  const emu = await emulators.start({ auth: { token: "ya29.loopback-1" } }); // only this token is accepted
   const { name } = emu.seed({ id: "ADCTASK" });
   const ee = createEarthEngineClient({ version: "v1", baseUrl: emu.url, accessToken });
   await ee.projects.operations.get({ name });
@@ -128,8 +128,49 @@ it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-
   });
   expect((grant!.claims.exp as number) - (grant!.claims.iat as number)).toBe(3600);
 
-  expect(emu.requests.map((r) => r.headers.authorization)).toEqual([
-    "Bearer ya29.loopback-1",
-    "Bearer ya29.loopback-1",
-  ]);
+  expect(emu.requests.map((r) => r.headers.authorization)).toEqual(["Bearer <redacted>", "Bearer <redacted>"]);
+});
+
+it("a real GoogleAuth whose key carries quota_project_id: the client sends it as x-goog-user-project", async () => {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
+  const tokens = await tokenEndpoint(publicKey);
+  const dir = mkdtempSync(join(tmpdir(), "ee-google-auth-"));
+  dirs.push(dir);
+  const keyFile = join(dir, "service-account.json");
+  writeFileSync(
+    keyFile,
+    JSON.stringify({
+      type: "service_account",
+      project_id: "ee-test-project",
+      quota_project_id: "ee-billing-project",
+      private_key_id: "test-key-1",
+      private_key: privateKey,
+      client_email: "exporter@ee-test-project.iam.gserviceaccount.com",
+      client_id: "1234567890",
+      token_uri: tokens.url,
+    }),
+  );
+  const loopbackOnly: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url !== GOOGLE_TOKEN_URL) throw new Error(`unexpected request to ${url}`);
+    return fetch(tokens.url, init);
+  };
+  const accessToken = fromGoogleAuth(
+    (scopes) =>
+      new GoogleAuth({ keyFile, scopes, clientOptions: { transporterOptions: { fetchImplementation: loopbackOnly } } }),
+  );
+  const emu = await emulators.start();
+  const { name } = emu.seed({ id: "QUOTATASK" });
+  await createEarthEngineClient({ version: "v1", baseUrl: emu.url, accessToken }).projects.operations.get({ name });
+  await createEarthEngineClient({
+    version: "v1",
+    baseUrl: emu.url,
+    accessToken,
+    project: "explicit-project",
+  }).projects.operations.get({ name });
+  expect(emu.requests.map((r) => r.headers["x-goog-user-project"])).toEqual(["ee-billing-project", "explicit-project"]);
 });

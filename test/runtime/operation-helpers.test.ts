@@ -1,6 +1,6 @@
 // The helpers over a scripted fake of the four methods: exact call sequences, no network.
 import { describe, expect, it } from "vitest";
-import { ApiError, ProtocolError, TimeoutError } from "../../generator/runtime/errors.js";
+import { ApiError, InvalidNameError, ProtocolError, TimeoutError } from "../../generator/runtime/errors.js";
 import {
   type LroOperation,
   type OperationsMethods,
@@ -9,7 +9,7 @@ import {
 
 const unimplemented = () => new ApiError({ httpStatus: 501, code: 12, message: "not implemented" });
 
-function fake(overrides: Partial<OperationsMethods<LroOperation>>) {
+function fake(overrides: Partial<OperationsMethods<LroOperation>>, project?: string) {
   const calls: string[] = [];
   const notImplemented = (m: string) => async () => {
     throw new Error(`unexpected ${m}`);
@@ -29,7 +29,7 @@ function fake(overrides: Partial<OperationsMethods<LroOperation>>) {
       ),
     ]),
   ) as unknown as OperationsMethods<LroOperation>;
-  return { helpers: operationHelpers(logged), calls };
+  return { helpers: operationHelpers(logged, project ? { project } : undefined), calls };
 }
 
 describe("waitForOperation", () => {
@@ -184,5 +184,155 @@ describe("cancelMany", () => {
     expect(peak).toBe(3);
     await expect(helpers.cancelMany(names, { concurrency: 0 })).rejects.toThrow(RangeError);
     await expect(helpers.cancelMany([])).resolves.toEqual([]);
+  });
+});
+
+describe("bounds and JSON mapping", () => {
+  it("resolves bare task ids against the transport's project (earthengine-legacy without one)", async () => {
+    const done = async ({ name }: { name: string }) => ({ name, done: true });
+    const a = fake({ wait: done, cancel: async () => ({}) }, "my-project");
+    await a.helpers.waitForOperation("ABC");
+    await a.helpers.cancelAndWait("DEF");
+    expect(a.calls).toEqual([
+      "wait projects/my-project/operations/ABC 60s",
+      "cancel projects/my-project/operations/DEF",
+      "wait projects/my-project/operations/DEF 60s",
+    ]);
+    const b = fake({ wait: done });
+    await b.helpers.waitForOperation("ABC");
+    expect(b.calls).toEqual(["wait projects/earthengine-legacy/operations/ABC 60s"]);
+    await expect(b.helpers.waitForOperation("not an id")).rejects.toThrow(InvalidNameError);
+  });
+
+  it("cancelAndWait: one deadline bounds the cancel too, and every call gets the signal", async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const { helpers } = fake({
+      cancel: (_, opts) => {
+        signals.push(opts?.signal);
+        return new Promise((_, reject) => opts?.signal?.addEventListener("abort", () => reject(opts.signal!.reason)));
+      },
+    });
+    const started = Date.now();
+    const error = await helpers.cancelAndWait("projects/p/operations/x", { timeoutMs: 100 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe("cancelAndWait: projects/p/operations/x was not done after 100 ms");
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]).toBeInstanceOf(AbortSignal);
+  });
+
+  it("onProgress: called when metadata changes, each wait asking no longer than the poll delay", async () => {
+    const answers = [
+      { done: false, metadata: { state: "PENDING" } },
+      { done: false, metadata: { state: "RUNNING", progress: 0.1 } },
+      { done: false, metadata: { state: "RUNNING", progress: 0.1 } },
+      { done: false, metadata: { state: "RUNNING", progress: 0.5 } },
+      { done: true, metadata: { state: "SUCCEEDED", progress: 1 } },
+    ];
+    let n = 0;
+    const { helpers, calls } = fake({ wait: async ({ name }) => ({ name, ...answers[n++]! }) });
+    const seen: unknown[] = [];
+    const op = await helpers.waitForOperation("projects/p/operations/x", {
+      pollIntervalMs: 2,
+      onProgress: (o) => seen.push(o.metadata),
+    });
+    expect(op.metadata).toEqual({ state: "SUCCEEDED", progress: 1 });
+    expect(seen).toEqual([
+      { state: "PENDING" },
+      { state: "RUNNING", progress: 0.1 },
+      { state: "RUNNING", progress: 0.5 },
+      { state: "SUCCEEDED", progress: 1 },
+    ]);
+    expect(calls).toEqual([
+      "wait projects/p/operations/x 0.002s",
+      "wait projects/p/operations/x 0.004s",
+      "wait projects/p/operations/x 0.008s",
+      "wait projects/p/operations/x 0.016s",
+      "wait projects/p/operations/x 0.032s",
+    ]);
+  });
+
+  it("an onProgress that throws rejects the wait", async () => {
+    const { helpers } = fake({ wait: async ({ name }) => ({ name, done: false }) });
+    const onProgress = () => {
+      throw new Error("callback broke");
+    };
+    await expect(helpers.waitForOperation("projects/p/operations/x", { onProgress })).rejects.toThrow("callback broke");
+  });
+
+  it.each([
+    [{ done: true, error: { code: "1", message: "c" } }, "CANCELLED"],
+    [{ done: true, error: null }, "SUCCEEDED"],
+    [{ done: true, error: { code: null } }, "FAILED"],
+  ])("cancelAndWait reads %j by the JSON mapping → %s", async (final, outcome) => {
+    const { helpers } = fake({ cancel: async () => ({}), wait: async () => final as unknown as LroOperation });
+    await expect(helpers.cancelAndWait("projects/p/operations/x")).resolves.toMatchObject({ outcome });
+  });
+
+  it('done: "false" is a ProtocolError naming the field, never taken as done', async () => {
+    const { helpers } = fake({ wait: async () => ({ done: "false" }) as unknown as LroOperation });
+    await expect(helpers.waitForOperation("projects/p/operations/x")).rejects.toMatchObject({
+      name: "ProtocolError",
+      field: "operation.done",
+    });
+  });
+
+  it("durations are checked before any request: NaN and Infinity rejected, huge values clamped", async () => {
+    const { helpers, calls } = fake({});
+    const name = "projects/p/operations/x";
+    await expect(helpers.waitForOperation(name, { timeoutMs: Number.NaN })).rejects.toThrow(RangeError);
+    await expect(helpers.waitForOperation(name, { pollIntervalMs: Infinity })).rejects.toThrow(RangeError);
+    await expect(helpers.waitForOperation(name, { pollIntervalMs: 0.5 })).rejects.toThrow(RangeError);
+    await expect(helpers.cancelAndWait(name, { timeoutMs: -1 })).rejects.toThrow(RangeError);
+    // @ts-expect-error not a function
+    await expect(helpers.cancelAndWait(name, { onProgress: "x" })).rejects.toThrow(TypeError);
+    expect(calls).toEqual([]);
+  });
+
+  it("pollIntervalMs 3e9 never spins: one request, then a timer that does not fire at once", async () => {
+    const { helpers, calls } = fake({
+      get: async ({ name }) => ({ name, done: false }),
+      wait: async () => Promise.reject(unimplemented()),
+    });
+    const controller = new AbortController();
+    const pending = helpers.waitForOperation("projects/p/operations/x", {
+      pollIntervalMs: 3e9,
+      signal: controller.signal,
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    controller.abort(new Error("stop"));
+    await expect(pending).rejects.toThrow("stop");
+    expect(calls).toEqual(["wait projects/p/operations/x 60s", "get projects/p/operations/x"]);
+  });
+
+  it("timeoutMs 2**31 does not fire at once", async () => {
+    let n = 0;
+    const { helpers } = fake({ wait: async ({ name }) => ({ name, done: ++n === 3 }) });
+    await expect(
+      helpers.waitForOperation("projects/p/operations/x", { timeoutMs: 2 ** 31, pollIntervalMs: 1 }),
+    ).resolves.toMatchObject({ done: true });
+  });
+
+  it.each([
+    [["a"], "list response.nextPageToken"],
+    [7, "list response.nextPageToken"],
+    [{}, "list response.nextPageToken"],
+  ])("a nextPageToken of %j is a ProtocolError after one request", async (token, field) => {
+    const { helpers, calls } = fake({
+      list: async () => ({ operations: [{ name: "a" }], nextPageToken: token }) as never,
+    });
+    const error = await (async () => {
+      for await (const _ of helpers.listOperations("projects/p"));
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ProtocolError", field });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("list items without a name are a ProtocolError", async () => {
+    const { helpers } = fake({ list: async () => ({ operations: [{ done: true }] }) });
+    const error = await (async () => {
+      for await (const _ of helpers.listOperations("projects/p"));
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ProtocolError", field: "operations[0].name" });
   });
 });

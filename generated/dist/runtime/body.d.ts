@@ -4,11 +4,12 @@ export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
 /**
 * Reads a response body as a stream, never holding more than `maxBytes` of it: past the limit (or when
 * Content-Length announces more) the stream is cancelled, which closes the connection, and the call
-* rejects with ResponseTooLargeError. The signal cancels the read at once, rejecting with its reason.
+* rejects with ResponseTooLargeError (its message starting with `context`, e.g. the method id). The
+* signal cancels the read at once, rejecting with its reason.
 */
-export declare function readBody(response: Response, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array>;
+export declare function readBody(response: Response, maxBytes: number, signal?: AbortSignal, context?: string): Promise<Uint8Array>;
 /** readBody decoded as UTF-8 (a BOM is dropped, invalid sequences become U+FFFD). */
-export declare function readBodyText(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string>;
+export declare function readBodyText(response: Response, maxBytes: number, signal?: AbortSignal, context?: string): Promise<string>;
 /**
 * At most `limit` bytes of the body; `complete` is false when more followed (the rest is not read: the
 * stream is cancelled). With `strict`, a broken stream rejects; without, what arrived is returned.

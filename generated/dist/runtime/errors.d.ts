@@ -79,7 +79,7 @@ export declare class ResponseTooLargeError extends ProtocolError {
 	readonly httpStatus: number;
 	/** The limit that was passed, in bytes. */
 	readonly maxBytes: number;
-	constructor(httpStatus: number, maxBytes: number);
+	constructor(httpStatus: number, maxBytes: number, context?: string);
 }
 /** Every error the client's calls and helpers reject with (besides a caller's own abort reason). */
 export type ClientError = ApiError | NetworkError | TimeoutError | ProtocolError | InvalidNameError;

@@ -123,8 +123,8 @@ export class ResponseTooLargeError extends ProtocolError {
 	httpStatus;
 	/** The limit that was passed, in bytes. */
 	maxBytes;
-	constructor(httpStatus, maxBytes) {
-		super(`the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`);
+	constructor(httpStatus, maxBytes, context) {
+		super(`${context ? `${context}: ` : ""}the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`);
 		this.httpStatus = httpStatus;
 		this.maxBytes = maxBytes;
 	}
@@ -180,6 +180,8 @@ export function parseRetryAfter(value, now = Date.now()) {
 	if (value === null) return undefined;
 	const trimmed = value.trim();
 	if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
+	// An HTTP-date names its month ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would also take "1.5" or "-3".
+	if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
 	const date = Date.parse(trimmed);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -24,6 +24,11 @@ export type GoogleAuthSource = GoogleAuthLike | ((scopes: string[]) => GoogleAut
 export interface FromGoogleAuthOptions {
 	/** Get a new token this long before the current one expires; default 60 000 ms. */
 	refreshMarginMs?: number;
+	/**
+	* Give up on one refresh after this long (GoogleAuthError), so that credentials that never answer
+	* do not hold every later call: the next call starts a new refresh. Default 60 000 ms.
+	*/
+	refreshTimeoutMs?: number;
 }
 /** Getting a token failed. The message never contains a token. */
 export declare class GoogleAuthError extends Error {

@@ -3,6 +3,7 @@
 // Credentials by default). The only module of the package that imports google-auth-library, an
 // optional peer dependency: the core entry point works without it.
 import { GoogleAuth } from "google-auth-library";
+import { durationMs } from "./durations.js";
 /** Getting a token failed. The message never contains a token. */
 export class GoogleAuthError extends Error {
 	name = "GoogleAuthError";
@@ -14,6 +15,7 @@ export class GoogleAuthError extends Error {
 	}
 }
 const DEFAULT_MARGIN_MS = 6e4;
+const DEFAULT_REFRESH_TIMEOUT_MS = 6e4;
 /**
 * An AccessTokenProvider for `createEarthEngineClient` backed by google-auth-library. Without
 * arguments it uses Application Default Credentials, one `GoogleAuth` per scope.
@@ -32,6 +34,7 @@ const DEFAULT_MARGIN_MS = 6e4;
 export function fromGoogleAuth(auth, options = {}) {
 	const margin = options.refreshMarginMs ?? DEFAULT_MARGIN_MS;
 	if (!(Number.isFinite(margin) && margin >= 0)) throw new RangeError(`refreshMarginMs must be a number >= 0, got ${margin}`);
+	const refreshTimeoutMs = durationMs("refreshTimeoutMs", options.refreshTimeoutMs ?? DEFAULT_REFRESH_TIMEOUT_MS, { exclusiveMin: true });
 	if (auth !== undefined && typeof auth !== "function" && typeof auth?.getClient !== "function") {
 		throw new TypeError("auth must be a GoogleAuth-like object (with getClient()) or a function (scopes) => GoogleAuth");
 	}
@@ -74,13 +77,20 @@ export function fromGoogleAuth(auth, options = {}) {
 		if (hit && Date.now() < hit.expiresAt - margin) return Promise.resolve(hit.token);
 		let inFlight = pending.get(scope);
 		if (!inFlight) {
-			inFlight = refresh(scope).finally(() => pending.delete(scope));
+			inFlight = withinTimeout(refresh(scope), refreshTimeoutMs, scope).finally(() => pending.delete(scope));
 			pending.set(scope, inFlight);
 		}
 		return inFlight;
 	};
 	provider.quotaProject = () => quotaProject;
 	return provider;
+}
+function withinTimeout(refresh, ms, scope) {
+	let timer;
+	const timeout = new Promise((_, reject) => {
+		timer = setTimeout(() => reject(new GoogleAuthError(`could not get an access token for ${scope}: no answer within ${ms} ms`, scope)), ms);
+	});
+	return Promise.race([refresh, timeout]).finally(() => clearTimeout(timer));
 }
 function reason(error) {
 	if (error instanceof Error) return error.message || error.name;

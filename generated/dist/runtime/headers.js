@@ -43,7 +43,8 @@ export function checkProject(project, what) {
 * Bad names or values are a TypeError that never quotes a value (it may be a secret).
 */
 export function fixedHeaders(options) {
-	const fixed = {};
+	// No prototype: a header named __proto__ is a header like any other.
+	const fixed = Object.create(null);
 	if (options.headers !== undefined) {
 		if (typeof options.headers !== "object" || options.headers === null || Array.isArray(options.headers)) throw new TypeError("headers must be an object of header names to string values");
 		for (const [name, value] of Object.entries(options.headers)) {

@@ -8,6 +8,8 @@ import { outcomeOf, readListPage, readOperation } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 const MAX_POLL_MS = 3e4;
 const MAX_WAIT_MS = 6e4;
+// Beyond the wait asked of the server: time for the request, the answer and retries of the call.
+const WAIT_MARGIN_MS = 3e4;
 const UNIMPLEMENTED = 12;
 export function operationHelpers(ops, transport, methods) {
 	const project = transport?.project ?? LEGACY_PROJECT;
@@ -33,10 +35,16 @@ export function operationHelpers(ops, transport, methods) {
 				// With a progress callback no single wait may block for long: at most the current poll delay.
 				const askMs = Math.max(0, Math.min(MAX_WAIT_MS, endsAt - began, onProgress ? delay : Infinity));
 				try {
+					// The call may take what it asks the server for: the client's default timeoutMs is for
+					// ordinary requests, and a shorter one would end every long poll early.
+					const waitCall = {
+						...call,
+						timeoutMs: askMs + WAIT_MARGIN_MS
+					};
 					raw = await ops.wait({
 						name,
 						body: { timeout: seconds(askMs) }
-					}, call);
+					}, waitCall);
 				} catch (error) {
 					if (!(error instanceof ApiError && error.code === UNIMPLEMENTED)) throw error;
 					useWait = false;

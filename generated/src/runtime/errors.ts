@@ -146,9 +146,9 @@ export class ResponseTooLargeError extends ProtocolError {
   readonly httpStatus: number;
   /** The limit that was passed, in bytes. */
   readonly maxBytes: number;
-  constructor(httpStatus: number, maxBytes: number) {
+  constructor(httpStatus: number, maxBytes: number, context?: string) {
     super(
-      `the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`,
+      `${context ? `${context}: ` : ""}the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`,
     );
     this.httpStatus = httpStatus;
     this.maxBytes = maxBytes;
@@ -209,6 +209,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // An HTTP-date names its month ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would also take "1.5" or "-3".
+  if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -54,7 +54,8 @@ export function fixedHeaders(options: {
   headers: unknown;
   userAgent: unknown;
 }): Record<string, string> {
-  const fixed: Record<string, string> = {};
+  // No prototype: a header named __proto__ is a header like any other.
+  const fixed: Record<string, string> = Object.create(null);
   if (options.headers !== undefined) {
     if (typeof options.headers !== "object" || options.headers === null || Array.isArray(options.headers))
       throw new TypeError("headers must be an object of header names to string values");

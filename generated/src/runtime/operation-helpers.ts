@@ -90,6 +90,8 @@ export interface OperationsMethodInfo {
 
 const MAX_POLL_MS = 30_000;
 const MAX_WAIT_MS = 60_000;
+// Beyond the wait asked of the server: time for the request, the answer and retries of the call.
+const WAIT_MARGIN_MS = 30_000;
 const UNIMPLEMENTED = 12;
 
 export function operationHelpers<Op extends LroOperation>(
@@ -116,7 +118,10 @@ export function operationHelpers<Op extends LroOperation>(
         // With a progress callback no single wait may block for long: at most the current poll delay.
         const askMs = Math.max(0, Math.min(MAX_WAIT_MS, endsAt - began, onProgress ? delay : Infinity));
         try {
-          raw = await ops.wait({ name, body: { timeout: seconds(askMs) } }, call);
+          // The call may take what it asks the server for: the client's default timeoutMs is for
+          // ordinary requests, and a shorter one would end every long poll early.
+          const waitCall = { ...call, timeoutMs: askMs + WAIT_MARGIN_MS };
+          raw = await ops.wait({ name, body: { timeout: seconds(askMs) } }, waitCall);
         } catch (error) {
           if (!(error instanceof ApiError && error.code === UNIMPLEMENTED)) throw error;
           useWait = false;

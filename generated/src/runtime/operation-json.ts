@@ -38,9 +38,7 @@ export function outcomeOf(operation: { done?: unknown; error?: unknown }): Outco
  * absent), `error.code` a number. `where` prefixes field names in errors, e.g. `operations[3]`.
  */
 export function readOperation<Op extends LroOperation>(value: unknown, where = "operation"): Op {
-  const op = object(value, where);
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(op)) if (field !== null) out[key] = field;
+  const out = withoutNulls(object(value, where));
   if (out.name !== undefined && typeof out.name !== "string") throw malformed(`${where}.name`, "a string", out.name);
   if (out.done !== undefined && typeof out.done !== "boolean") throw malformed(`${where}.done`, "a boolean", out.done);
   if (out.error !== undefined) out.error = readStatus(out.error, `${where}.error`);
@@ -64,9 +62,7 @@ export function readListPage<Op extends LroOperation>(
 }
 
 function readStatus(value: unknown, where: string): { code: number; message?: string; details?: unknown[] } {
-  const status = object(value, where);
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(status)) if (field !== null) out[key] = field;
+  const out = withoutNulls(object(value, where));
   const code = out.code ?? 0;
   if (typeof code === "number" ? !Number.isInteger(code) : typeof code !== "string" || !INT32.test(code))
     throw malformed(`${where}.code`, "an int32 (a number or a numeric string)", code);
@@ -76,6 +72,19 @@ function readStatus(value: unknown, where: string): { code: number; message?: st
   if (out.details !== undefined && !Array.isArray(out.details))
     throw malformed(`${where}.details`, "an array", out.details);
   return out as { code: number };
+}
+
+/**
+ * A copy without `null` fields. Defined, not assigned: JSON.parse makes `"__proto__"` an own field, and
+ * assigning it would set the copy's prototype (a `{"__proto__": {"done": true}}` would then read as done).
+ */
+function withoutNulls(source: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== null)
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 function object(value: unknown, where: string): Record<string, unknown> {
