@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `ee-operations`: cancel, watch and clean up Earth Engine operations from the shell. See --help.
 // The package's root entry point: it exists in generated/src, where this file is type-checked.
-import { createEarthEngineClient } from "../../index.js";
+import { createClient } from "../../index.js";
 import { InvalidNameError } from "../errors.js";
 import { operationName } from "../operation-name.js";
 import { type Invocation, parseCommandLine } from "./args.js";
@@ -38,7 +38,7 @@ async function main(argv: readonly string[], env: Readonly<Record<string, string
     return report.exit;
   }
 
-  const ee: CliClient = createEarthEngineClient({
+  const ee: CliClient = createClient({
     version: invocation.apiVersion,
     baseUrl: invocation.endpoint,
     accessToken: provider,
