@@ -68,3 +68,26 @@ export function identifier(name: string): string {
   const mangled = name.replace(/[^A-Za-z0-9_$]/g, "_");
   return mangled === "" || /^[0-9]/.test(mangled) || RESERVED.has(mangled) ? `_${mangled}` : mangled;
 }
+
+// The OpenAPI fields openapi-typescript copies into JSDoc comments.
+const DOC_FIELDS = new Set(["title", "summary", "description"]);
+
+/**
+ * A copy of an OpenAPI document for openapi-typescript, whose comments escape `*\/` but pass line
+ * separators, NUL and ANSI escapes through: every doc field's text goes through docText. Names, enum
+ * values and other data are left exactly as they are (openapi-typescript quotes them as string literals).
+ */
+export function docSafeDocument<T>(document: T): T {
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (typeof value !== "object" || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const safe = typeof child === "string" && DOC_FIELDS.has(key) ? docText(child) : copy(child);
+      // defineProperty: a key `__proto__` must stay an own property, not set the copy's prototype.
+      Object.defineProperty(out, key, { value: safe, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return copy(document) as T;
+}
