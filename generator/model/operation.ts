@@ -137,6 +137,14 @@ export function methodModel(bundle: Bundle, node: OperationNode): MethodModel {
   let next = 0;
   const variables: TemplateVariable[] = parsed.parts.flatMap((part) => {
     if (part.kind !== "variable") return [];
+    if (part.field === "__proto__") {
+      throw bundle.error(
+        operation,
+        "x-google-http-template",
+        `${id}: the template field __proto__ cannot be a property of a request object`,
+        "another field name",
+      );
+    }
     const description = fieldDocs[part.field];
     if (typeof description !== "string") {
       throw bundle.error(

@@ -106,6 +106,16 @@ describe("names the model refuses, with file:line:col", () => {
       want: /v1\.yaml:\d+:\d+: .*query parameter "opts" has type "object"/,
     },
     {
+      name: "a template field named __proto__",
+      given: at(THING, {
+        get: operation("earthengine.projects.things.get", {
+          "x-google-http-template": "/v1/{__proto__=projects/*/things/*}",
+          "x-google-template-fields": { __proto__: "x" },
+        }),
+      }),
+      want: /v1\.yaml:\d+:\d+: .*the template field __proto__ cannot be a property/,
+    },
+    {
       name: "x-google-idempotent that is not a boolean",
       given: at(THING, { get: operation("earthengine.projects.things.get", { "x-google-idempotent": "yes" }) }),
       want: /v1\.yaml:\d+:\d+: earthengine\.projects\.things\.get: x-google-idempotent is not a boolean/,
