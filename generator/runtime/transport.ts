@@ -44,6 +44,8 @@ export interface MethodInfo {
   readonly path: string;
   readonly template: string;
   readonly scopes: readonly string[];
+  /** Safe to send again once it may have reached the server (from the spec's `x-google-idempotent`). */
+  readonly idempotent: boolean;
 }
 
 /** The connection a generated client runs on: one openapi-fetch client plus auth and policies. */
@@ -162,7 +164,7 @@ export async function call<T>(
       } catch (raw) {
         if (signal?.aborted) throw signal.reason;
         const error = classify(raw, method, status);
-        const delay = retryDelay(policy, attempt, error);
+        const delay = retryDelay(policy, attempt, error, Math.random, method.idempotent);
         if (delay === undefined) throw error;
         await sleep(delay, signal);
       }
@@ -186,16 +188,30 @@ function classify(error: unknown, method: MethodInfo, status: number): unknown {
     });
   }
   if (error instanceof TypeError) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const cause = (error as { cause?: { code?: string; message?: string; errors?: unknown } }).cause;
     const why = cause?.code ?? cause?.message ?? error.message;
     return new NetworkError(
       status
         ? `${method.id}: the connection broke while reading the ${status} response (${why})`
         : `${method.id}: the request failed (${why})`,
-      { cause: error, httpStatus: status || undefined },
+      { cause: error, httpStatus: status || undefined, notSent: !status && neverConnected(cause) },
     );
   }
   return error;
+}
+
+// Failures that happen before a connection exists, so before any byte of the request left.
+const BEFORE_CONNECT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
+function neverConnected(cause: { code?: string; errors?: unknown } | undefined): boolean {
+  if (cause?.code !== undefined && BEFORE_CONNECT.has(cause.code)) return true;
+  // Several addresses tried (happy eyeballs): an AggregateError of per-address failures.
+  const errors = cause?.errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((e) => BEFORE_CONNECT.has((e as { code?: string } | null)?.code ?? ""))
+  );
 }
 
 function checkTimeout(timeoutMs: number | undefined): number | undefined {

@@ -13,8 +13,7 @@ import { type Call, CORPUS, generateCorpus, type Outcome, variants } from "./cor
 const OUT = ".tmp/corpus";
 const all = variants();
 const located = all.filter((v) => v.expect.error);
-const generating = all.filter((v) => !v.expect.error && !v.expect.names);
-const names = all.filter((v) => v.expect.names);
+const generating = all.filter((v) => !v.expect.error);
 let outcomes: Map<string, Outcome>;
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
 let replies: string[] = [];
@@ -49,14 +48,6 @@ describe.each(located)("$name", ({ name, expect: want }) => {
     expect(message).toContain(want.error!.says);
     expect(message.split("\n")).toHaveLength(1);
     expect(existsSync(join(OUT, name))).toBe(false); // nothing written
-  });
-});
-
-describe.each(names)("$name (odd names: see its note)", ({ name, expect: want }) => {
-  it(`today: ${want.today}`, () => {
-    const outcome = outcomes.get(name)!;
-    if (want.today === "generates") expect(outcome.ok).toBe(true);
-    else expect(outcome.ok ? "" : outcome.error.message).toMatch(/^generated src\/\w+\/client\.ts does not compile/);
   });
 });
 
@@ -110,10 +101,8 @@ describe.each(generating)("$name", ({ name, expect: want }) => {
   }
 });
 
-it("every generated package (but those marked typechecks: false; CLI aside) type-checks with tsc --strict, in one program", async () => {
-  const dirs = [...generating, ...names]
-    .filter((v) => v.expect.typechecks !== false && outcomes.get(v.name)!.ok)
-    .map((v) => v.name);
+it("every generated package (CLI aside) type-checks with tsc --strict, in one program", async () => {
+  const dirs = generating.map((v) => v.name);
   expect(dirs.length).toBeGreaterThanOrEqual(20);
   writeFileSync(
     join(OUT, "tsconfig.json"),

@@ -19,11 +19,7 @@ export interface Call {
 export interface Expect {
   /** A located error: `at` is `<file>:<line>:<col>` within the variant's folder, `says` part of the message. */
   error?: { at: string; says: string };
-  /** Odd names the "names" work makes safe; until then, what the generator does today (see the note). */
-  names?: boolean;
-  today?: "generates" | "does not compile";
-  /** false: generates and sends the right bytes, but src/ does not type-check yet (see the note). */
-  typechecks?: boolean;
+  /** Why the variant exists, for the reader. */
   note?: string;
   calls?: Call[];
   /** Whether the package has the long-running-operation helpers, and so runtime/operation-helpers and a bin. */

@@ -37,6 +37,8 @@ export interface MethodInfo {
 	readonly path: string;
 	readonly template: string;
 	readonly scopes: readonly string[];
+	/** Safe to send again once it may have reached the server (from the spec's `x-google-idempotent`). */
+	readonly idempotent: boolean;
 }
 /** The connection a generated client runs on: one openapi-fetch client plus auth and policies. */
 export interface Transport {
