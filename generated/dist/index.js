@@ -2,8 +2,10 @@
 import { createClient as createV1Client } from "./v1/index.js";
 import { createClient as createV1alphaClient } from "./v1alpha/index.js";
 import { createClient as createV1betaClient } from "./v1beta/index.js";
-export { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "./runtime/errors.js";
-export { operationName } from "./runtime/operation-name.js";
+export { ApiError, InvalidNameError, NetworkError, ProtocolError, ResponseTooLargeError, TimeoutError } from "./runtime/errors.js";
+export { operationName, taskId } from "./runtime/operation-name.js";
+export { OPERATION_STATES, stateFilter } from "./runtime/state-filter.js";
+export { outcomeOf } from "./runtime/operation-json.js";
 const factories = {
 	v1: createV1Client,
 	v1alpha: createV1alphaClient,

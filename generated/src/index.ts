@@ -4,10 +4,12 @@ import { createClient as createV1Client, type EarthEngineV1Client } from "./v1/i
 import { createClient as createV1alphaClient, type EarthEngineV1alphaClient } from "./v1alpha/index.js";
 import { createClient as createV1betaClient, type EarthEngineV1betaClient } from "./v1beta/index.js";
 
-export { ApiError, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "./runtime/errors.js";
-export { operationName } from "./runtime/operation-name.js";
+export { ApiError, InvalidNameError, NetworkError, ProtocolError, ResponseTooLargeError, TimeoutError, type ClientError } from "./runtime/errors.js";
+export { operationName, taskId } from "./runtime/operation-name.js";
+export { OPERATION_STATES, stateFilter, type OperationState } from "./runtime/state-filter.js";
 export type { AccessTokenProvider, CallOptions, RetryOptions } from "./runtime/transport.js";
-export type { CancelManyOptions, CancelManyResult, CancelOutcome, ListOptions, OperationHelpers, WaitOptions } from "./runtime/operation-helpers.js";
+export type { BulkOptions, CancelManyOptions, CancelManyResult, CancelOutcome, GetManyResult, ListOptions, OperationHelpers, WaitOptions } from "./runtime/operation-helpers.js";
+export { outcomeOf, type LroOperation, type NamedOperation, type Outcome } from "./runtime/operation-json.js";
 
 /** The API versions this package was generated for. */
 export type ApiVersion = "v1" | "v1alpha" | "v1beta";

@@ -6,8 +6,13 @@ import { jsdocText, pascal } from "./jsdoc.js";
 // export is one word here.
 type RuntimeExports = readonly [module: string, values: readonly string[], types: readonly string[]];
 export const CORE_EXPORTS: readonly RuntimeExports[] = [
-  ["./runtime/errors.js", ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "TimeoutError"], []],
-  ["./runtime/operation-name.js", ["operationName"], []],
+  [
+    "./runtime/errors.js",
+    ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "ResponseTooLargeError", "TimeoutError"],
+    ["ClientError"],
+  ],
+  ["./runtime/operation-name.js", ["operationName", "taskId"], []],
+  ["./runtime/state-filter.js", ["OPERATION_STATES", "stateFilter"], ["OperationState"]],
   ["./runtime/transport.js", [], ["AccessTokenProvider", "CallOptions", "RetryOptions"]],
 ];
 // Only where some version implements google.longrunning.Operations.
@@ -15,8 +20,18 @@ export const LRO_EXPORTS: readonly RuntimeExports[] = [
   [
     "./runtime/operation-helpers.js",
     [],
-    ["CancelManyOptions", "CancelManyResult", "CancelOutcome", "ListOptions", "OperationHelpers", "WaitOptions"],
+    [
+      "BulkOptions",
+      "CancelManyOptions",
+      "CancelManyResult",
+      "CancelOutcome",
+      "GetManyResult",
+      "ListOptions",
+      "OperationHelpers",
+      "WaitOptions",
+    ],
   ],
+  ["./runtime/operation-json.js", ["outcomeOf"], ["LroOperation", "NamedOperation", "Outcome"]],
 ];
 
 /** `EarthEngine` + `v1beta` → `EarthEngineV1beta`: the version's method-tree interface (emit/client.ts). */
@@ -35,6 +50,7 @@ export function versionIndexFile(version: VersionModel, api: ApiModel): string {
   const lro = version.lro;
   const lines = [
     ...(lro ? ['import { type OperationHelpers, operationHelpers } from "../runtime/operation-helpers.js";'] : []),
+    ...(lro ? ['import { methods } from "./methods.js";'] : []),
     'import { createTransport, type TransportOptions } from "../runtime/transport.js";',
     `import { ${create}, type ${Api}${lro ? ", type Operation" : ""} } from "./client.js";`,
     "",
@@ -61,7 +77,12 @@ export function versionIndexFile(version: VersionModel, api: ApiModel): string {
     `export function createClient(options: TransportOptions = {}): ${Client} {`,
     `  const transport = createTransport({ ...options, baseUrl: options?.baseUrl ?? ${JSON.stringify(api.baseUrl)} });`,
     ...(lro
-      ? [`  const api = ${create}(transport);`, `  return { ...api, ...operationHelpers(api.${lro.resource}) };`]
+      ? [
+          `  const api = ${create}(transport);`,
+          // HTTP batch (cancelMany, getMany) builds its own requests from the methods' metadata.
+          `  const lro = { cancel: methods["${lro.resource}.cancel"], get: methods["${lro.resource}.get"] };`,
+          `  return { ...api, ...operationHelpers(api.${lro.resource}, transport, lro) };`,
+        ]
       : [`  return ${create}(transport);`]),
     "}",
   ];

@@ -1,7 +1,7 @@
 import type { ApiModel } from "../model/api-model.js";
 
 /** Where the CLI's entry point lands in the package (emitted only where some version has operations). */
-export const CLI_MAIN = "dist/runtime/cli/main.js";
+export const CLI_MAIN = "dist/cli/main.js";
 
 /**
  * `package.json` of the generated package: ESM, one entry point per version, types beside the JS; the

@@ -3,6 +3,7 @@
 // and one line here. `src/**.ts` files are then compiled to `dist/` by compile.ts.
 import type { Project } from "ts-morph";
 import type { ApiModel, VersionModel } from "../model/api-model.js";
+import { cliFiles } from "./cli.js";
 import { clientFile } from "./client.js";
 import { rootIndexFile, versionIndexFile } from "./entry-points.js";
 import { methodsFile } from "./methods.js";
@@ -49,7 +50,8 @@ export const EMITTERS: readonly Emitter[] = [
   { name: "version entry point", per: "version", emit: (v, api) => one(src(v, "index.ts"), versionIndexFile(v, api)) },
   { name: "root entry point", per: "package", emit: (api, ctx) => one("src/index.ts", rootIndexFile(api, ctx.source)) },
   { name: "runtime", per: "package", emit: (api, ctx) => runtimeFiles(api, ctx.runtime) },
-  // The CLI is copied with the runtime (runtime/cli/, LRO-only there) until it has an emitter of its own.
+  // The CLI is built on the helpers: only where some version has an operations resource.
+  { name: "cli", per: "package", emit: (api) => (api.versions.some((v) => v.lro) ? cliFiles() : new Map()) },
   {
     name: "package.json",
     per: "package",

@@ -1,6 +1,6 @@
 // How the CLI fails: usage errors (exit 2), API errors (exit 1), credentials, and never a stack trace
 // or the token.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
@@ -11,35 +11,28 @@ const emulators = useEmulators();
 
 describe("usage errors exit 2 with the usage, before any request", () => {
   it.each([
-    ["an unknown command", ["frobnicate", "X"], /^error: INVALID_ARGUMENT: unknown command 'frobnicate'/],
-    ["an unknown option", ["get", "X", "--frob"], /^error: INVALID_ARGUMENT: Unknown option '--frob'/],
-    ["a missing name", ["wait"], /^error: INVALID_ARGUMENT: wait: missing operation name or task id/],
-    ["no command at all", [], /^error: INVALID_ARGUMENT: missing command/],
-    [
-      "a bad --timeout",
-      ["wait", "X", "--timeout", "soon"],
-      /^error: INVALID_ARGUMENT: --timeout must be a duration .*'soon'/,
-    ],
-    ["a zero --timeout", ["wait", "X", "--timeout", "0s"], /^error: INVALID_ARGUMENT: --timeout must be a duration/],
-    ["a bad --limit", ["list", "--limit", "-3"], /^error: INVALID_ARGUMENT: /],
-    ["an option of another command", ["get", "X", "--wait"], /^error: INVALID_ARGUMENT: --wait does not apply to get/],
+    ["an unknown command", ["frobnicate", "X"], /^usage: unknown command 'frobnicate'/],
+    ["an unknown option", ["get", "X", "--frob"], /^usage: Unknown option '--frob'/],
+    ["a missing name", ["wait"], /^usage: wait: missing operation name or task id/],
+    ["no command at all", [], /^usage: missing command/],
+    ["a bad --timeout", ["wait", "X", "--timeout", "soon"], /^usage: --timeout must be a duration .*'soon'/],
+    ["a zero --timeout", ["wait", "X", "--timeout", "0s"], /^usage: --timeout must be a duration/],
+    ["a bad --limit", ["list", "--limit", "-3"], /^usage: /],
+    ["an option of another command", ["get", "X", "--wait"], /^usage: --wait does not apply to get/],
     [
       "a bad --api-version",
       ["get", "X", "--api-version", "v2"],
-      /^error: INVALID_ARGUMENT: --api-version must be v1, v1beta or v1alpha/,
+      /^usage: --api-version must be v1, v1beta, v1alpha; got 'v2'/,
     ],
-    [
-      "a missing option value",
-      ["get", "X", "--project"],
-      /^error: INVALID_ARGUMENT: Option '--project <value>' argument missing/,
-    ],
+    ["a missing option value", ["get", "X", "--project"], /^usage: Option '--project <value>' argument missing/],
   ])("%s", async (_, args, message) => {
     const emu = await emulators.start();
     const result = await cli(["--endpoint", emu.url, ...args]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(message);
-    expect(result.stderr).toContain("usage: ee-operations <command> [options]");
+    expect(result.stderr).toMatch(/^Run 'ee-operations( [a-z]+)? --help' for /m);
+    expect(result.stderr).not.toMatch(/INVALID_ARGUMENT/);
     expect(clean(result)).toBe(true);
     expect(emu.requests).toEqual([]);
   });
@@ -48,7 +41,7 @@ describe("usage errors exit 2 with the usage, before any request", () => {
     const emu = await emulators.start();
     const result = await cli(["cancel", "GOOD", "bad/name", "--endpoint", emu.url]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: INVALID_ARGUMENT: Invalid name "bad\/name"/);
+    expect(result.stderr).toMatch(/^usage: Invalid name "bad\/name"/);
     expect(emu.requests).toEqual([]);
   });
 
@@ -68,10 +61,35 @@ describe("usage errors exit 2 with the usage, before any request", () => {
     ]) {
       expect(result.stdout).toContain(word);
     }
-    expect(result.stdout).toMatch(/^ {2}3 {2}An operation ended FAILED\.$/m);
-    expect(result.stdout).toMatch(/^ {2}4 {2}An operation ended CANCELLED/m);
+    expect(result.stdout).toMatch(/^ {2}3 +An operation ended FAILED/m);
+    expect(result.stdout).toMatch(/^ {2}4 +An operation ended CANCELLED/m);
+    expect(result.stdout).toMatch(/^ {2}130 +Interrupted by Ctrl-C \(SIGINT\)\.$/m);
     expect(result.stdout).toMatch(/cancel --wait' also exits 0 when an operation finished SUCCEEDED/);
-    expect((await cli(["get", "-h"])).stdout).toBe(result.stdout);
+    expect((await cli(["help"])).stdout).toBe(result.stdout);
+  });
+});
+
+describe("help for each command, and --version", () => {
+  it.each([
+    ["cancel", ["usage: ee-operations cancel <name|taskId>... | all", "--wait", "already <STATE>", "130"]],
+    ["list", ["usage: ee-operations list", "-s, --status", "-l, --long", "EECU-seconds", "--limit"]],
+    ["wait", ["usage: ee-operations wait <name|taskId>... | all", "--timeout", "Ctrl-C"]],
+    ["get", ["usage: ee-operations get <name|taskId>"]],
+    ["delete", ["usage: ee-operations delete <name|taskId>..."]],
+  ])("ee-operations %s --help (and -h, and help %s) prints that command's help, exit 0", async (command, words) => {
+    const result = await cli([command, "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    for (const word of [...words, "--project", "Exit codes"]) expect(result.stdout).toContain(word);
+    expect(result.stdout.startsWith(`usage: ee-operations ${command}`)).toBe(true);
+    expect((await cli([command, "-h"])).stdout).toBe(result.stdout);
+    expect((await cli(["help", command])).stdout).toBe(result.stdout);
+  });
+
+  it("--version prints the package's name and version from its package.json", async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "generated/package.json"), "utf8"));
+    const result = await cli(["--version"]);
+    expect(result).toEqual({ code: 0, stdout: `ee-operations-client ${version}\n`, stderr: "" });
   });
 });
 
@@ -84,7 +102,7 @@ describe("API errors exit 1 with one line on stderr", () => {
     expect(result.stderr).toBe(
       "error: NOT_FOUND: Operation projects/earthengine-legacy/operations/NOSUCHTASK not found.\n",
     );
-    expect(emu.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(emu.requests[0]!.headers.authorization).toBe("Bearer <redacted>");
     expect(clean(result)).toBe(true);
   });
 
@@ -100,7 +118,7 @@ describe("API errors exit 1 with one line on stderr", () => {
     const result = await cli(["get", "ANYTASK", "--endpoint", emu.url]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("error: UNAUTHENTICATED: Request had invalid credentials: [redacted]\n");
-    expect(emu.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(emu.requests[0]!.headers.authorization).toBe("Bearer <redacted>");
     expect(clean(result)).toBe(true);
   });
 
@@ -153,7 +171,7 @@ describe("without EE_ACCESS_TOKEN: Application Default Credentials", () => {
 
     const emu = await emulators.start();
     const { name } = emu.seed({ id: "WITHTOKEN" });
-    const main = join(pkg, "dist/runtime/cli/main.js");
+    const main = join(pkg, "dist/cli/main.js");
     const result = await cli(["get", "ANYTASK", "--endpoint", emu.url], { token: undefined, main });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");

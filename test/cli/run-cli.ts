@@ -1,5 +1,7 @@
-// Runs the built CLI (generated/dist/runtime/cli/main.js) as a child process, with a clean
-// environment: no Google credentials of the machine, and EE_ACCESS_TOKEN only when given.
+// Runs the built CLI (generated/dist/cli/main.js) as a child process, with a clean
+// environment: no Google credentials of the machine, EE_ACCESS_TOKEN only when given, and
+// EARTHENGINE_PROJECT=earthengine-legacy unless told otherwise (so that no "using project" note is
+// printed; `env: { EARTHENGINE_PROJECT: undefined }` unsets it).
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll } from "vitest";
 
 export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url));
-export const MAIN: string = join(ROOT, "generated/dist/runtime/cli/main.js");
+export const MAIN: string = join(ROOT, "generated/dist/cli/main.js");
 export const TOKEN = "ya29.cli-test-SECRET-7f3a9c";
 
 export interface CliResult {
@@ -22,8 +24,16 @@ const HOME = mkdtempSync(join(tmpdir(), "ee-cli-home-"));
 afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME, NO_COLOR: "1" };
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined) env[key] = value;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME,
+    NO_COLOR: "1",
+    EARTHENGINE_PROJECT: "earthengine-legacy",
+  };
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
   return env;
 }
 
@@ -42,7 +52,12 @@ export function cli(
     execFile(
       process.execPath,
       [options.main ?? MAIN, ...args],
-      { cwd: ROOT, env: cliEnv({ EE_ACCESS_TOKEN: token, ...options.env }), timeout: options.timeoutMs ?? 15_000 },
+      {
+        cwd: ROOT,
+        env: cliEnv({ EE_ACCESS_TOKEN: token, ...options.env }),
+        timeout: options.timeoutMs ?? 15_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

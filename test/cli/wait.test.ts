@@ -21,12 +21,21 @@ describe("ee-operations cancel --wait", () => {
     expect(result.stderr).toMatch(new RegExp(`^${name}: CANCELLING \\d+%$`, "m"));
     expect(result.stderr).toMatch(new RegExp(`^${name}: CANCELLED \\d+%$`, "m"));
     expect(result.stderr).not.toMatch(/error/);
-    expect(emu.requests[0]!.url).toBe("/v1/projects/earthengine-legacy/operations/CANCELWAIT:cancel");
-    expect(emu.requests.some((r) => r.url.endsWith(":wait"))).toBe(true);
+    // Read, cancel, then one poller reading the state (no per-name wait loop), each an HTTP batch
+    // (the emulator logs a batch's inner calls after the batch).
+    const calls = emu.requests.map((r) => `${r.method} ${r.url}`);
+    expect(calls.slice(0, 4)).toEqual([
+      "POST /batch",
+      "GET /v1/projects/earthengine-legacy/operations/CANCELWAIT",
+      "POST /batch",
+      "POST /v1/projects/earthengine-legacy/operations/CANCELWAIT:cancel",
+    ]);
+    expect(calls.filter((c) => c.endsWith(":cancel"))).toHaveLength(1);
+    expect(calls.some((c) => c.endsWith(":wait"))).toBe(false);
     expect(clean(result)).toBe(true);
   });
 
-  it("exits 0 when the operation SUCCEEDED before the cancel took effect (and says so), 3 when it had FAILED, and the worst of several", async () => {
+  it("says 'already SUCCEEDED' / 'already FAILED' for operations done before the cancel (exit 0: nothing to cancel), without cancelling them", async () => {
     const emu = await realClock();
     const done = emu.seed({ id: "ALREADYDONE", runMs: 50 }).name;
     const failed = emu.seed({ id: "ALREADYFAILED", runMs: 50, outcome: "FAILED" }).name;
@@ -35,15 +44,16 @@ describe("ee-operations cancel --wait", () => {
 
     const succeeded = await cli(["cancel", "ALREADYDONE", "--wait", "--endpoint", emu.url]);
     expect(succeeded.code).toBe(0);
-    expect(succeeded.stdout).toBe(`${done}: SUCCEEDED (finished before the cancel took effect)\n`);
+    expect(succeeded.stdout).toBe(`${done}: already SUCCEEDED\n`);
 
     const several = await cli(["cancel", "--wait", "ALREADYFAILED", "STILLRUNNING", "--endpoint", emu.url, "--json"]);
-    expect(several.code).toBe(3);
+    expect(several.code).toBe(0);
     expect(several.stderr).toBe("");
     expect(JSON.parse(several.stdout)).toEqual([
       {
         name: failed,
         outcome: "FAILED",
+        already: true,
         operation: expect.objectContaining({ done: true, error: expect.objectContaining({ code: 13 }) }),
       },
       {
@@ -52,6 +62,8 @@ describe("ee-operations cancel --wait", () => {
         operation: expect.objectContaining({ done: true, error: expect.objectContaining({ code: 1 }) }),
       },
     ]);
+    const cancels = emu.requests.filter((r) => r.url.endsWith(":cancel")).map((r) => r.url);
+    expect(cancels).toEqual(["/v1/projects/earthengine-legacy/operations/STILLRUNNING:cancel"]);
   });
 });
 

@@ -49,7 +49,10 @@ describe("EMITTERS", () => {
   ];
   it.each(cases)("%s", async (_, lro, want) => {
     const files = await emitPackage(api([version("v1", lro)]), ctx);
-    expect([...files.keys()].sort()).toEqual(want);
+    const paths = [...files.keys()].sort();
+    // The CLI (emit/cli.ts, tested in cli.test.ts) comes with the operations helpers.
+    expect(paths.filter((path) => !path.startsWith("src/cli/"))).toEqual(want);
+    expect(paths.includes("src/cli/main.ts")).toBe(lro);
   });
 });
 

@@ -1,0 +1,57 @@
+// The commands. Each prints its results and returns its exit code; errors of one name are reported
+// and the others still run.
+import { cancel } from "./cancel.js";
+import { EXIT } from "./errors.js";
+import { operationDetails } from "./format.js";
+import { list } from "./list.js";
+import { type CommandContext, errorJson, fail, printJson, worst } from "./output.js";
+import { terminalText } from "./sanitize.js";
+import { wait } from "./wait.js";
+
+export function runCommand(ctx: CommandContext): Promise<number> {
+  switch (ctx.invocation.command) {
+    case "get":
+      return get(ctx);
+    case "list":
+      return list(ctx);
+    case "wait":
+      return wait(ctx);
+    case "cancel":
+      return cancel(ctx);
+    case "delete":
+      return remove(ctx);
+  }
+}
+
+async function get(ctx: CommandContext): Promise<number> {
+  const name = ctx.names[0]!;
+  try {
+    const op = await ctx.ee.projects.operations.get({ name }, { signal: ctx.io.interrupt });
+    if (ctx.invocation.json) printJson(ctx, op);
+    else ctx.io.out(operationDetails(op, ctx.io.secrets));
+    return EXIT.OK;
+  } catch (error) {
+    return fail(ctx, error).exit;
+  }
+}
+
+/** One name after the other: deleting many records at once is rare, and this keeps one request in flight. */
+async function remove(ctx: CommandContext): Promise<number> {
+  const codes: number[] = [];
+  const out: unknown[] = [];
+  for (const name of ctx.names) {
+    if (ctx.io.interrupt.aborted) break;
+    try {
+      await ctx.ee.projects.operations.delete({ name }, { signal: ctx.io.interrupt });
+      codes.push(EXIT.OK);
+      out.push({ name, ok: true });
+      if (!ctx.invocation.json) ctx.io.out(`${terminalText(name)}: deleted\n`);
+    } catch (error) {
+      const report = fail(ctx, error, name);
+      codes.push(report.exit);
+      out.push({ name, ok: false, error: errorJson(report) });
+    }
+  }
+  if (ctx.invocation.json) printJson(ctx, out);
+  return worst(codes);
+}

@@ -1,0 +1,111 @@
+// The texts of `--help`, `<command> --help` and of a usage error.
+import type { Command } from "./args.js";
+
+const SYNOPSIS: Record<Command, string> = {
+  cancel: "ee-operations cancel <name|taskId>... | all [--wait] [--timeout <duration>]",
+  get: "ee-operations get <name|taskId>",
+  list: "ee-operations list [-s|--status <STATE>[,<STATE>]] [-l|--long] [--filter <filter>] [--limit <n>]",
+  wait: "ee-operations wait <name|taskId>... | all [--timeout <duration>]",
+  delete: "ee-operations delete <name|taskId>...",
+};
+
+const COMMON_OPTIONS = `Options of every command:
+  --project <id>         The Cloud project: of bare task ids, of 'list' and of 'all'. Default: the
+                         first of EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT, the credentials' project
+                         (quota_project_id or project_id of the ADC file), else earthengine-legacy
+                         (a note on stderr says so). A project given is sent as x-goog-user-project.
+  --api-version <v>      v1, v1beta or v1alpha (default: v1).
+  --endpoint <url>       Service root (default: https://earthengine.googleapis.com), e.g. an
+                         emulator's http://127.0.0.1:8080.
+  --json                 Print JSON only, on stdout (C1, bidi and zero-width characters escaped).
+  -h, --help             Print help (ee-operations <command> --help for one command).
+  --version              Print the package's name and version.`;
+
+const COMMAND_HELP: Record<Command, string> = {
+  cancel: `Asks the server to cancel each operation. An operation already done, or already cancelling, is
+reported as "already <STATE>" and not cancelled again. 'cancel all' cancels every PENDING and RUNNING
+operation of the project and reports the others as "already <STATE>".
+
+  --wait                 Wait until each operation is done (one poller for all of them, with a live
+                         progress line on a terminal) and print how it ended. Ctrl-C stops waiting
+                         (the cancels stay requested), prints each operation's last known state,
+                         and exits 130.
+  --timeout <duration>   With --wait: give up after this long, e.g. 30s, 2m, 500ms, or a number of
+                         seconds (default: no limit).
+--json prints one result per operation: {name, ok, already?, error?}; with --wait
+{name, outcome, already?, operation} or {name, error}.`,
+  get: `Prints one operation's name, state, type, description, progress, times, EECU-seconds, script,
+destinations and error. --json prints the operation.`,
+  list: `Prints the project's operations, newest first, one row as soon as its page arrives.
+
+  -s, --status <STATES>  Only operations in these states, comma-separated: PENDING, RUNNING,
+                         CANCELLING, SUCCEEDED, CANCELLED, FAILED.
+  -l, --long             Also the start and update times, EECU-seconds, the first destination URI
+                         (and how many more) and the error.
+  --filter <filter>      A list filter, e.g. 'metadata.state = "RUNNING"' (not with --status).
+  --limit <n>            Print at most n operations; no page is fetched past them.
+--json prints a JSON array of operations.`,
+  wait: `Waits until each operation is done (or, with 'all', every operation of the project not yet
+done) and prints how each ended. One poller reads all of them; a live progress line is shown on a
+terminal. Ctrl-C stops waiting (the operations go on), prints each one's last known state and exits 130.
+
+  --timeout <duration>   Give up after this long, e.g. 30s, 2m, 500ms, or a number of seconds
+                         (default: no limit).
+--json with one name prints the operation; with several, {name, outcome, operation} or {name, error}
+for each.`,
+  delete: "Deletes each operation's record (this does not cancel it), one after the other.",
+};
+
+const EXIT_CODES = `Exit codes:
+  0    Success. 'cancel --wait' also exits 0 when an operation finished SUCCEEDED before the cancel
+       took effect (it says so), and 'cancel' when an operation was already done.
+  1    An API, network or authentication error, or --timeout elapsed.
+  2    A usage error: unknown command or option, missing argument, bad --timeout, --limit or
+       --status, or a name that is neither a task id nor projects/*/operations/**.
+  3    An operation ended FAILED (wait, cancel --wait).
+  4    An operation ended CANCELLED where success was awaited ('wait').
+  130  Interrupted by Ctrl-C (SIGINT).
+  With several names every one is processed and reported, and the exit code is the highest.`;
+
+export const HELP: string = `ee-operations: cancel, watch and clean up Google Earth Engine long-running operations
+(exports, ingestions) through the projects.operations API, like 'earthengine task'.
+
+usage: ee-operations <command> [options]
+${Object.values(SYNOPSIS)
+  .map((s) => `  ${s}`)
+  .join("\n")}
+
+A bare task id such as 6XGCJ4JK5QWZ3MZDDAD2CBEP stands for projects/<project>/operations/<id>.
+Run 'ee-operations <command> --help' for what each command prints and its options.
+
+${COMMON_OPTIONS}
+
+Authentication:
+  The access token is read from EE_ACCESS_TOKEN. When it is unset, Application Default Credentials
+  are used through google-auth-library (an optional dependency: npm install google-auth-library).
+  The token is never printed: server text that echoes it shows [redacted].
+
+${EXIT_CODES}
+
+Errors are printed on stderr as 'error: <CANONICAL_STATUS>: <message>', usage errors as
+'usage: <message>'.
+`;
+
+/** `ee-operations <command> --help`. */
+export function commandHelp(command: Command): string {
+  return `usage: ${SYNOPSIS[command]}
+
+${COMMAND_HELP[command]}
+
+${COMMON_OPTIONS}
+
+${EXIT_CODES}
+`;
+}
+
+/** What follows `usage: <message>` on stderr. */
+export function usageHint(command: string | undefined): string {
+  if (command !== undefined && Object.hasOwn(SYNOPSIS, command))
+    return `  ${SYNOPSIS[command as Command]}\nRun 'ee-operations ${command} --help' for its options.\n`;
+  return `  ee-operations <command> [options]   (commands: ${Object.keys(SYNOPSIS).join(", ")})\nRun 'ee-operations --help' for the commands, options and exit codes.\n`;
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `ee-operations`: cancel, watch and clean up Earth Engine operations from the shell. See --help.
+import { once } from "node:events";
+import { readFile } from "node:fs/promises";
+import { createClient, InvalidNameError, operationName } from "ee-operations-client";
+import { type Invocation, parseCommandLine } from "./args.js";
+import { tokenSource } from "./auth.js";
+import { runCommand } from "./commands.js";
+import { EXIT, errorLine, InterruptedError, reportOf, UsageError } from "./errors.js";
+import { commandHelp, HELP, usageHint } from "./help.js";
+import { credentialsProject, LEGACY_PROJECT, type ResolvedProject, resolveProject } from "./project.js";
+import type { CliClient, Io } from "./types.js";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): Promise<number> {
+  const { provider, secret } = tokenSource(env);
+  const io: Io = {
+    out: (text) => void process.stdout.write(text),
+    drained: () =>
+      process.stdout.writableNeedDrain ? once(process.stdout, "drain").then(() => {}) : Promise.resolve(),
+    err: (text) => void process.stderr.write(text),
+    progress: process.stderr,
+    secrets: secret ? [secret] : [],
+    interrupt,
+  };
+  let invocation: Invocation;
+  let resolved: ResolvedProject;
+  let names: string[];
+  try {
+    const commandLine = parseCommandLine(argv);
+    if (commandLine.kind === "help") {
+      io.out(commandLine.command ? commandHelp(commandLine.command) : HELP);
+      return EXIT.OK;
+    }
+    if (commandLine.kind === "version") {
+      io.out(`${await packageVersion()}\n`);
+      return EXIT.OK;
+    }
+    invocation = commandLine.invocation;
+    // The ADC file is read only when the token comes from ADC and no project was given otherwise.
+    const adcProject = secret || invocation.project !== undefined ? undefined : await credentialsProject(env);
+    resolved = resolveProject(invocation.project, env, adcProject);
+    // Every name is checked before any request.
+    names = invocation.targets.map((target) => operationName(target, resolved.project));
+  } catch (error) {
+    if (!(error instanceof UsageError || error instanceof InvalidNameError)) throw error;
+    io.err(`${errorLine(reportOf(error), io.secrets)}\n`);
+    if (error instanceof UsageError) io.err(usageHint(error.command));
+    return EXIT.USAGE;
+  }
+  const usesProject =
+    invocation.all || invocation.command === "list" || invocation.targets.some((t) => !t.includes("/"));
+  if (resolved.source === "default" && usesProject) {
+    io.err(
+      `note: using project ${LEGACY_PROJECT}: no --project, EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT or credentials' project\n`,
+    );
+  }
+
+  const ee: CliClient = createClient({
+    version: invocation.apiVersion,
+    baseUrl: invocation.endpoint,
+    accessToken: provider,
+    // Sent as x-goog-user-project; earthengine-legacy is no Cloud project to bill.
+    project: resolved.source === "default" ? undefined : resolved.project,
+  });
+  try {
+    return await runCommand({ ee, invocation, project: resolved.project, names, io });
+  } catch (error) {
+    const report = reportOf(interrupt.aborted ? interrupt.reason : error);
+    io.err(`${errorLine(report, io.secrets)}\n`);
+    return report.exit;
+  }
+}
+
+/** `<package name> <version>`, from the package.json two folders up (dist/cli/ → the package). */
+async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+  return `${pkg.name} ${pkg.version}`;
+}
+
+// Output cut short by a closed pipe (`ee-operations list | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.OK);
+});
+
+// The first Ctrl-C aborts every call and wait (the commands then report and exit 130); a second one
+// leaves at once.
+const interrupt = new AbortController();
+const onSigint = () => {
+  if (interrupt.signal.aborted) process.exit(EXIT.INTERRUPTED);
+  interrupt.abort(new InterruptedError());
+};
+process.on("SIGINT", onSigint);
+
+main(process.argv.slice(2), process.env, interrupt.signal).then(
+  (code) => {
+    process.exitCode = code;
+    process.off("SIGINT", onSigint);
+  },
+  (error: unknown) => {
+    // Never a stack trace: one line, like every other error.
+    const secret = process.env.EE_ACCESS_TOKEN?.trim();
+    process.stderr.write(`${errorLine(reportOf(error), secret ? [secret] : [])}\n`);
+    process.exitCode = EXIT.ERROR;
+    process.off("SIGINT", onSigint);
+  },
+);

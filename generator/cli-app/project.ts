@@ -1,0 +1,83 @@
+// Which Cloud project the CLI works in, in `earthengine`'s order: --project, EARTHENGINE_PROJECT,
+// GOOGLE_CLOUD_PROJECT, the credentials' project (the ADC file's quota_project_id, else its
+// project_id), else earthengine-legacy, which the CLI then says it uses.
+import { open, stat } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { UsageError } from "./errors.js";
+
+export const LEGACY_PROJECT = "earthengine-legacy";
+
+export type ProjectSource = "--project" | "EARTHENGINE_PROJECT" | "GOOGLE_CLOUD_PROJECT" | "credentials" | "default";
+
+export interface ResolvedProject {
+  project: string;
+  source: ProjectSource;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The first project given; a malformed one is a usage error naming where it came from. */
+export function resolveProject(
+  flag: string | undefined,
+  env: Env,
+  fromCredentials: string | undefined,
+): ResolvedProject {
+  const candidates: [ProjectSource, string | undefined][] = [
+    ["--project", flag],
+    ["EARTHENGINE_PROJECT", env.EARTHENGINE_PROJECT?.trim()],
+    ["GOOGLE_CLOUD_PROJECT", env.GOOGLE_CLOUD_PROJECT?.trim()],
+    ["credentials", fromCredentials],
+  ];
+  for (const [source, value] of candidates) {
+    if (value === undefined || (value === "" && source !== "--project")) continue;
+    // A project id or number: one resource-name segment, no spaces, nothing a name could break on.
+    if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/.test(value)) {
+      const label = source === "credentials" ? "the credentials' project" : source;
+      throw new UsageError(`${label} must be a Cloud project id such as my-project`);
+    }
+    return { project: value, source };
+  }
+  return { project: LEGACY_PROJECT, source: "default" };
+}
+
+/** Largest ADC file read; a real one is well under a kilobyte or two. */
+const MAX_ADC_BYTES = 64 * 1024;
+
+/**
+ * The project of Application Default Credentials, read cheaply from the ADC file
+ * (GOOGLE_APPLICATION_CREDENTIALS, else gcloud's well-known file); undefined when there is none or it
+ * cannot be read (authentication reports that later, if it matters).
+ */
+export async function credentialsProject(env: Env): Promise<string | undefined> {
+  const path = env.GOOGLE_APPLICATION_CREDENTIALS?.trim() || wellKnownAdcFile(env);
+  if (!path) return undefined;
+  try {
+    // Only a regular file: opening a FIFO or a device could block or never end.
+    if (!(await stat(path)).isFile()) return undefined;
+    const file = await open(path, "r");
+    try {
+      const buffer = Buffer.alloc(MAX_ADC_BYTES + 1);
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+      if (bytesRead > MAX_ADC_BYTES) return undefined;
+      const json: unknown = JSON.parse(buffer.subarray(0, bytesRead).toString("utf8"));
+      if (json === null || typeof json !== "object") return undefined;
+      const { quota_project_id: quota, project_id: id } = json as Record<string, unknown>;
+      const project = typeof quota === "string" && quota ? quota : id;
+      return typeof project === "string" && project ? project : undefined;
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function wellKnownAdcFile(env: Env): string | undefined {
+  const config =
+    env.CLOUDSDK_CONFIG?.trim() ||
+    (process.platform === "win32"
+      ? env.APPDATA && join(env.APPDATA, "gcloud")
+      : join(env.HOME?.trim() || homedir(), ".config", "gcloud"));
+  return config ? join(config, "application_default_credentials.json") : undefined;
+}

@@ -1,0 +1,96 @@
+// The command line: durations, --status states, and what each argv parses to.
+import { describe, expect, it } from "vitest";
+import { parseCommandLine, parseDuration, parseStates } from "../../generator/cli-app/args.js";
+
+describe("parseDuration", () => {
+  it.each([
+    ["30s", 30_000],
+    ["2m", 120_000],
+    ["500ms", 500],
+    ["45", 45_000],
+    ["1.5", 1_500],
+    ["1h", 3_600_000],
+  ])("%s is %i ms", (text, ms) => expect(parseDuration(text)).toBe(ms));
+
+  it.each(["", "s", "-1s", "0", "0.0001s", "1d", "2 m", "30sec", "1e3", "999999999s", "Infinity", "NaN"])(
+    "%j is refused",
+    (text) => {
+      expect(() => parseDuration(text)).toThrow(/--timeout must be a duration/);
+    },
+  );
+});
+
+describe("parseStates", () => {
+  it.each([
+    ["RUNNING", ["RUNNING"]],
+    ["RUNNING,PENDING", ["RUNNING", "PENDING"]],
+    ["running, pending ,RUNNING", ["RUNNING", "PENDING"]],
+    ["FAILED,CANCELLED,SUCCEEDED", ["FAILED", "CANCELLED", "SUCCEEDED"]],
+  ])("%j → %j", (text, want) => expect(parseStates(text)).toEqual(want));
+
+  it.each([
+    ["RUNING", /'RUNING' is not a state \(.*PENDING, RUNNING.*\)$/],
+    ["READY", /'READY' is not a state .*; did you mean PENDING\?$/],
+    ["COMPLETED", /did you mean SUCCEEDED\?$/],
+    ["RUNNING,", /'' is not a state/],
+    ["", /'' is not a state/],
+  ])("%j is refused", (text, error) => {
+    expect(() => parseStates(text)).toThrow(error);
+  });
+});
+
+describe("parseCommandLine", () => {
+  it.each([
+    [["--help"], { kind: "help", command: undefined }],
+    [["-h"], { kind: "help", command: undefined }],
+    [["cancel", "--help"], { kind: "help", command: "cancel" }],
+    [["list", "-h"], { kind: "help", command: "list" }],
+    [["help", "wait"], { kind: "help", command: "wait" }],
+    [["--version"], { kind: "version" }],
+  ])("%j → %j", (argv, want) => expect(parseCommandLine(argv)).toEqual(want));
+
+  it.each([
+    [["cancel", "all"], { command: "cancel", all: true, targets: [] }],
+    [
+      ["cancel", "A", "B", "--wait", "--timeout", "2m"],
+      { command: "cancel", targets: ["A", "B"], wait: true, timeoutMs: 120_000 },
+    ],
+    [["wait", "all", "--timeout", "10s"], { command: "wait", all: true, targets: [], timeoutMs: 10_000 }],
+    [["wait", "A", "B", "C"], { command: "wait", all: false, targets: ["A", "B", "C"] }],
+    [["list", "-s", "RUNNING,PENDING", "-l"], { command: "list", states: ["RUNNING", "PENDING"], long: true }],
+    [
+      ["list", "--status", "failed", "--long", "--limit", "5"],
+      { command: "list", states: ["FAILED"], long: true, limit: 5 },
+    ],
+    [["list", "--project", "my-project"], { command: "list", project: "my-project" }],
+    [["get", "X", "--api-version", "v1alpha", "--json"], { command: "get", apiVersion: "v1alpha", json: true }],
+    [["get", "X"], { project: undefined, apiVersion: "v1", json: false, long: false, all: false }],
+  ])("%j", (argv, want) => {
+    const line = parseCommandLine(argv);
+    expect(line.kind).toBe("run");
+    expect(line.kind === "run" && line.invocation).toMatchObject(want);
+  });
+
+  it.each([
+    [["cancel", "all", "X"], /cancel all takes no other names/],
+    [["get", "all", "X"], /get takes one operation name/],
+    [["list", "--status", "RUNNING", "--filter", "done = true"], /--status and --filter cannot be combined/],
+    [["get", "X", "-s", "RUNNING"], /--status does not apply to get/],
+    [["wait", "X", "--long"], /--long does not apply to wait/],
+    [["cancel", "X", "--timeout", "1s"], /--timeout needs --wait/],
+    [["help", "frob"], /help takes one command name/],
+    [
+      ["get", "X", "--endpoint", "http://user:s3cret@127.0.0.1:1"],
+      /^--endpoint must be an http\(s\) URL without user info/,
+    ],
+    [["get", "X", "--endpoint", "ftp://x"], /--endpoint must be/],
+  ])("%j is a usage error", (argv, error) => {
+    expect(() => parseCommandLine(argv)).toThrow(error);
+    try {
+      parseCommandLine(argv);
+    } catch (e) {
+      expect((e as Error).name).toBe("UsageError");
+      expect((e as Error).message).not.toContain("s3cret");
+    }
+  });
+});
