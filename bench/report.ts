@@ -166,12 +166,16 @@ Child processes are fresh (\`node_modules/.bin/…\`), timed from spawn to exit,
    hand-written call on the global fetch.
 6. **Size** — esbuild (bundle, minify, platform node, ESM, target node20) of bench/apps/cancel-*.mjs,
    gzip level 9 (node:zlib); each bundle is run once against a loopback server and must print \`{}\`.
-   4.0 KB is taken as 4,000 bytes. **Start-up** — \`node --input-type=module -e\` timing
-   \`await import("ee-operations-client")\` inside a fresh process.
+   4.0 KB is taken as 4,000 bytes (6 KB as 6,000). cancel-ours imports \`createClient\` from the package
+   root, cancel-ours-v1 from \`ee-operations-client/v1\` (one version alone). **Start-up** —
+   \`node --input-type=module -e\` timing \`await import(…)\` inside a fresh process.
 7. **HTTP batch** — the emulator behind a loopback proxy that holds every HTTP request for ${results.batch?.delayMs ?? "?"} ms (both in
    their own process, bench/apps/delayed-emulator.ts); ${results.batch?.cancels ?? "?"} fresh operations cancelled per run with
    \`cancelMany\` at concurrency ${results.batch?.concurrency ?? "?"}, as one HTTP batch and with \`batch: false\` (one call per name); each
    run checks every result and counts the HTTP requests the client sent.
+8. **Corpus** — every variant of test/fixtures/corpus (spec folders that generate a package or fail
+   with a located error) generated one after another by \`generate()\` in one fresh process per round
+   (tsx's start-up outside the timing); one warm-up round, then the runs.
 
 ## Notes from this run
 

@@ -7,6 +7,7 @@ import { batchFigure } from "./batch.js";
 import { checkAndWatch } from "./check-watch.js";
 import { clientOverhead } from "./client-overhead.js";
 import { coldGenerate } from "./cold-generate.js";
+import { corpus } from "./corpus.js";
 import { copySpec, createContext, RUNS, removeContext } from "./env.js";
 import { loopback } from "./loopback.js";
 import { machine, writeReport, writeScalingChart } from "./report.js";
@@ -18,7 +19,7 @@ import { killAll } from "./time-command.js";
 
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 900) * 1000;
 /** BENCH_ONLY=4,5 runs just those figures (for iterating on one; results.json then holds only them). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6,7").split(",").map((f) => f.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6,7,8").split(",").map((f) => f.trim()));
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ctx = createContext(log);
@@ -74,6 +75,7 @@ try {
   await figure("loopback", "5 loopback", () => loopback(ctx));
   await figure("sizeStartup", "6 size and start-up", () => sizeAndStartup(ctx));
   await figure("batch", "7 HTTP batch", () => batchFigure(ctx));
+  await figure("corpus", "8 corpus", () => corpus(ctx));
 } finally {
   killAll();
   removeContext(ctx);

@@ -34,5 +34,5 @@ export interface ClientOptions<V extends ApiVersion = ApiVersion> extends Transp
 * ```
 */
 export declare function createClient<V extends ApiVersion>(options: ClientOptions<V>): EarthEngineClients[V];
-/** `createClient` under the package's client name (the Earth Engine package's earlier name). */
+/** `createClient` under the package's client name (`client` in the spec's x-ee-operations-package). */
 export declare const createEarthEngineClient: typeof createClient;

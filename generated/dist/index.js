@@ -29,5 +29,5 @@ export function createClient(options) {
 	}
 	return factories[version](options);
 }
-/** `createClient` under the package's client name (the Earth Engine package's earlier name). */
+/** `createClient` under the package's client name (`client` in the spec's x-ee-operations-package). */
 export const createEarthEngineClient = createClient;

@@ -52,5 +52,5 @@ export function createClient<V extends ApiVersion>(options: ClientOptions<V>): E
   return factories[version as V](options);
 }
 
-/** `createClient` under the package's client name (the Earth Engine package's earlier name). */
+/** `createClient` under the package's client name (`client` in the spec's x-ee-operations-package). */
 export const createEarthEngineClient: typeof createClient = createClient;

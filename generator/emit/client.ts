@@ -6,9 +6,11 @@ import {
   StructureKind,
   type WriterFunction,
 } from "ts-morph";
-import type { MethodModel, VersionModel } from "../model/api-model.js";
+import type { MethodModel, QueryKind, VersionModel } from "../model/api-model.js";
+import { docText, memberAccess, objectKey, propertyKey, stringLiteral } from "./escape.js";
 import { header } from "./header.js";
 import { jsdocText, pascal } from "./jsdoc.js";
+import { schemaType } from "./schema-type.js";
 
 type Tree = Map<string, Tree | MethodModel>;
 
@@ -21,6 +23,9 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
     { isTypeOnly: true, namedImports: ["components", "paths"], moduleSpecifier: "./types.js" },
     { namedImports: ["methods"], moduleSpecifier: "./methods.js" },
     { namedImports: ["bindName"], moduleSpecifier: "../runtime/resource-name.js" },
+    ...(version.methods.some((m) => m.query.length > 0)
+      ? [{ namedImports: ["queryString"], moduleSpecifier: "../runtime/query.js" }]
+      : []),
     {
       namedImports: ["call", { name: "CallOptions", isTypeOnly: true }, { name: "Transport", isTypeOnly: true }],
       moduleSpecifier: "../runtime/transport.js",
@@ -37,15 +42,15 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
       docs: [`The request of \`${method.key}\`.`],
       properties: [
         ...method.variables.map((v) => ({
-          name: v.field,
+          name: propertyKey(v.field),
           docs: [jsdocText(`${v.description} Must match \`${v.pattern}\`.`)],
           type: "string",
         })),
         ...method.query.map((q) => ({
-          name: q.name,
+          name: propertyKey(q.name),
           docs: q.description ? [jsdocText(q.description)] : [],
           hasQuestionToken: !q.required,
-          type: q.type,
+          type: queryType(q.kind),
         })),
         ...(method.body
           ? [
@@ -53,7 +58,7 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
                 name: "body",
                 docs: ["The request body."],
                 hasQuestionToken: !method.body.required,
-                type: method.body.type,
+                type: schemaType(method.body.schema),
               },
             ]
           : []),
@@ -67,7 +72,7 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
       name: "Operation",
       isExported: true,
       docs: [`A long-running operation, as \`${version.lro.resource}.get\` returns it.`],
-      type: version.lro.operationType,
+      type: schemaType(version.lro.operation),
     });
   }
 
@@ -75,7 +80,7 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
   const tree = resourceTree(version.methods);
   statements.push((writer) => {
     writer.newLine();
-    writer.writeLine(`/** ${version.title}: the methods, nested as in Google's resource tree. */`);
+    writer.writeLine(`/** ${inlineDoc(version.title)}: the methods, nested as in Google's resource tree. */`);
     writer.write(`export interface ${Api} `).block(() => writeInterfaceMembers(writer, tree));
     writer.blankLine();
     writer.writeLine(`/** Binds every ${version.version} method to a transport (made by \`createClient\`). */`);
@@ -89,6 +94,17 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
   file.addStatements(statements);
   file.insertText(file.getImportDeclarations().at(-1)!.getEnd(), "\n"); // a blank line after the imports
   return header(version.specFile) + file.getFullText();
+}
+
+/** Spec text for a one-line doc comment. */
+function inlineDoc(text: string): string {
+  return docText(text).replace(/\n/g, " ");
+}
+
+function queryType(kind: QueryKind): string {
+  const scalar = kind.replace("[]", "");
+  const type = scalar === "integer" ? "number" : scalar;
+  return kind.endsWith("[]") ? `${type}[]` : type;
 }
 
 function requestType(method: MethodModel): string {
@@ -113,21 +129,21 @@ function resourceTree(methods: readonly MethodModel[]): Tree {
 function writeInterfaceMembers(writer: CodeBlockWriter, node: Tree): void {
   for (const [name, child] of node) {
     if (child instanceof Map) {
-      writer.write(`readonly ${name}: `).inlineBlock(() => writeInterfaceMembers(writer, child));
+      writer.write(`readonly ${propertyKey(name)}: `).inlineBlock(() => writeInterfaceMembers(writer, child));
       writer.write(";").newLine();
     } else {
       writer.writeLine("/**");
       for (const line of methodDocs(child).split("\n")) writer.writeLine(line ? ` * ${line}` : " *");
       writer.writeLine(" */");
       writer.writeLine(
-        `${name}(request: ${requestType(child)}, options?: CallOptions): Promise<${child.response.type}>;`,
+        `${propertyKey(name)}(request: ${requestType(child)}, options?: CallOptions): Promise<${schemaType(child.response.schema)}>;`,
       );
     }
   }
 }
 
 function methodDocs(method: MethodModel): string {
-  const example = method.variables.map((v) => `${v.field}: ${JSON.stringify(exampleName(v.pattern))}`);
+  const example = method.variables.map((v) => `${propertyKey(v.field)}: ${stringLiteral(exampleName(v.pattern))}`);
   if (method.body?.required) example.push("body: {}");
   return [
     jsdocText(method.description || method.summary),
@@ -138,7 +154,7 @@ function methodDocs(method: MethodModel): string {
     "",
     "@example",
     "```ts",
-    `await ee.${method.key}({ ${example.join(", ")} });`,
+    docText(`await ee.${method.key}({ ${example.join(", ")} });`),
     "```",
   ].join("\n");
 }
@@ -154,7 +170,7 @@ function writeFactoryNode(writer: CodeBlockWriter, node: Tree): void {
   writer.inlineBlock(() => {
     for (const [name, child] of node) {
       if (child instanceof Map) {
-        writer.write(`${name}: `);
+        writer.write(`${objectKey(name)}: `);
         writeFactoryNode(writer, child);
         writer.write(",").newLine();
       } else {
@@ -164,23 +180,29 @@ function writeFactoryNode(writer: CodeBlockWriter, node: Tree): void {
   });
 }
 
+// Names the wrapper itself binds; a path parameter with one of these names gets a `$` prefix.
+const WRAPPER_LOCALS = new Set(["request", "options", "method", "search", "init", "client", "transport"]);
+
 function writeWrapper(writer: CodeBlockWriter, name: string, method: MethodModel): void {
-  writer.write(`async ${name}(request, options) `).inlineBlock(() => {
-    writer.writeLine(`const method = methods[${JSON.stringify(method.key)}];`);
+  writer.write(`async ${objectKey(name)}(request, options) `).inlineBlock(() => {
+    writer.writeLine(`const method = methods[${stringLiteral(method.key)}];`);
     const pathParams: string[] = [];
     for (const v of method.variables) {
+      const locals = v.pathParams.map((p) => (WRAPPER_LOCALS.has(p) ? `$${p}` : p));
       writer.writeLine(
-        `const [${v.pathParams.join(", ")}] = bindName(method, ${JSON.stringify(v.field)}, request.${v.field});`,
+        `const [${locals.join(", ")}] = bindName(method, ${stringLiteral(v.field)}, request${memberAccess(v.field)});`,
       );
-      pathParams.push(...v.pathParams);
+      pathParams.push(...v.pathParams.map((p, i) => (p === locals[i] ? p : `${p}: ${locals[i]}`)));
     }
+    // Checked and encoded before any I/O (runtime/query.ts); openapi-fetch only appends the result.
+    if (method.query.length > 0) writer.writeLine("const search = queryString(method, request);");
     const params = [`path: { ${pathParams.join(", ")} }`];
-    if (method.query.length > 0)
-      params.push(`query: { ${method.query.map((q) => `${q.name}: request.${q.name}`).join(", ")} }`);
+    if (method.query.some((q) => q.required)) params.push("query: {} as never");
     writer.write("return call(transport, method, options, (init) =>").indent(() => {
-      writer.write(`client.${method.httpMethod}(${JSON.stringify(method.openapiPath)}, `).inlineBlock(() => {
+      writer.write(`client.${method.httpMethod}(${stringLiteral(method.openapiPath)}, `).inlineBlock(() => {
         writer.writeLine("...init,");
         writer.writeLine(`params: { ${params.join(", ")} },`);
+        if (method.query.length > 0) writer.writeLine("querySerializer: () => search,");
         if (method.body) writer.writeLine("body: request.body,");
       });
       writer.write(method.response.empty ? "), {});" : "));");

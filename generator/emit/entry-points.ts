@@ -147,7 +147,7 @@ export function rootIndexFile(api: ApiModel, source: string): string {
     "  return factories[version as V](options);",
     "}",
     "",
-    `/** \`createClient\` under the package's client name (the Earth Engine package's earlier name). */`,
+    `/** \`createClient\` under the package's client name (\`client\` in the spec's x-ee-operations-package). */`,
     `export const ${alias}: typeof createClient = createClient;`,
   ];
   return `${header(source)}${lines.join("\n")}\n`;

@@ -1,7 +1,8 @@
-/** Text made safe inside a JSDoc block (`*\/` would end it) and wrapped to `width` columns. */
+import { docText, identifier } from "./escape.js";
+
+/** Spec text made safe inside a JSDoc block (see escape.ts) and wrapped to `width` columns. */
 export function jsdocText(text: string, width = 96): string {
-  const safe = text.replace(/\*\//g, "*\\/");
-  return safe
+  return docText(text)
     .split("\n")
     .map((paragraph) => wrap(paragraph, width))
     .join("\n");
@@ -22,10 +23,12 @@ function wrap(line: string, width: number): string {
   return out.join("\n");
 }
 
-/** `projects.operations.cancel` → `ProjectsOperationsCancel`. */
+/** `projects.operations.cancel` → `ProjectsOperationsCancel`; always an identifier (see escape.ts). */
 export function pascal(key: string): string {
-  return key
-    .split(/[._]/)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
+  return identifier(
+    key
+      .split(/[._]/)
+      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .join(""),
+  );
 }

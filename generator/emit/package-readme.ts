@@ -31,9 +31,11 @@ export function packageReadmeFile(api: ApiModel, source: string): string {
         `import { createClient } from "${name}";`,
         "",
         "const client = createClient({",
-        `  version: "${latest.version}",                       // ${api.versions.map((v) => `"${v.version}"`).join(" | ")}`,
-        `  baseUrl: "${api.baseUrl}", // optional; this is the default`,
-        "  accessToken: async (scopes) => token,  // optional; called with the method's OAuth scopes",
+        ...aligned([
+          [`  version: "${latest.version}",`, api.versions.map((v) => `"${v.version}"`).join(" | ")],
+          [`  baseUrl: "${api.baseUrl}",`, "optional; this is the default"],
+          ["  accessToken: async (scopes) => token,", "optional; called with the method's OAuth scopes"],
+        ]),
         "});",
         `await client.${example};`,
       ].join("\n"),
@@ -49,7 +51,8 @@ export function packageReadmeFile(api: ApiModel, source: string): string {
     ),
     "Every method takes a last, optional argument of per-call options: `{ signal?, timeoutMs?, retry? }`; " +
       "the client's `timeoutMs` (default 120 000 ms, retries included) and `retry` options set the defaults. " +
-      "Transient failures (429, 502, 503, 504, network errors) are retried with backoff. For Google " +
+      "Transient failures (429, 502, 503, 504, network errors) are retried with backoff; a method the spec " +
+      "marks non-idempotent only when nothing was sent. For Google " +
       `credentials, \`import { fromGoogleAuth } from "${name}/google-auth"\` and pass \`accessToken: fromGoogleAuth()\` ` +
       "(`google-auth-library` is an optional peer dependency).",
     "### Methods",
@@ -64,6 +67,8 @@ export function packageReadmeFile(api: ApiModel, source: string): string {
       "| `NetworkError` | no usable answer: refused, reset, or cut off mid-body |",
       "| `TimeoutError` | `timeoutMs` passed |",
       "| `ProtocolError` | the server broke the protocol |",
+      "",
+      "All are exported from the package root.",
     ].join("\n"),
     "## License",
     "Apache-2.0 (see `LICENSE`).",
@@ -82,7 +87,7 @@ function helperSections(version: VersionModel, bin: string): string[] {
         "const op = await client.waitForOperation(name, { timeoutMs: 600_000 }); // the done operation",
         "const { outcome } = await client.cancelAndWait(name);                  // CANCELLED | SUCCEEDED | FAILED",
         "for await (const op of client.listOperations(parent)) { … }",
-        "const results = await client.cancelMany(names, { concurrency: 8 });    // one result per name, in order",
+        "const results = await client.cancelMany(names);                       // one result per name, in order",
       ].join("\n"),
     ),
     "## Command line",
@@ -107,6 +112,12 @@ function exampleMethod(version: VersionModel): string {
     return `${key}: ${JSON.stringify(v.pattern.replace(/\*\*|\*/g, (w) => (w === "**" ? "ABC123" : "my-project")))}`;
   });
   return `${method.key}({ ${args.join(", ")} })`;
+}
+
+/** `[code, comment]` lines with the comments in one column. */
+function aligned(lines: [string, string][]): string[] {
+  const width = Math.max(...lines.map(([code]) => code.length)) + 1;
+  return lines.map(([code, comment]) => `${code.padEnd(width)}// ${comment}`);
 }
 
 function fence(lang: string, text: string): string {

@@ -4,10 +4,10 @@ import { header } from "./header.js";
 
 const RUNTIME_DIR = new URL("../runtime/", import.meta.url);
 
-// Runtime modules only the long-running-operation helpers and the CLI need: a package without an
+// Runtime modules only the long-running-operation helpers need: a package without an
 // operations resource ships none of them (nor anything only they import). A new helpers-only module
 // is one entry here; left out, it would merely ship unused.
-const LRO_ONLY = [/^operation-helpers\.ts$/, /^cli\//];
+const LRO_ONLY = [/^operation-helpers\.ts$/, /^operation-json\.ts$/, /^bulk\.ts$/, /^batch\.ts$/, /^cli\//];
 
 /** generator/runtime/**.ts by path relative to that folder (tests aside): the input of runtimeFiles. */
 export async function readRuntimeSources(): Promise<Map<string, string>> {

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { VersionModel } from "../model/api-model.js";
+import { docSafeDocument } from "./escape.js";
 import { header } from "./header.js";
 
 // Asked for early by the CLI, and again when the file is emitted.
@@ -10,7 +11,7 @@ export function typesFile(version: VersionModel): Promise<string> {
   let text = requested.get(version);
   if (!text) {
     text = typesThread()
-      .convert(version.document)
+      .convert(docSafeDocument(version.document))
       .then((types) => header(version.specFile) + types);
     requested.set(version, text);
   }

@@ -1,3 +1,5 @@
+import type { ParsedTemplate } from "./http-template.js";
+
 /** Everything the emitters need, as plain data. */
 export interface ApiModel {
   /** The operationId prefix every method shares, e.g. `earthengine`. */
@@ -35,8 +37,8 @@ export interface VersionModel {
 export interface LroModel {
   /** e.g. `projects.operations`. */
   readonly resource: string;
-  /** TypeScript type of an Operation, as `get` returns it. */
-  readonly operationType: string;
+  /** The Operation schema, as `get` returns it. */
+  readonly operation: SchemaRef;
 }
 
 export interface MethodModel {
@@ -51,6 +53,10 @@ export interface MethodModel {
   readonly path: string;
   /** The gRPC transcoding template, verbatim. */
   readonly template: string;
+  /** The template, parsed once (model/http-template.ts); emitted as data for the runtime. */
+  readonly parsedTemplate: ParsedTemplate;
+  /** Safe to send again after it may have reached the server (`x-google-idempotent`, else by HTTP method). */
+  readonly idempotent: boolean;
   readonly variables: readonly TemplateVariable[];
   readonly query: readonly QueryField[];
   readonly body: BodyModel | undefined;
@@ -73,21 +79,33 @@ export interface TemplateVariable {
 }
 
 export interface QueryField {
+  /** The wire name, exactly as the spec spells it (any string). */
   readonly name: string;
   readonly description: string;
   readonly required: boolean;
-  /** TypeScript type of the value. */
-  readonly type: string;
+  readonly kind: QueryKind;
 }
+
+/** A query value's JSON schema type; arrays are sent as repeated keys. */
+export type QueryKind = QueryScalar | `${QueryScalar}[]`;
+export type QueryScalar = "string" | "integer" | "number" | "boolean";
+
+/**
+ * Where a schema lives in the bundled document: a named component, or inline in an operation (its
+ * request body, or the JSON content of one response status).
+ */
+export type SchemaRef =
+  | { readonly kind: "component"; readonly name: string }
+  | { readonly kind: "requestBody"; readonly path: string; readonly method: string }
+  | { readonly kind: "response"; readonly path: string; readonly method: string; readonly status: string };
 
 export interface BodyModel {
   readonly required: boolean;
-  /** TypeScript type expression, in terms of the version's `components` and `paths`. */
-  readonly type: string;
+  readonly schema: SchemaRef;
 }
 
 export interface ResponseModel {
-  readonly type: string;
+  readonly schema: SchemaRef;
   /** google.protobuf.Empty: a 2xx without a body counts as `{}`. */
   readonly empty: boolean;
 }

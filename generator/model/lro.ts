@@ -18,8 +18,8 @@ export function lroModel(methods: readonly MethodModel[]): LroModel | undefined 
   for (const [resource, named] of byResource) {
     if (!LRO_METHODS.every((m) => named.has(m))) continue;
     const get = named.get("get")!;
-    if (get.response.type !== named.get("wait")!.response.type) continue;
-    return { resource, operationType: get.response.type };
+    if (JSON.stringify(get.response.schema) !== JSON.stringify(named.get("wait")!.response.schema)) continue;
+    return { resource, operation: get.response.schema };
   }
   return undefined;
 }

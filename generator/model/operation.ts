@@ -1,9 +1,22 @@
 import type { Bundle } from "../load/bundle.js";
-import type { BodyModel, HttpMethod, MethodModel, QueryField, ResponseModel, TemplateVariable } from "./api-model.js";
+import type {
+  BodyModel,
+  HttpMethod,
+  MethodModel,
+  QueryField,
+  QueryKind,
+  ResponseModel,
+  SchemaRef,
+  TemplateVariable,
+} from "./api-model.js";
 import { discoveryPath, type ParsedTemplate, parseHttpTemplate, wildcardShape } from "./http-template.js";
 import { operationScopes } from "./security.js";
 
 type Json = Record<string, unknown>;
+
+// `then` would make `await client.projects` call the API; `__proto__` would vanish into the prototype.
+const REFUSED_TREE_NAMES = new Set(["then", "__proto__"]);
+const PATH_PARAM = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export interface OperationNode {
   readonly version: string;
@@ -34,6 +47,15 @@ export function methodModel(bundle: Bundle, node: OperationNode): MethodModel {
       "operationId",
       `operationId ${JSON.stringify(id)} is not a method path`,
       `"${node.service}.<resource>.….<method>" (dot-separated identifiers)`,
+    );
+  }
+  const magic = idParts.slice(1).find((p) => REFUSED_TREE_NAMES.has(p));
+  if (magic) {
+    throw bundle.error(
+      operation,
+      "operationId",
+      `operationId ${id}: a resource or method named ${magic} cannot be a property of the client`,
+      `another name (${[...REFUSED_TREE_NAMES].join(" and ")} would make awaiting or reading the client misbehave)`,
     );
   }
 
@@ -72,6 +94,16 @@ export function methodModel(bundle: Bundle, node: OperationNode): MethodModel {
   );
   const declaredPath = parameters.filter((p) => p.in === "path").map((p) => p.name as string);
   const pathParams = [...openapiPath.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+  const oddParam = pathParams.find((name) => !PATH_PARAM.test(name));
+  if (oddParam !== undefined) {
+    throw bundle.error(
+      bundle.document.paths as Json,
+      openapiPath,
+      `${id}: path parameter {${oddParam}} is not a Discovery flat-path name`,
+      "{projectsId}-style names (letters, digits, _): callers pass the template's field, never these",
+      "key",
+    );
+  }
   for (const name of pathParams) {
     if (!declaredPath.includes(name)) {
       throw bundle.error(
@@ -105,6 +137,14 @@ export function methodModel(bundle: Bundle, node: OperationNode): MethodModel {
   let next = 0;
   const variables: TemplateVariable[] = parsed.parts.flatMap((part) => {
     if (part.kind !== "variable") return [];
+    if (part.field === "__proto__") {
+      throw bundle.error(
+        operation,
+        "x-google-http-template",
+        `${id}: the template field __proto__ cannot be a property of a request object`,
+        "another field name",
+      );
+    }
     const description = fieldDocs[part.field];
     if (typeof description !== "string") {
       throw bundle.error(
@@ -131,8 +171,23 @@ export function methodModel(bundle: Bundle, node: OperationNode): MethodModel {
       name: p.name as string,
       description: typeof p.description === "string" ? p.description : "",
       required: p.required === true,
-      type: tsScalar(bundle.deref<Json | undefined>(p.schema)),
+      kind: queryKind(bundle, p, id),
     }));
+  // The request object holds template fields, query parameters and `body` side by side.
+  const requestKeys = new Set<string>(variables.map((v) => v.field));
+  if (operation.requestBody !== undefined) requestKeys.add("body");
+  for (const [i, q] of query.entries()) {
+    if (typeof q.name !== "string" || q.name === "" || requestKeys.has(q.name)) {
+      const p = parameters.filter((p) => p.in === "query")[i]!;
+      throw bundle.error(
+        p,
+        "name",
+        `${id}: query parameter ${JSON.stringify(q.name)} ${typeof q.name === "string" && q.name !== "" ? "is already a field of the request" : "has no name"}`,
+        `a name unique among the template fields, query parameters${operation.requestBody !== undefined ? " and body" : ""}`,
+      );
+    }
+    requestKeys.add(q.name);
+  }
 
   const [, ...resource] = idParts;
   return {
@@ -142,6 +197,8 @@ export function methodModel(bundle: Bundle, node: OperationNode): MethodModel {
     openapiPath,
     path: discoveryPath(parsed),
     template,
+    parsedTemplate: parsed,
+    idempotent: idempotent(bundle, operation, node.httpMethod, id),
     variables,
     query,
     body: bodyModel(bundle, node),
@@ -163,8 +220,8 @@ function bodyModel(bundle: Bundle, { operation, openapiPath, httpMethod }: Opera
       "the request body has no application/json content",
       "content: { application/json: { schema } }",
     );
-  const lookup = `NonNullable<paths["${openapiPath}"]["${httpMethod.toLowerCase()}"]["requestBody"]>["content"]["application/json"]`;
-  return { required: body.required === true, type: schemaType(media.schema, lookup) };
+  const inline: SchemaRef = { kind: "requestBody", path: openapiPath, method: httpMethod.toLowerCase() };
+  return { required: body.required === true, schema: schemaRef(media.schema, inline) };
 }
 
 function responseModel(
@@ -186,32 +243,52 @@ function responseModel(
       "content: { application/json: { schema } }",
     );
   const schema = bundle.deref<Json>(media.schema);
-  const lookup = `paths["${openapiPath}"]["${httpMethod.toLowerCase()}"]["responses"][${status}]["content"]["application/json"]`;
+  const inline: SchemaRef = { kind: "response", path: openapiPath, method: httpMethod.toLowerCase(), status };
   return {
-    type: schemaType(media.schema, lookup),
+    schema: schemaRef(media.schema, inline),
     empty: schema.type === "object" && schema.properties === undefined && schema.additionalProperties === false,
   };
 }
 
-/** A named component where the spec names one, else openapi-typescript's type at `lookup`. */
-function schemaType(schema: unknown, lookup: string): string {
+/** The named component where the spec names one, else where the schema sits inline. */
+function schemaRef(schema: unknown, inline: SchemaRef): SchemaRef {
   const ref = (schema as Json | undefined)?.$ref;
-  const match = typeof ref === "string" ? /^#\/components\/schemas\/([A-Za-z0-9_]+)$/.exec(ref) : null;
-  return match ? `components["schemas"]["${match[1]}"]` : lookup;
+  const match = typeof ref === "string" ? /^#\/components\/schemas\/([^/]+)$/.exec(ref) : null;
+  return match ? { kind: "component", name: match[1]!.replace(/~1/g, "/").replace(/~0/g, "~") } : inline;
 }
 
-function tsScalar(schema: Json | undefined): string {
-  switch (schema?.type) {
-    case "string":
-      return "string";
-    case "integer":
-    case "number":
-      return "number";
-    case "boolean":
-      return "boolean";
-    default:
-      return "unknown";
+const SCALARS = new Set(["string", "integer", "number", "boolean"]);
+
+/** A query parameter's JSON schema type: a scalar or an array of scalars (sent as repeated keys). */
+function queryKind(bundle: Bundle, parameter: Json, id: string): QueryKind {
+  const schema = bundle.deref<Json | undefined>(parameter.schema);
+  const type = schema?.type;
+  if (typeof type === "string" && SCALARS.has(type)) return type as QueryKind;
+  const items = type === "array" ? bundle.deref<Json | undefined>(schema!.items) : undefined;
+  if (typeof items?.type === "string" && SCALARS.has(items.type)) return `${items.type}[]` as QueryKind;
+  throw bundle.error(
+    schema ?? parameter,
+    schema ? "type" : "schema",
+    `${id}: query parameter ${JSON.stringify(parameter.name)} has ${schema ? `type ${JSON.stringify(type ?? null)}` : "no schema"}`,
+    "schema.type string, integer, number or boolean, or an array of one of them",
+  );
+}
+
+// Retrying is safe by default for methods HTTP defines as idempotent (RFC 9110 §9.2.2).
+const IDEMPOTENT_METHODS = new Set<HttpMethod>(["GET", "PUT", "DELETE"]);
+
+function idempotent(bundle: Bundle, operation: Json, httpMethod: HttpMethod, id: string): boolean {
+  const marked = operation["x-google-idempotent"];
+  if (marked === undefined) return IDEMPOTENT_METHODS.has(httpMethod);
+  if (typeof marked !== "boolean") {
+    throw bundle.error(
+      operation,
+      "x-google-idempotent",
+      `${id}: x-google-idempotent is not a boolean`,
+      "true or false",
+    );
   }
+  return marked;
 }
 
 function asArray(value: unknown): unknown[] {

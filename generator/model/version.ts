@@ -40,6 +40,7 @@ export function versionModel(bundle: Bundle, version: string, service: string, s
   }
   const methods: MethodModel[] = [];
   const byId = new Map<string, string>();
+  const operations = new Map<MethodModel, Json>();
   for (const [openapiPath, rawItem] of Object.entries(paths)) {
     const pathItem = bundle.deref<Json>(rawItem);
     if (!openapiPath.startsWith(`/${version}/`)) {
@@ -82,9 +83,11 @@ export function versionModel(bundle: Bundle, version: string, service: string, s
       }
       byId.set(method.id, `${httpMethod} ${openapiPath}`);
       methods.push(method);
+      operations.set(method, operation as Json);
     }
   }
   methods.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  checkTypeNames(bundle, methods, operations);
   const info = (doc.info ?? {}) as Json;
   return {
     version,
@@ -94,4 +97,27 @@ export function versionModel(bundle: Bundle, version: string, service: string, s
     methods,
     lro: lroModel(methods),
   };
+}
+
+// The emitters name a method's request type after its key with `.` and `_` dropped and each part
+// capitalized (`projects.operations.cancel` → `ProjectsOperationsCancelRequest`); two keys that read
+// the same that way would declare one type twice.
+function checkTypeNames(bundle: Bundle, methods: readonly MethodModel[], operations: Map<MethodModel, Json>): void {
+  const seen = new Map<string, MethodModel>();
+  for (const method of methods) {
+    const name = method.key
+      .split(/[._]/)
+      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .join("");
+    const other = seen.get(name);
+    if (other) {
+      throw bundle.error(
+        operations.get(method)!,
+        "operationId",
+        `operationId ${method.id} gives the same type name (${name}Request) as ${other.id}`,
+        "operationIds that differ by more than capitalization at a . or _",
+      );
+    }
+    seen.set(name, method);
+  }
 }

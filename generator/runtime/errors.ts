@@ -87,9 +87,12 @@ export class NetworkError extends Error {
   override readonly name = "NetworkError";
   /** The HTTP status, when headers arrived before the failure. */
   readonly httpStatus: number | undefined;
-  constructor(message: string, options: { cause?: unknown; httpStatus?: number } = {}) {
+  /** True only when the request certainly never reached the server (e.g. the connection was refused). */
+  readonly notSent: boolean;
+  constructor(message: string, options: { cause?: unknown; httpStatus?: number; notSent?: boolean } = {}) {
     super(message, { cause: options.cause });
     this.httpStatus = options.httpStatus;
+    this.notSent = options.notSent ?? false;
   }
 }
 

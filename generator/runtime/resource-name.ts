@@ -1,40 +1,33 @@
 import { InvalidNameError } from "./errors.js";
 
+/** One part of a gRPC transcoding template, as the generator parsed it (generator/model/http-template.ts). */
+export type TemplatePart =
+  | { readonly kind: "literal"; readonly text: string }
+  | { readonly kind: "variable"; readonly field: string; readonly segments: readonly string[] };
+
+/** A template parsed once by the generator and emitted as data in each method's metadata. */
+export interface ParsedTemplate {
+  readonly parts: readonly TemplatePart[];
+  readonly verb: string | null;
+}
+
 /** What the runtime needs to know about a method to bind its resource names. */
 export interface MethodBinding {
   readonly id: string;
   readonly template: string;
+  readonly parsedTemplate: ParsedTemplate;
 }
 
 // Characters that can change where a request goes once they reach a URL, or that no resource id
 // contains: `?` and `#` end the path, `%` smuggles pre-encoded bytes (`%2F`), `\` is a slash to WHATWG
 // URL parsers, control characters break the request line.
 const FORBIDDEN = /[?#%\\\u0000-\u001f\u007f-\u009f]/;
+const TASK_ID = /^[A-Za-z0-9_-]+$/;
 
-/** A template variable, parsed once: `{name=projects/*\/operations/**}` → its segments. */
-interface Variable {
-  readonly pattern: string;
-  readonly want: readonly string[];
-  /** Where `**` is in `want`, or -1. */
-  readonly multi: number;
-}
-
-// Keyed by template, then field: both are constants of the generated code, so lookups hash nothing new.
-const variables = new Map<string, Map<string, Variable>>();
-
-function variable(template: string, field: string): Variable {
-  let fields = variables.get(template);
-  if (fields === undefined) variables.set(template, (fields = new Map()));
-  let found = fields.get(field);
-  if (found === undefined) {
-    const match = new RegExp(`\\{${field}(?:=([^}]*))?\\}`).exec(template);
-    if (!match) throw new TypeError(`Template ${template} has no variable ${field}`);
-    const pattern = match[1] ?? "*";
-    const want = pattern.split("/");
-    found = { pattern, want, multi: want.indexOf("**") };
-    fields.set(field, found);
-  }
-  return found;
+function variable(method: MethodBinding, field: string): readonly string[] {
+  for (const part of method.parsedTemplate.parts)
+    if (part.kind === "variable" && part.field === field) return part.segments;
+  throw new TypeError(`Template ${method.template} has no variable ${field}`);
 }
 
 /**
@@ -43,8 +36,13 @@ function variable(template: string, field: string): Variable {
  * kept: RFC 6570 reserved expansion limited to `/`). Throws InvalidNameError before any I/O.
  */
 export function bindName(method: MethodBinding, field: string, value: unknown): string[] {
-  const { pattern, want, multi } = variable(method.template, field);
+  const want = variable(method, field);
+  const multi = want.indexOf("**");
   const reject = (reason: string): never => {
+    const pattern = want.join("/");
+    if (pattern === "projects/*/operations/**" && typeof value === "string" && TASK_ID.test(value)) {
+      reason = `it looks like a bare task id: pass operationName(${JSON.stringify(value)}) instead (the operation helpers accept bare ids)`;
+    }
     throw new InvalidNameError({ field, pattern, template: method.template, value, reason });
   };
   if (typeof value !== "string") return reject(`expected a string, got ${value === null ? "null" : typeof value}`);

@@ -24,6 +24,16 @@ it("generates a typed wrapper and metadata for an invented method, and it works"
       path: "v1test/{+widget}:frobnicate",
       template: "/v1test/{widget=projects/*/widgets/*}:frobnicate",
       scopes: ["https://example.invalid/auth/widgets"],
+      // An unmarked POST is not safe to send twice.
+      idempotent: false,
+      parsedTemplate: {
+        parts: [
+          { kind: "literal", text: "v1test" },
+          { kind: "variable", field: "widget", segments: ["projects", "*", "widgets", "*"] },
+        ],
+        verb: "frobnicate",
+      },
+      query: [["dryRun", "boolean", false]],
     },
   });
 

@@ -83,7 +83,7 @@ describe("static contract: spec vs generated sources", () => {
   });
 
   it("reports a dropped query parameter", () => {
-    const dir = tamperedCopy("v1/client.ts", "pageToken: request.pageToken", "pageTokn: request.pageToken");
+    const dir = tamperedCopy("v1/methods.ts", '["pageToken", "string", false]', '["pageTokn", "string", false]');
     expect(staticContract("spec", dir)).toContainEqual(
       expect.stringMatching(/^v1 projects\.operations\.list: wrapper query params/),
     );

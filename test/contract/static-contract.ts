@@ -122,7 +122,12 @@ function readVersion(project: Project, src: string, version: string, problems: s
       httpMethod: call?.getExpression().getText().slice("client.".length),
       path: pathArg?.asKind(SyntaxKind.StringLiteral)?.getLiteralValue(),
       pathParams: names("path"),
-      queryParams: names("query"),
+      // Query parameters are data in the metadata (wire name, kind, required), sent by queryString().
+      queryParams: method
+        .getDescendantsOfKind(SyntaxKind.CallExpression)
+        .some((c) => c.getText() === "queryString(method, request)")
+        ? ((meta.get(key)?.query as unknown[][] | undefined) ?? []).map((q) => String(q[0]))
+        : [],
       hasBody: init?.getProperty("body") !== undefined,
       boundFields: bound.map((c) => c.getArguments()[1]?.asKind(SyntaxKind.StringLiteral)?.getLiteralValue() ?? "?"),
       requestFields,

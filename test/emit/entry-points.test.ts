@@ -102,7 +102,7 @@ describe("rootIndexFile", () => {
 
   it("names the versions in the error it throws for an unknown version", () => {
     expect(rootIndexFile(api([lro, plain]), "spec/")).toContain(
-      "throw new TypeError(`version must be one of v1, v2beta1; got ${JSON.stringify(version)}`);",
+      "throw new TypeError(`version must be one of v1, v2beta1; got $" + "{JSON.stringify(version)}`);",
     );
   });
 });

@@ -7,8 +7,13 @@ const SOURCES = new Map([
   ["transport.ts", 'import { x } from "./errors.js";\nexport type { R } from "./retry.js";\n'],
   ["errors.ts", "export class E {}\n"],
   ["retry.ts", "export type R = 1;\n"],
-  ["operation-helpers.ts", 'import { x } from "./errors.js";\nimport { b } from "./batch.js";\n'],
-  ["batch.ts", "export const b = 1;\n"],
+  [
+    "operation-helpers.ts",
+    'import { x } from "./errors.js";\nimport { b } from "./bulk.js";\nimport { e } from "./extra.js";\n',
+  ],
+  ["bulk.ts", 'import { c } from "./batch.js";\n'],
+  ["batch.ts", "export const c = 1;\n"],
+  ["extra.ts", "export const e = 1;\n"],
   ["google-auth.ts", "export const g = 1;\n"],
   ["cli/main.ts", '#!/usr/bin/env node\nimport { x } from "../transport.js";\nawait import("../google-auth.js");\n'],
 ]);
@@ -18,10 +23,24 @@ describe("runtimeFiles", () => {
     [
       "with operations: everything",
       true,
-      ["batch.ts", "cli/main.ts", "errors.ts", "google-auth.ts", "operation-helpers.ts", "retry.ts", "transport.ts"],
+      [
+        "batch.ts",
+        "bulk.ts",
+        "cli/main.ts",
+        "errors.ts",
+        "extra.ts",
+        "google-auth.ts",
+        "operation-helpers.ts",
+        "retry.ts",
+        "transport.ts",
+      ],
     ],
-    // batch.ts is not LRO-only by name, so it ships (unused) rather than risk a missing import.
-    ["without: no helpers, no CLI", false, ["batch.ts", "errors.ts", "google-auth.ts", "retry.ts", "transport.ts"]],
+    // extra.ts is not LRO-only by name, so it ships (unused) rather than risk a missing import.
+    [
+      "without: no helpers, no bulk/batch",
+      false,
+      ["errors.ts", "extra.ts", "google-auth.ts", "retry.ts", "transport.ts"],
+    ],
   ];
   it.each(cases)("%s", (_, lro, want) => {
     const files = runtimeFiles(api([version("v1", lro)]), SOURCES);

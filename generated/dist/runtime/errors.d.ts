@@ -33,9 +33,12 @@ export declare class NetworkError extends Error {
 	override readonly name = "NetworkError";
 	/** The HTTP status, when headers arrived before the failure. */
 	readonly httpStatus: number | undefined;
+	/** True only when the request certainly never reached the server (e.g. the connection was refused). */
+	readonly notSent: boolean;
 	constructor(message: string, options?: {
 		cause?: unknown;
 		httpStatus?: number;
+		notSent?: boolean;
 	});
 }
 /** A resource name that does not fit the method's template; raised before any network I/O. */

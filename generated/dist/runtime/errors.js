@@ -73,9 +73,12 @@ export class NetworkError extends Error {
 	name = "NetworkError";
 	/** The HTTP status, when headers arrived before the failure. */
 	httpStatus;
+	/** True only when the request certainly never reached the server (e.g. the connection was refused). */
+	notSent;
 	constructor(message, options = {}) {
 		super(message, { cause: options.cause });
 		this.httpStatus = options.httpStatus;
+		this.notSent = options.notSent ?? false;
 	}
 }
 /** A resource name that does not fit the method's template; raised before any network I/O. */

@@ -3,7 +3,20 @@ import { InvalidNameError } from "./errors.js";
 import { bindName } from "./resource-name.js";
 const FULL = {
 	id: "operationName",
-	template: "{name=projects/*/operations/**}"
+	template: "{name=projects/*/operations/**}",
+	parsedTemplate: {
+		parts: [{
+			kind: "variable",
+			field: "name",
+			segments: [
+				"projects",
+				"*",
+				"operations",
+				"**"
+			]
+		}],
+		verb: null
+	}
 };
 const TASK_ID = /^[A-Za-z0-9_-]+$/;
 /**

@@ -4,25 +4,10 @@ import { InvalidNameError } from "./errors.js";
 // contains: `?` and `#` end the path, `%` smuggles pre-encoded bytes (`%2F`), `\` is a slash to WHATWG
 // URL parsers, control characters break the request line.
 const FORBIDDEN = /[?#%\\\u0000-\u001f\u007f-\u009f]/;
-// Keyed by template, then field: both are constants of the generated code, so lookups hash nothing new.
-const variables = new Map();
-function variable(template, field) {
-	let fields = variables.get(template);
-	if (fields === undefined) variables.set(template, fields = new Map());
-	let found = fields.get(field);
-	if (found === undefined) {
-		const match = new RegExp(`\\{${field}(?:=([^}]*))?\\}`).exec(template);
-		if (!match) throw new TypeError(`Template ${template} has no variable ${field}`);
-		const pattern = match[1] ?? "*";
-		const want = pattern.split("/");
-		found = {
-			pattern,
-			want,
-			multi: want.indexOf("**")
-		};
-		fields.set(field, found);
-	}
-	return found;
+const TASK_ID = /^[A-Za-z0-9_-]+$/;
+function variable(method, field) {
+	for (const part of method.parsedTemplate.parts) if (part.kind === "variable" && part.field === field) return part.segments;
+	throw new TypeError(`Template ${method.template} has no variable ${field}`);
 }
 /**
 * Checks `value` against the variable `field` of the method's template and returns the
@@ -30,8 +15,13 @@ function variable(template, field) {
 * kept: RFC 6570 reserved expansion limited to `/`). Throws InvalidNameError before any I/O.
 */
 export function bindName(method, field, value) {
-	const { pattern, want, multi } = variable(method.template, field);
+	const want = variable(method, field);
+	const multi = want.indexOf("**");
 	const reject = (reason) => {
+		const pattern = want.join("/");
+		if (pattern === "projects/*/operations/**" && typeof value === "string" && TASK_ID.test(value)) {
+			reason = `it looks like a bare task id: pass operationName(${JSON.stringify(value)}) instead (the operation helpers accept bare ids)`;
+		}
 		throw new InvalidNameError({
 			field,
 			pattern,

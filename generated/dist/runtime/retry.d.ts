@@ -14,5 +14,8 @@ export declare const MAX_RETRIES = 100;
 export declare const DEFAULT_RETRY: RetryPolicy;
 /** Checks and completes retry options; `false` turns retries off. */
 export declare function retryPolicy(options: RetryOptions | false | undefined, fallback: RetryPolicy | false): RetryPolicy | false;
-/** The delay before retry number `attempt + 1`, or undefined when `error` must not be retried. */
-export declare function retryDelay(policy: RetryPolicy | false, attempt: number, error: unknown, random?: () => number): number | undefined;
+/**
+* The delay before retry number `attempt + 1`, or undefined when `error` must not be retried. A call
+* that is not `idempotent` is retried only after a NetworkError whose request was never sent.
+*/
+export declare function retryDelay(policy: RetryPolicy | false, attempt: number, error: unknown, random?: () => number, idempotent?: boolean): number | undefined;

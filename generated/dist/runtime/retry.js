@@ -27,9 +27,9 @@ export function retryPolicy(options, fallback) {
 	if (policy.minDelayMs > policy.maxDelayMs) throw new RangeError(`retry.minDelayMs (${policy.minDelayMs}) is above retry.maxDelayMs (${policy.maxDelayMs})`);
 	return policy;
 }
-// Every projects.operations method is safe to send again: get, list and wait only read; cancel of an
-// operation already cancelling or done is accepted and changes nothing; a repeated delete can at worst
-// answer NOT_FOUND for what the first attempt removed. So transient failures are retried for all.
+// Whether a method is safe to send again is data from the spec (`x-google-idempotent`, else its HTTP
+// method); spec/*.yaml says why cancel and wait are. A method that is not is retried only when the
+// failed attempt certainly never reached the server.
 const RETRYABLE_HTTP = new Set([
 	429,
 	502,
@@ -37,9 +37,13 @@ const RETRYABLE_HTTP = new Set([
 	504
 ]);
 const UNAVAILABLE = 14;
-/** The delay before retry number `attempt + 1`, or undefined when `error` must not be retried. */
-export function retryDelay(policy, attempt, error, random = Math.random) {
+/**
+* The delay before retry number `attempt + 1`, or undefined when `error` must not be retried. A call
+* that is not `idempotent` is retried only after a NetworkError whose request was never sent.
+*/
+export function retryDelay(policy, attempt, error, random = Math.random, idempotent = true) {
 	if (!policy || attempt >= policy.retries) return undefined;
+	if (!idempotent && !(error instanceof NetworkError && error.notSent)) return undefined;
 	const transient = error instanceof NetworkError || error instanceof ApiError && (RETRYABLE_HTTP.has(error.httpStatus) || error.code === UNAVAILABLE);
 	if (!transient) return undefined;
 	// Both are at most maxDelayMs, which retryPolicy keeps within what a timer can wait.

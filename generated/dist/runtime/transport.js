@@ -169,7 +169,7 @@ export async function call(transport, method, options, send, whenNoBody) {
 			} catch (raw) {
 				if (signal?.aborted) throw signal.reason;
 				const error = classify(raw, method, status);
-				const delay = retryDelay(policy, attempt, error);
+				const delay = retryDelay(policy, attempt, error, Math.random, method.idempotent);
 				if (delay === undefined) throw error;
 				await sleep(delay, signal);
 			}
@@ -196,10 +196,23 @@ function classify(error, method, status) {
 		const why = cause?.code ?? cause?.message ?? error.message;
 		return new NetworkError(status ? `${method.id}: the connection broke while reading the ${status} response (${why})` : `${method.id}: the request failed (${why})`, {
 			cause: error,
-			httpStatus: status || undefined
+			httpStatus: status || undefined,
+			notSent: !status && neverConnected(cause)
 		});
 	}
 	return error;
+}
+// Failures that happen before a connection exists, so before any byte of the request left.
+const BEFORE_CONNECT = new Set([
+	"ECONNREFUSED",
+	"ENOTFOUND",
+	"EAI_AGAIN"
+]);
+function neverConnected(cause) {
+	if (cause?.code !== undefined && BEFORE_CONNECT.has(cause.code)) return true;
+	// Several addresses tried (happy eyeballs): an AggregateError of per-address failures.
+	const errors = cause?.errors;
+	return Array.isArray(errors) && errors.length > 0 && errors.every((e) => BEFORE_CONNECT.has(e?.code ?? ""));
 }
 function checkTimeout(timeoutMs) {
 	return optionalDurationMs("timeoutMs", timeoutMs, {

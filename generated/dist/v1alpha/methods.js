@@ -6,34 +6,142 @@ export const methods = {
 		httpMethod: "POST",
 		path: "v1alpha/{+name}:cancel",
 		template: "/v1alpha/{name=projects/*/operations/**}:cancel",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [{
+				kind: "literal",
+				text: "v1alpha"
+			}, {
+				kind: "variable",
+				field: "name",
+				segments: [
+					"projects",
+					"*",
+					"operations",
+					"**"
+				]
+			}],
+			verb: "cancel"
+		},
+		query: []
 	},
 	"projects.operations.delete": {
 		id: "earthengine.projects.operations.delete",
 		httpMethod: "DELETE",
 		path: "v1alpha/{+name}",
 		template: "/v1alpha/{name=projects/*/operations/**}",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [{
+				kind: "literal",
+				text: "v1alpha"
+			}, {
+				kind: "variable",
+				field: "name",
+				segments: [
+					"projects",
+					"*",
+					"operations",
+					"**"
+				]
+			}],
+			verb: null
+		},
+		query: []
 	},
 	"projects.operations.get": {
 		id: "earthengine.projects.operations.get",
 		httpMethod: "GET",
 		path: "v1alpha/{+name}",
 		template: "/v1alpha/{name=projects/*/operations/**}",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [{
+				kind: "literal",
+				text: "v1alpha"
+			}, {
+				kind: "variable",
+				field: "name",
+				segments: [
+					"projects",
+					"*",
+					"operations",
+					"**"
+				]
+			}],
+			verb: null
+		},
+		query: []
 	},
 	"projects.operations.list": {
 		id: "earthengine.projects.operations.list",
 		httpMethod: "GET",
 		path: "v1alpha/{+name}/operations",
 		template: "/v1alpha/{name=projects/*}/operations",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [
+				{
+					kind: "literal",
+					text: "v1alpha"
+				},
+				{
+					kind: "variable",
+					field: "name",
+					segments: ["projects", "*"]
+				},
+				{
+					kind: "literal",
+					text: "operations"
+				}
+			],
+			verb: null
+		},
+		query: [
+			[
+				"filter",
+				"string",
+				false
+			],
+			[
+				"pageSize",
+				"integer",
+				false
+			],
+			[
+				"pageToken",
+				"string",
+				false
+			]
+		]
 	},
 	"projects.operations.wait": {
 		id: "earthengine.projects.operations.wait",
 		httpMethod: "POST",
 		path: "v1alpha/{+name}:wait",
 		template: "/v1alpha/{name=projects/*/operations/**}:wait",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [{
+				kind: "literal",
+				text: "v1alpha"
+			}, {
+				kind: "variable",
+				field: "name",
+				segments: [
+					"projects",
+					"*",
+					"operations",
+					"**"
+				]
+			}],
+			verb: "wait"
+		},
+		query: []
 	}
 };

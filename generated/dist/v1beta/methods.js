@@ -6,34 +6,142 @@ export const methods = {
 		httpMethod: "POST",
 		path: "v1beta/{+name}:cancel",
 		template: "/v1beta/{name=projects/*/operations/**}:cancel",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [{
+				kind: "literal",
+				text: "v1beta"
+			}, {
+				kind: "variable",
+				field: "name",
+				segments: [
+					"projects",
+					"*",
+					"operations",
+					"**"
+				]
+			}],
+			verb: "cancel"
+		},
+		query: []
 	},
 	"projects.operations.delete": {
 		id: "earthengine.projects.operations.delete",
 		httpMethod: "DELETE",
 		path: "v1beta/{+name}",
 		template: "/v1beta/{name=projects/*/operations/**}",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [{
+				kind: "literal",
+				text: "v1beta"
+			}, {
+				kind: "variable",
+				field: "name",
+				segments: [
+					"projects",
+					"*",
+					"operations",
+					"**"
+				]
+			}],
+			verb: null
+		},
+		query: []
 	},
 	"projects.operations.get": {
 		id: "earthengine.projects.operations.get",
 		httpMethod: "GET",
 		path: "v1beta/{+name}",
 		template: "/v1beta/{name=projects/*/operations/**}",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [{
+				kind: "literal",
+				text: "v1beta"
+			}, {
+				kind: "variable",
+				field: "name",
+				segments: [
+					"projects",
+					"*",
+					"operations",
+					"**"
+				]
+			}],
+			verb: null
+		},
+		query: []
 	},
 	"projects.operations.list": {
 		id: "earthengine.projects.operations.list",
 		httpMethod: "GET",
 		path: "v1beta/{+name}/operations",
 		template: "/v1beta/{name=projects/*}/operations",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [
+				{
+					kind: "literal",
+					text: "v1beta"
+				},
+				{
+					kind: "variable",
+					field: "name",
+					segments: ["projects", "*"]
+				},
+				{
+					kind: "literal",
+					text: "operations"
+				}
+			],
+			verb: null
+		},
+		query: [
+			[
+				"filter",
+				"string",
+				false
+			],
+			[
+				"pageSize",
+				"integer",
+				false
+			],
+			[
+				"pageToken",
+				"string",
+				false
+			]
+		]
 	},
 	"projects.operations.wait": {
 		id: "earthengine.projects.operations.wait",
 		httpMethod: "POST",
 		path: "v1beta/{+name}:wait",
 		template: "/v1beta/{name=projects/*/operations/**}:wait",
-		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"]
+		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
+		idempotent: true,
+		parsedTemplate: {
+			parts: [{
+				kind: "literal",
+				text: "v1beta"
+			}, {
+				kind: "variable",
+				field: "name",
+				segments: [
+					"projects",
+					"*",
+					"operations",
+					"**"
+				]
+			}],
+			verb: "wait"
+		},
+		query: []
 	}
 };

@@ -47,20 +47,25 @@ export function retryPolicy(
   return policy;
 }
 
-// Every projects.operations method is safe to send again: get, list and wait only read; cancel of an
-// operation already cancelling or done is accepted and changes nothing; a repeated delete can at worst
-// answer NOT_FOUND for what the first attempt removed. So transient failures are retried for all.
+// Whether a method is safe to send again is data from the spec (`x-google-idempotent`, else its HTTP
+// method); spec/*.yaml says why cancel and wait are. A method that is not is retried only when the
+// failed attempt certainly never reached the server.
 const RETRYABLE_HTTP = new Set([429, 502, 503, 504]);
 const UNAVAILABLE = 14;
 
-/** The delay before retry number `attempt + 1`, or undefined when `error` must not be retried. */
+/**
+ * The delay before retry number `attempt + 1`, or undefined when `error` must not be retried. A call
+ * that is not `idempotent` is retried only after a NetworkError whose request was never sent.
+ */
 export function retryDelay(
   policy: RetryPolicy | false,
   attempt: number,
   error: unknown,
   random: () => number = Math.random,
+  idempotent = true,
 ): number | undefined {
   if (!policy || attempt >= policy.retries) return undefined;
+  if (!idempotent && !(error instanceof NetworkError && error.notSent)) return undefined;
   const transient =
     error instanceof NetworkError ||
     (error instanceof ApiError && (RETRYABLE_HTTP.has(error.httpStatus) || error.code === UNAVAILABLE));

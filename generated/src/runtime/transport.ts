@@ -5,6 +5,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./body.js";
 import { optionalDurationMs } from "./durations.js";
 import { ApiError, apiErrorFromResponse, NetworkError, ProtocolError } from "./errors.js";
 import { checkProject, fixedHeaders, LEGACY_PROJECT } from "./headers.js";
+import type { ParsedTemplate } from "./resource-name.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy, retryDelay, retryPolicy } from "./retry.js";
 
 export type { RetryOptions } from "./retry.js";
@@ -65,7 +66,11 @@ export interface MethodInfo {
   readonly httpMethod: string;
   readonly path: string;
   readonly template: string;
+  /** The template, parsed once by the generator (bulk requests bind names against it). */
+  readonly parsedTemplate: ParsedTemplate;
   readonly scopes: readonly string[];
+  /** Safe to send again once it may have reached the server (from the spec's `x-google-idempotent`). */
+  readonly idempotent: boolean;
 }
 
 /** The connection a generated client runs on: one openapi-fetch client plus auth and policies. */
@@ -264,7 +269,7 @@ export async function call<T>(
       } catch (raw) {
         if (signal?.aborted) throw signal.reason;
         const error = classify(raw, method, status);
-        const delay = retryDelay(policy, attempt, error);
+        const delay = retryDelay(policy, attempt, error, Math.random, method.idempotent);
         if (delay === undefined) throw error;
         await sleep(delay, signal);
       }
@@ -288,16 +293,30 @@ function classify(error: unknown, method: MethodInfo, status: number): unknown {
     });
   }
   if (error instanceof TypeError) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const cause = (error as { cause?: { code?: string; message?: string; errors?: unknown } }).cause;
     const why = cause?.code ?? cause?.message ?? error.message;
     return new NetworkError(
       status
         ? `${method.id}: the connection broke while reading the ${status} response (${why})`
         : `${method.id}: the request failed (${why})`,
-      { cause: error, httpStatus: status || undefined },
+      { cause: error, httpStatus: status || undefined, notSent: !status && neverConnected(cause) },
     );
   }
   return error;
+}
+
+// Failures that happen before a connection exists, so before any byte of the request left.
+const BEFORE_CONNECT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
+function neverConnected(cause: { code?: string; errors?: unknown } | undefined): boolean {
+  if (cause?.code !== undefined && BEFORE_CONNECT.has(cause.code)) return true;
+  // Several addresses tried (happy eyeballs): an AggregateError of per-address failures.
+  const errors = cause?.errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((e) => BEFORE_CONNECT.has((e as { code?: string } | null)?.code ?? ""))
+  );
 }
 
 function checkTimeout(timeoutMs: unknown): number | undefined {

@@ -3,6 +3,7 @@ import type { Client } from "openapi-fetch";
 import type { components, paths } from "./types.js";
 import { methods } from "./methods.js";
 import { bindName } from "../runtime/resource-name.js";
+import { queryString } from "../runtime/query.js";
 import { call, type CallOptions, type Transport } from "../runtime/transport.js";
 
 /** The request of `projects.operations.cancel`. */
@@ -176,10 +177,12 @@ export function createV1beta(transport: Transport): EarthEngineV1beta {
         async list(request, options) {
           const method = methods["projects.operations.list"];
           const [projectsId] = bindName(method, "name", request.name);
+          const search = queryString(method, request);
           return call(transport, method, options, (init) =>
             client.GET("/v1beta/projects/{projectsId}/operations", {
               ...init,
-              params: { path: { projectsId }, query: { filter: request.filter, pageSize: request.pageSize, pageToken: request.pageToken } },
+              params: { path: { projectsId } },
+              querySerializer: () => search,
             }));
         },
         async wait(request, options) {
