@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { IndentationText, Project, QuoteKind } from "ts-morph";
 import { clientFile } from "./emit/client.js";
@@ -8,9 +7,13 @@ import { methodsFile } from "./emit/methods.js";
 import { packageJsonFile } from "./emit/package-json.js";
 import { runtimeFiles } from "./emit/runtime.js";
 import { typesFile } from "./emit/types.js";
+import { pruneParseCache } from "./load/yaml-file.js";
 import { inputsHash, MANIFEST, manifestFile } from "./manifest.js";
 import { apiModel } from "./model/api.js";
 import type { ApiModel, VersionModel } from "./model/api-model.js";
+import { checkSeparate } from "./out-folder.js";
+import { recordOutput } from "./output-memo.js";
+import { packageInputs } from "./package-inputs.js";
 import { diffTree, type TreeDiff, type WriteResult, writeTree } from "./write.js";
 
 export interface GenerateOptions {
@@ -41,10 +44,12 @@ export async function renderPackage(
     for (const [path, text] of files) sources.set(path, text);
   }
   const rootKey = `${source}\0${JSON.stringify(api.versions.map((v) => [v.version, v.lro]))}`;
-  if (!rootIndexCache.has(rootKey)) rootIndexCache.set(rootKey, rootIndexFile(project, api, source));
-  sources.set("src/index.ts", rootIndexCache.get(rootKey)!);
+  sources.set(
+    "src/index.ts",
+    remember(rootIndexCache, rootKey, 4, () => rootIndexFile(project, api, source)),
+  );
   const files = new Map([...sources, ...compile(sources)]);
-  const ranges = await dependencyRanges();
+  const ranges = await packageInputs();
   files.set("package.json", packageJsonFile(api, source, ranges["openapi-fetch"]!, ranges["google-auth-library"]!));
   const methods = api.versions.reduce((n, v) => n + v.methods.length, 0);
   files.set(
@@ -60,14 +65,40 @@ export async function renderPackage(
 }
 
 // A version's files depend only on its bundled document and source name, the root index only on the
-// versions; watch mode reuses them.
+// versions; watch mode reuses them. Both are bounded (least recently used out first), and a version
+// whose spec file is gone is dropped after each render (see forgetVersionsExcept).
 const versionCache = new Map<string, Map<string, string>>();
 const rootIndexCache = new Map<string, string>();
+const VERSION_CACHE_ENTRIES = 16;
+
+function remember<T>(cache: Map<string, T>, key: string, max: number, make: () => T): T {
+  const value = cache.has(key) ? cache.get(key)! : make();
+  cache.delete(key);
+  cache.set(key, value);
+  for (const k of cache.keys()) {
+    if (cache.size <= max) break;
+    cache.delete(k);
+  }
+  return value;
+}
+
+/** Drops cached files of versions not in `api` (their spec file was removed or renamed). */
+function forgetVersionsExcept(api: ApiModel): void {
+  const live = new Set(api.versions.map((v) => `${v.specFile}\0`));
+  for (const key of versionCache.keys()) if (!live.has(key.slice(0, key.indexOf("\0") + 1))) versionCache.delete(key);
+  pruneParseCache();
+}
+
+/** Entries in the memo caches (for tests). */
+export function cacheSizes(): { versions: number; rootIndex: number } {
+  return { versions: versionCache.size, rootIndex: rootIndexCache.size };
+}
 
 async function versionFiles(project: Project, version: VersionModel): Promise<Map<string, string>> {
   const key = `${version.specFile}\0${JSON.stringify(version.document)}`;
   let files = versionCache.get(key);
-  if (!files) {
+  if (files) remember(versionCache, key, VERSION_CACHE_ENTRIES, () => files!);
+  else {
     const dir = `src/${version.version}`;
     const types = typesFile(version); // on openapi-typescript's thread, while ts-morph works here
     files = new Map([
@@ -76,23 +107,35 @@ async function versionFiles(project: Project, version: VersionModel): Promise<Ma
       [`${dir}/index.ts`, versionIndexFile(project, version)],
       [`${dir}/types.d.ts`, await types],
     ]);
-    versionCache.set(key, files);
+    remember(versionCache, key, VERSION_CACHE_ENTRIES, () => files!);
   }
   return files;
 }
 
+/** Writes the package into `outDir`; see write.ts and out-folder.ts for what it will and will not touch. */
 export async function generate(options: GenerateOptions): Promise<{ api: ApiModel } & WriteResult> {
-  const { api, files } = await renderPackage(options.specDir, options.inputs, options.api);
-  return { api, ...(await writeTree(options.outDir, files)) };
+  await checkSeparate(options.specDir, options.outDir);
+  const inputs = options.inputs ?? (await inputsHash(options.specDir));
+  const { api, files } = await renderPackage(options.specDir, inputs, options.api);
+  forgetVersionsExcept(api);
+  const result = await writeTree(options.outDir, files);
+  await recordOutput(inputs, files, summary(api));
+  return { api, ...result };
 }
 
+/** Compares the package that would be generated with `outDir`, byte for byte; never writes there. */
 export async function check(options: GenerateOptions): Promise<TreeDiff[]> {
-  const { files } = await renderPackage(options.specDir, options.inputs, options.api);
-  return diffTree(options.outDir, files);
+  const inputs = options.inputs ?? (await inputsHash(options.specDir));
+  const { api, files } = await renderPackage(options.specDir, inputs, options.api);
+  forgetVersionsExcept(api);
+  const diffs = await diffTree(options.outDir, files);
+  if (diffs.length === 0) await recordOutput(inputs, files, summary(api));
+  return diffs;
 }
 
-// The generated package depends on what the toolkit itself is tested with.
-async function dependencyRanges(): Promise<Record<string, string>> {
-  const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
-  return pkg.devDependencies;
+function summary(api: ApiModel): { versions: string[]; methods: number } {
+  return {
+    versions: api.versions.map((v) => v.version),
+    methods: api.versions.reduce((n, v) => n + v.methods.length, 0),
+  };
 }

@@ -8,3 +8,5 @@ export const MAX_FILE_BYTES = 8 << 20;
 export const MAX_EXPANDED_BYTES = 64 << 20;
 /** Deepest nesting of mappings and sequences in one file. */
 export const MAX_DEPTH = 256;
+/** The most entries the generator walks in one folder tree (spec, generator, output). */
+export const MAX_ENTRIES = 10_000;
