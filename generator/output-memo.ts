@@ -5,11 +5,10 @@
 
 import { lstat, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { MAX_ENTRIES } from "./load/limits.js";
 import { sha256 } from "./manifest.js";
 import { FOREIGN } from "./out-folder.js";
-import { journalPath } from "./write.js";
 
 const MEMO_ENTRIES = 32;
 
@@ -68,17 +67,15 @@ export async function recordOutput(
   } catch {} // a memo that cannot be written only costs time
 }
 
-/** The record for `inputs` when `outDir` holds exactly that output (and no interrupted switch). */
+/**
+ * The record for `inputs` when `outDir` holds exactly that output, and nothing of another run lies
+ * beside it (a journal, a lock, a staging folder: a full run cleans those up).
+ */
 export async function upToDate(outDir: string, inputs: string): Promise<OutputRecord | undefined> {
   try {
     const record: OutputRecord = JSON.parse(await readFile(join(memoDir(), `${inputs}.json`), "utf8"));
-    if (
-      await lstat(journalPath(outDir)).then(
-        () => true,
-        () => false,
-      )
-    )
-      return undefined;
+    const prefix = `.${basename(outDir)}.`;
+    if ((await readdir(dirname(outDir))).some((n) => n.startsWith(prefix))) return undefined;
     const top = await lstat(outDir);
     if (!top.isDirectory()) return undefined;
     const tree = await readTree(outDir);
