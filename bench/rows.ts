@@ -2,6 +2,7 @@
 import type { CheckWatchResult } from "./check-watch.js";
 import type { ClientOverheadResult } from "./client-overhead.js";
 import type { ColdGenerateResult } from "./cold-generate.js";
+import type { KeyScalingResult } from "./key-scaling.js";
 import type { LoopbackResult } from "./loopback.js";
 import type { ScalingResult } from "./scaling.js";
 import type { SizeStartupResult } from "./size-startup.js";
@@ -15,6 +16,7 @@ export interface Results {
   clientOverhead?: ClientOverheadResult;
   loopback?: LoopbackResult;
   sizeStartup?: SizeStartupResult;
+  keyScaling?: KeyScalingResult;
 }
 
 const one = (x: number): Summary => summarize([x]);
@@ -252,6 +254,18 @@ export function buildRows(r: Results): Row[] {
       label: "node process importing ee-operations-client, wall",
       unit: "ms",
       value: z.processMs.ours,
+    });
+  }
+  const k = r.keyScaling;
+  if (k) {
+    rows.push({ figure: "7", label: "load a 10k-key mapping", unit: "ms", value: k.keys10k });
+    rows.push({ figure: "7", label: "load a 40k-key mapping", unit: "ms", value: k.keys40k });
+    rows.push({
+      figure: "7",
+      label: "ratio 40k-key mapping / 10k-key mapping (linear ≈ 4×)",
+      unit: "×",
+      value: k.ratio,
+      target: { op: "<=", value: 6 },
     });
   }
   return rows;

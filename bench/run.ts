@@ -1,4 +1,4 @@
-// npm run bench — runs the six figures in turn, prints one table and writes bench/results.json,
+// npm run bench — runs the seven figures in turn, prints one table and writes bench/results.json,
 // bench/RESULTS.md and bench/scaling.svg. Bounded: every child process has a timeout, the scaling figure
 // has a time budget, and a hard deadline (BENCH_DEADLINE_S, default 900 s) ends the run whatever
 // happens. Network: loopback only (127.0.0.1); the in-memory figures make no connection at all.
@@ -7,6 +7,7 @@ import { checkAndWatch } from "./check-watch.js";
 import { clientOverhead } from "./client-overhead.js";
 import { coldGenerate } from "./cold-generate.js";
 import { copySpec, createContext, RUNS, removeContext } from "./env.js";
+import { keyScaling } from "./key-scaling.js";
 import { loopback } from "./loopback.js";
 import { machine, writeReport, writeScalingChart } from "./report.js";
 import { buildRows, type Results } from "./rows.js";
@@ -17,7 +18,7 @@ import { killAll } from "./time-command.js";
 
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 900) * 1000;
 /** BENCH_ONLY=4,5 runs just those figures (for iterating on one; results.json then holds only them). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6").split(",").map((f) => f.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6,7").split(",").map((f) => f.trim()));
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ctx = createContext(log);
@@ -72,6 +73,7 @@ try {
   await figure("clientOverhead", "4 client overhead", () => clientOverhead(ctx));
   await figure("loopback", "5 loopback", () => loopback(ctx));
   await figure("sizeStartup", "6 size and start-up", () => sizeAndStartup(ctx));
+  await figure("keyScaling", "7 key scaling", () => keyScaling());
 } finally {
   killAll();
   removeContext(ctx);
