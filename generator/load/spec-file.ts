@@ -41,17 +41,18 @@ export async function readSpecFile(path: string, root: string, maxBytes = MAX_FI
     const stat = await handle.stat();
     if (!stat.isFile()) throw new UnreadableFile("is not a regular file");
     if (stat.size > maxBytes) throw new UnreadableFile(`is larger than ${maxBytes} bytes`);
-    // Read at most one byte past the limit: the size may have grown since fstat.
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    // Read until the end, but never more than one byte past the limit: the file may grow after fstat.
+    const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size - length, 64 << 10), maxBytes + 1 - length));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
       if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
-      if (length === buffer.length) break;
+      if (length > maxBytes) throw new UnreadableFile(`is larger than ${maxBytes} bytes`);
     }
-    if (length > maxBytes) throw new UnreadableFile(`is larger than ${maxBytes} bytes`);
-    return buffer.subarray(0, length).toString("utf8");
+    return Buffer.concat(chunks, length).toString("utf8");
   } finally {
     await handle.close();
   }

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundle } from "../../generator/load/bundle.js";
 import { MAX_FILE_BYTES } from "../../generator/load/limits.js";
+import { readSpecFile } from "../../generator/load/spec-file.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ee-confine-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -95,4 +96,22 @@ describe("$ref confinement", () => {
     execFileSync("mkfifo", [join(dir, "v1.yaml")]);
     await expect(bundle(join(dir, "v1.yaml"))).rejects.toThrow(/v1\.yaml:1:1: the file is not a regular file/);
   }, 5_000);
+});
+
+describe("readSpecFile", () => {
+  const cases: { bytes: number; max: number; want: RegExp | number }[] = [
+    { bytes: 0, max: 10, want: 0 },
+    { bytes: 10, max: 10, want: 10 },
+    { bytes: 11, max: 10, want: /is larger than 10 bytes/ },
+    { bytes: 200_000, max: 200_000, want: 200_000 }, // more than one read
+  ];
+  for (const { bytes, max, want } of cases) {
+    it(`${bytes} bytes with a ${max}-byte limit → ${want}`, async () => {
+      const file = join(tmp, `size-${bytes}-${max}.yaml`);
+      writeFileSync(file, "é".repeat(bytes / 2) + "x".repeat(bytes % 2));
+      const read = readSpecFile(file, tmp, max);
+      if (typeof want === "number") expect(Buffer.byteLength(await read)).toBe(want);
+      else await expect(read).rejects.toThrow(want);
+    });
+  }
 });
