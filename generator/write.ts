@@ -66,7 +66,8 @@ async function listFiles(dir: string): Promise<{ files: string[]; truncated: boo
 /** Compares the files in memory with what `outDir` holds, byte for byte (read-only). */
 export async function diffTree(outDir: string, files: ReadonlyMap<string, string>): Promise<TreeDiff[]> {
   const diffs: TreeDiff[] = [];
-  if (await exists(journalPath(outDir))) diffs.push({ path: basename(journalPath(outDir)), change: "interrupted" });
+  if (await exists(journalPath(outDir)))
+    diffs.push({ path: `../${basename(journalPath(outDir))}`, change: "interrupted" }); // beside --out
   const top = await lstat(outDir).catch(() => undefined);
   if (top && !top.isDirectory()) return [...diffs, { path: ".", change: "differs" }];
   for (const [path, text] of files) {
