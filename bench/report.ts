@@ -176,6 +176,9 @@ Child processes are fresh (\`node_modules/.bin/…\`), timed from spawn to exit,
 8. **Corpus** — every variant of test/fixtures/corpus (spec folders that generate a package or fail
    with a located error) generated one after another by \`generate()\` in one fresh process per round
    (tsx's start-up outside the timing); one warm-up round, then the runs.
+9. **Key scaling** — in this process, the loader's parseYaml (syntax, duplicate-key and alias-size checks,
+   values) of one mapping of 10,000 and of 40,000 \`keyN: N\` lines, interleaved, a fresh file name each
+   run so that the parse cache does not answer. Linear work gives a ratio near 4.
 
 ## Notes from this run
 

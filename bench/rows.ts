@@ -4,6 +4,7 @@ import type { CheckWatchResult } from "./check-watch.js";
 import type { ClientOverheadResult } from "./client-overhead.js";
 import type { ColdGenerateResult } from "./cold-generate.js";
 import type { CorpusResult } from "./corpus.js";
+import type { KeyScalingResult } from "./key-scaling.js";
 import type { LoopbackResult } from "./loopback.js";
 import type { ScalingResult } from "./scaling.js";
 import type { SizeStartupResult } from "./size-startup.js";
@@ -19,6 +20,7 @@ export interface Results {
   sizeStartup?: SizeStartupResult;
   batch?: BatchResult;
   corpus?: CorpusResult;
+  keyScaling?: KeyScalingResult;
 }
 
 const one = (x: number): Summary => summarize([x]);
@@ -284,6 +286,18 @@ export function buildRows(r: Results): Row[] {
       label: `corpus: generate all ${k.variants} variants (${k.generated} packages), one process`,
       unit: "ms",
       value: k.totalMs,
+    });
+  }
+  const ks = r.keyScaling;
+  if (ks) {
+    rows.push({ figure: "9", label: "load a 10k-key mapping", unit: "ms", value: ks.keys10k });
+    rows.push({ figure: "9", label: "load a 40k-key mapping", unit: "ms", value: ks.keys40k });
+    rows.push({
+      figure: "9",
+      label: "ratio 40k-key mapping / 10k-key mapping (linear ≈ 4×)",
+      unit: "×",
+      value: ks.ratio,
+      target: { op: "<=", value: 6 },
     });
   }
   return rows;

@@ -9,6 +9,7 @@ import { clientOverhead } from "./client-overhead.js";
 import { coldGenerate } from "./cold-generate.js";
 import { corpus } from "./corpus.js";
 import { copySpec, createContext, RUNS, removeContext } from "./env.js";
+import { keyScaling } from "./key-scaling.js";
 import { loopback } from "./loopback.js";
 import { machine, writeReport, writeScalingChart } from "./report.js";
 import { buildRows, type Results } from "./rows.js";
@@ -19,7 +20,7 @@ import { killAll } from "./time-command.js";
 
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 900) * 1000;
 /** BENCH_ONLY=4,5 runs just those figures (for iterating on one; results.json then holds only them). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6,7,8").split(",").map((f) => f.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6,7,8,9").split(",").map((f) => f.trim()));
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ctx = createContext(log);
@@ -76,6 +77,7 @@ try {
   await figure("sizeStartup", "6 size and start-up", () => sizeAndStartup(ctx));
   await figure("batch", "7 HTTP batch", () => batchFigure(ctx));
   await figure("corpus", "8 corpus", () => corpus(ctx));
+  await figure("keyScaling", "9 key scaling", () => keyScaling());
 } finally {
   killAll();
   removeContext(ctx);

@@ -1,6 +1,6 @@
-import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { SpecError } from "./load/spec-error.js";
+import { terminalText } from "./terminal-text.js";
 
 const HELP = `Usage: ee-operations-generate [generate|check] [options]
 
@@ -12,6 +12,8 @@ Options:
   --out DIR    folder of the generated package  (default: generated)
   --watch      with generate: regenerate on every change under --spec, until Ctrl-C;
                a broken spec is reported and the last good output kept
+  --full       with check: regenerate in memory and compare bytes, without the quick answer
+               from the cache (also when CI=true)
   -h, --help   show this help
 `;
 
@@ -20,94 +22,118 @@ const OPTIONS = {
   out: { type: "string", default: "generated" },
   help: { type: "boolean", short: "h" },
   watch: { type: "boolean" },
+  full: { type: "boolean" },
 } as const;
 
-async function main(argv: string[]): Promise<number> {
+interface Command {
+  command: "generate" | "check" | "help";
+  specDir: string;
+  outDir: string;
+  watch: boolean;
+  full: boolean;
+}
+
+/** Every line printed goes through here: spec text never reaches the terminal raw. */
+const say = (line: string) => process.stdout.write(`${terminalText(line)}\n`);
+const complain = (line: string) => process.stderr.write(`${terminalText(line)}\n`);
+
+/** The command line, or a usage error (a string). */
+function parse(argv: string[]): Command | string {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
+    return (error as Error).message;
   }
   const { values, positionals } = parsed;
   const command = positionals[0] ?? "generate";
-  if (values.help) {
+  if (values.help) return { command: "help", specDir: "", outDir: "", watch: false, full: false };
+  if (positionals.length > 1 || (command !== "generate" && command !== "check"))
+    return `unknown command: ${positionals.join(" ")}`;
+  if (values.watch && command !== "generate") return "--watch works with generate only";
+  if (values.full && command !== "check") return "--full works with check only";
+  const full = command === "check" && (values.full === true || process.env.CI === "true");
+  return { command, specDir: values.spec!, outDir: values.out!, watch: values.watch === true, full };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = parse(argv);
+  if (typeof cmd === "string") {
+    complain(cmd);
+    process.stderr.write(`\n${HELP}`);
+    return 2;
+  }
+  if (cmd.command === "help") {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length > 1 || (command !== "generate" && command !== "check")) {
-    process.stderr.write(`unknown command: ${positionals.join(" ")}\n\n${HELP}`);
-    return 2;
-  }
-  const options: { specDir: string; outDir: string; inputs?: string } = { specDir: values.spec!, outDir: values.out! };
+  if (cmd.watch) return watch(cmd);
   const started = performance.now();
-  // Nothing changed since the last run: answer from the manifest without loading the generator.
-  if (!values.watch) {
-    const { inputsHash, upToDate } = await import("./manifest.js");
-    const inputs = await inputsHash(options.specDir).catch(() => undefined);
-    const manifest = inputs === undefined ? undefined : await upToDate(options.outDir, inputs);
-    options.inputs = inputs; // reused by a full run below
-    if (manifest) {
-      const ms = Math.round(performance.now() - started);
-      const files = Object.keys(manifest.files).length + 1;
-      process.stdout.write(
-        command === "check"
-          ? `check: ${options.outDir}/ is up to date with ${options.specDir}/ (${ms} ms)\n`
-          : `generate: ${manifest.versions.length} versions (${manifest.versions.join(", ")}), ${manifest.methods} methods: 0 files written, ${files} unchanged (${ms} ms)\n`,
+  const ms = () => Math.round(performance.now() - started);
+  const upToDate = `check: ${cmd.outDir}/ is up to date with ${cmd.specDir}/`;
+
+  // The quick answer: this generator already made exactly what --out holds from these same inputs.
+  const { inputsHash } = await import("./manifest.js");
+  const inputs = await inputsHash(cmd.specDir).catch(() => undefined);
+  if (inputs !== undefined && !cmd.full) {
+    const record = await (await import("./output-memo.js")).upToDate(cmd.outDir, inputs);
+    if (record) {
+      say(
+        cmd.command === "check"
+          ? `${upToDate} (${ms()} ms)`
+          : `generate: ${record.versions.length} versions (${record.versions.join(", ")}), ${record.methods} methods: 0 files written, ${record.files} unchanged (${ms()} ms)`,
       );
       return 0;
     }
   }
-  // openapi-typescript starts up on its own thread, and gets the documents to convert, while this one
-  // loads ts-morph. (Watch mode reads the spec itself, so that a broken one is reported, not fatal.)
-  const { startTypesThread, typesFile } = await import("./emit/types.js");
-  startTypesThread();
-  const api = values.watch ? undefined : await (await import("./model/api.js")).apiModel(options.specDir);
-  for (const version of api?.versions ?? []) typesFile(version).catch(() => {}); // awaited by generate
-  createRequire(import.meta.url)("./code-cache.cjs").requireTsMorph(); // what generate.js imports first
+
+  const api = await (await import("./startup.js")).startGenerator(cmd.specDir, true);
   const { generate, check } = await import("./generate.js");
-  if (command === "check") {
-    const diffs = await check({ ...options, api });
-    const ms = Math.round(performance.now() - started);
+  const options = { specDir: cmd.specDir, outDir: cmd.outDir, inputs, api };
+  if (cmd.command === "check") {
+    const diffs = await check(options);
     if (diffs.length === 0) {
-      process.stdout.write(`check: ${options.outDir}/ is up to date with ${options.specDir}/ (${ms} ms)\n`);
+      say(`${upToDate} (${ms()} ms${cmd.full ? ", full" : ""})`);
       return 0;
     }
-    process.stderr.write(`check: ${options.outDir}/ is stale; run \`npm run generate\`:\n`);
-    for (const d of diffs) process.stderr.write(`  ${d.change.padEnd(7)} ${options.outDir}/${d.path}\n`);
+    complain(`check: ${cmd.outDir}/ is stale; run \`npm run generate\`:`);
+    for (const d of diffs) complain(`  ${d.change.padEnd(7)} ${cmd.outDir}/${d.path}`);
     return 1;
   }
-  if (values.watch) {
-    if (command !== "generate") {
-      process.stderr.write(`--watch works with generate only\n\n${HELP}`);
-      return 2;
-    }
-    const { watchSpec } = await import("./watch.js");
-    const say = (line: string) => process.stdout.write(`${line}\n`);
+  const result = await generate(options);
+  const methods = result.api.versions.reduce((n, v) => n + v.methods.length, 0);
+  say(
+    `generate: ${result.api.versions.length} versions (${result.api.versions.map((v) => v.version).join(", ")}), ` +
+      `${methods} methods: ${result.written.length} files written, ${result.unchanged.length} unchanged` +
+      `${result.removed.length ? `, ${result.removed.length} removed` : ""} (${ms()} ms)`,
+  );
+  return 0;
+}
+
+/** generate --watch: until SIGINT or SIGTERM, which end it at once, even mid-run. */
+async function watch(cmd: Command): Promise<number> {
+  const stopped = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  const first = (async () => {
+    await (await import("./startup.js")).startGenerator(cmd.specDir, false);
+    const { generate } = await import("./generate.js");
+    const options = { specDir: cmd.specDir, outDir: cmd.outDir };
     await generate(options).then(
       (r) =>
         say(
-          `generate: ${r.written.length} files written, ${r.unchanged.length} unchanged; watching ${options.specDir}/ (Ctrl-C to stop)`,
+          `generate: ${r.written.length} files written, ${r.unchanged.length} unchanged; watching ${cmd.specDir}/ (Ctrl-C to stop)`,
         ),
-      (error: Error) => say(`error: ${error.message} (watching ${options.specDir}/ for a fix)`),
+      (error: Error) => say(`error: ${error.message} (watching ${cmd.specDir}/ for a fix)`),
     );
-    const stop = watchSpec(options, say);
-    await new Promise<void>((resolve) => {
-      process.once("SIGINT", resolve);
-      process.once("SIGTERM", resolve);
-    });
+    return (await import("./watch.js")).watchSpec(options, say);
+  })();
+  const stop = await Promise.race([first, stopped]);
+  if (typeof stop === "function") {
+    await stopped;
     stop();
-    return 0;
   }
-  const result = await generate({ ...options, api });
-  const ms = Math.round(performance.now() - started);
-  const methods = result.api.versions.reduce((n, v) => n + v.methods.length, 0);
-  process.stdout.write(
-    `generate: ${result.api.versions.length} versions (${result.api.versions.map((v) => v.version).join(", ")}), ` +
-      `${methods} methods: ${result.written.length} files written, ${result.unchanged.length} unchanged` +
-      `${result.removed.length ? `, ${result.removed.length} removed` : ""} (${ms} ms)\n`,
-  );
   return 0;
 }
 
@@ -115,9 +141,9 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
     // Stack traces only on request: the message already says what and where.
-    process.stderr.write(
-      `error: ${process.env.EE_DEBUG && !(error instanceof SpecError) ? (error as Error).stack : (error as Error).message}\n`,
-    );
+    const debug = process.env.EE_DEBUG && !(error instanceof SpecError);
+    for (const line of `error: ${debug ? (error as Error).stack : (error as Error).message}`.split("\n"))
+      complain(line);
     process.exit(1);
   },
 );

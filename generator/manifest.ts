@@ -1,13 +1,31 @@
-// The fingerprint of a generated package: a hash of everything that decides its bytes (the spec folder,
-// the generator's sources, the versions of the libraries it runs) and a hash of each file it wrote.
-// When both still match, `check` and a no-op `generate` need not load ts-morph or openapi-typescript.
+// The fingerprint of a generated package: one hash of everything that decides its bytes (each file of
+// the spec folder, which is every file the loader may read; the root package.json fields read; every
+// file of the generator, runtime included; the versions of the libraries that shape the output), kept in
+// manifest.json with the list of files the run wrote (which decides what the next run may replace).
+// The quick answer of `check` and of a no-op `generate` never trusts the output folder: it compares the
+// folder's bytes with the output this generator made from the same inputs, recorded outside it (see
+// output-memo.ts); `check --full` and CI=true skip it and regenerate in memory.
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { lstat, readdir, readFile, readlink } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MAX_ENTRIES } from "./load/limits.js";
+import { readSpecFile } from "./load/spec-file.js";
+import { packageInputs, ROOT_DIR } from "./package-inputs.js";
 
 export const MANIFEST = "manifest.json";
-const GENERATOR_DIR = new URL(".", import.meta.url);
-const TOOLS = ["openapi-typescript", "ts-morph", "oxc-transform", "openapi-fetch", "yaml", "google-auth-library"];
+/** Libraries whose version changes the output. `typescript` is resolved from each of its users. */
+const TOOLS: [name: string, from: string][] = [
+  ["openapi-typescript", "."],
+  ["typescript", "node_modules/openapi-typescript"],
+  ["@redocly/openapi-core", "node_modules/openapi-typescript"],
+  ["ts-morph", "."],
+  ["@ts-morph/common", "node_modules/ts-morph"],
+  ["oxc-transform", "."],
+  ["openapi-fetch", "."],
+  ["yaml", "."],
+  ["google-auth-library", "."],
+];
 
 export interface Manifest {
   inputs: string;
@@ -16,36 +34,58 @@ export interface Manifest {
   files: Record<string, string>;
 }
 
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+export const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+/** Every entry under `dir` (relative paths, sorted), not following links, at most MAX_ENTRIES. */
+async function entriesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const pending = [""];
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (out.length >= MAX_ENTRIES) throw new Error(`${dir} holds more than ${MAX_ENTRIES} entries`);
+      out.push(path);
+      if (entry.isDirectory()) pending.push(path);
+    }
+  }
+  return out.sort();
 }
 
-/** One hash over the spec folder, the generator's sources and the exact tool versions. */
-export async function inputsHash(specDir: string): Promise<string> {
+/** The version of package `name` as Node would resolve it from `from` (relative to the root). */
+async function toolVersion(root: string, name: string, from: string): Promise<string> {
+  for (let dir = join(root, from); ; dir = join(dir, "..")) {
+    const text = await readFile(join(dir, "node_modules", name, "package.json"), "utf8").catch(() => undefined);
+    if (text !== undefined) return JSON.parse(text).version;
+    if (join(dir, "..") === dir || dir === root) return "absent";
+  }
+}
+
+/** One hash over the spec folder, the root package.json fields read, the generator and its tools. */
+export async function inputsHash(specDir: string, rootDir: URL = ROOT_DIR): Promise<string> {
+  const root = fileURLToPath(rootDir);
   const hash = createHash("sha256");
-  for (const file of await filesUnder(specDir))
-    hash
-      .update(`spec/${relative(specDir, file)}\0`)
-      .update(await readFile(file))
-      .update("\0");
-  const generator = GENERATOR_DIR.pathname;
-  for (const file of await filesUnder(generator)) {
-    if (/\.(ts|cjs)$/.test(file))
-      hash
-        .update(`generator/${relative(generator, file)}\0`)
-        .update(await readFile(file))
-        .update("\0");
+  const add = (...parts: (string | Buffer)[]) => {
+    for (const p of parts) hash.update(p).update("\0");
+  };
+  for (const path of await entriesUnder(specDir)) {
+    const full = join(specDir, path);
+    const stat = await lstat(full);
+    if (stat.isDirectory()) continue;
+    // What the loader would read through it (or why not): a link's target text and its file.
+    if (stat.isSymbolicLink()) add(`spec/${path}`, "link", await readlink(full));
+    else add(`spec/${path}`, stat.isFile() ? "file" : "other");
+    if (stat.isFile() || stat.isSymbolicLink())
+      add(await readSpecFile(full, specDir).catch((error: Error) => `unreadable: ${error.message}`));
   }
-  for (const tool of TOOLS) {
-    const pkg = JSON.parse(await readFile(new URL(`../node_modules/${tool}/package.json`, GENERATOR_DIR), "utf8"));
-    hash.update(`${tool}@${pkg.version}\0`);
+  add("package.json", JSON.stringify(await packageInputs(rootDir)));
+  const generator = join(root, "generator");
+  for (const path of await entriesUnder(generator)) {
+    const stat = await lstat(join(generator, path));
+    if (stat.isFile()) add(`generator/${path}`, await readFile(join(generator, path)));
+    else if (stat.isSymbolicLink()) add(`generator/${path}`, "link", await readlink(join(generator, path)));
   }
+  for (const [name, from] of TOOLS) add(`${name}@${await toolVersion(root, name, from)}`);
   return hash.digest("hex");
 }
 
@@ -62,25 +102,4 @@ export function manifestFile(
     files: Object.fromEntries([...files].map(([path, text]) => [path, sha256(text)])),
   };
   return `${JSON.stringify({ "//": "Generated by ee-operations. Do not edit: it fingerprints this folder for `npm run check`.", ...manifest }, null, 2)}\n`;
-}
-
-/** The manifest when `outDir` holds exactly the files it lists, made from these same inputs. */
-export async function upToDate(outDir: string, inputs: string): Promise<Manifest | undefined> {
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(await readFile(join(outDir, MANIFEST), "utf8"));
-  } catch {
-    return undefined;
-  }
-  if (manifest.inputs !== inputs) return undefined;
-  const onDisk = (await filesUnder(outDir).catch(() => []))
-    .map((f) => relative(outDir, f))
-    .filter((f) => !f.startsWith("node_modules/") && f !== MANIFEST);
-  const listed = Object.keys(manifest.files);
-  if (onDisk.length !== listed.length) return undefined;
-  for (const path of listed) {
-    const bytes = await readFile(join(outDir, path)).catch(() => undefined);
-    if (bytes === undefined || sha256(bytes) !== manifest.files[path]) return undefined;
-  }
-  return manifest;
 }

@@ -1,6 +1,7 @@
 import { type FSWatcher, readdirSync, watch as watchFs } from "node:fs";
 import { join } from "node:path";
 import { type GenerateOptions, generate } from "./generate.js";
+import { MAX_ENTRIES } from "./load/limits.js";
 import { MANIFEST } from "./manifest.js";
 
 /**
@@ -32,7 +33,28 @@ export function watchSpec(options: GenerateOptions, log: (line: string) => void,
       }
     });
   };
+  const watchers = new Map<string, FSWatcher>();
+  // Folders come and go: every change rescans the tree (folders only, bounded), so a folder created
+  // after the start is watched too.
+  const rescan = () => {
+    const now = new Set(folders(options.specDir));
+    for (const [dir, w] of watchers) {
+      if (!now.has(dir)) {
+        w.close();
+        watchers.delete(dir);
+      }
+    }
+    for (const dir of now) {
+      if (watchers.has(dir)) continue;
+      try {
+        const w = watchFs(dir, onChange);
+        w.on("error", () => {}); // a removed folder; the next rescan forgets it
+        watchers.set(dir, w);
+      } catch {} // gone already
+    }
+  };
   const onChange = () => {
+    rescan();
     changedAt ||= performance.now();
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -42,14 +64,23 @@ export function watchSpec(options: GenerateOptions, log: (line: string) => void,
   };
   // One watcher per folder: Node 20's recursive watch on Linux loses a file once an editor replaces it
   // by renaming a new copy over it; a folder's own watch sees that.
-  const watchers: FSWatcher[] = folders(options.specDir).map((dir) => watchFs(dir, onChange));
+  rescan();
   return () => {
     clearTimeout(timer);
-    for (const w of watchers) w.close();
+    for (const w of watchers.values()) w.close();
+    watchers.clear();
   };
 }
 
+/** `dir` and the folders below it (not through links), at most MAX_ENTRIES. */
 function folders(dir: string): string[] {
-  const subdirs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory());
-  return [dir, ...subdirs.flatMap((e) => folders(join(dir, e.name)))];
+  const out = [dir];
+  for (let i = 0; i < out.length && out.length < MAX_ENTRIES; i++) {
+    let entries: import("node:fs").Dirent[] = [];
+    try {
+      entries = readdirSync(out[i]!, { withFileTypes: true });
+    } catch {} // removed meanwhile
+    for (const e of entries) if (e.isDirectory()) out.push(join(out[i]!, e.name));
+  }
+  return out;
 }

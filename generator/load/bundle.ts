@@ -1,5 +1,6 @@
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { SpecError } from "./spec-error.js";
+import { isInside, UnreadableFile } from "./spec-file.js";
 import { readYamlFile, type YamlFile } from "./yaml-file.js";
 
 type Json = Record<string, unknown>;
@@ -26,15 +27,17 @@ export interface Bundle {
 
 /**
  * Reads `rootPath` and every file its `$ref`s reach, copying referenced components into the root's
- * `components` so that the result is one self-contained OpenAPI document.
+ * `components` so that the result is one self-contained OpenAPI document. A `$ref` may only reach a
+ * regular file inside `specDir` (default: the root file's folder).
  */
-export async function bundle(rootPath: string): Promise<Bundle> {
+export async function bundle(rootPath: string, specDir = dirname(rootPath)): Promise<Bundle> {
+  const specRoot = resolve(specDir);
   const files = new Map<string, YamlFile>();
   const origin = new WeakMap<object, { yaml: YamlFile; path: Path }>();
   const load = async (path: string): Promise<YamlFile> => {
     let yaml = files.get(path);
     if (!yaml) {
-      yaml = await readYamlFile(path);
+      yaml = await readYamlFile(path, specRoot);
       files.set(path, yaml);
       record(yaml.value, yaml, []);
     }
@@ -60,7 +63,19 @@ export async function bundle(rootPath: string): Promise<Bundle> {
   };
 
   const rootAbs = resolve(rootPath);
-  const rootFile = await load(rootAbs);
+  let rootFile: YamlFile;
+  try {
+    rootFile = await load(rootAbs);
+  } catch (error) {
+    if (!(error instanceof UnreadableFile)) throw error;
+    throw new SpecError(
+      relativeName(rootAbs),
+      1,
+      1,
+      `the file ${error.message}`,
+      "a readable YAML file inside the spec folder",
+    );
+  }
   const document = rootFile.value;
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new SpecError(rootFile.file, 1, 1, "the file is not a YAML mapping", "an OpenAPI 3.x document");
@@ -83,18 +98,21 @@ export async function bundle(rootPath: string): Promise<Bundle> {
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? "" : ref.slice(hash + 1);
     const targetAbs = filePart ? resolve(dirname(fileAbs), filePart) : fileAbs;
+    const refused = (why: string) =>
+      errorAt(
+        node,
+        "$ref",
+        `$ref ${JSON.stringify(ref)} ${why}`,
+        "a path relative to the referring file, naming a regular file inside the spec folder",
+      );
+    if (filePart && isAbsolute(filePart)) throw refused("is an absolute path");
+    if (filePart && !isInside(specRoot, targetAbs)) throw refused("leaves the spec folder");
     if (filePart && !files.has(targetAbs)) {
       try {
         await load(targetAbs);
       } catch (cause) {
-        if (cause instanceof SpecError && cause.line === 1 && cause.problem.startsWith("cannot read")) {
-          throw errorAt(
-            node,
-            "$ref",
-            `$ref ${JSON.stringify(ref)} names a file that cannot be read`,
-            "a path relative to the referring file",
-          );
-        }
+        if (cause instanceof UnreadableFile)
+          throw refused(`names a file that ${cause.message.replace(/ \(ENOENT\)$/, "")}`);
         throw cause;
       }
     }
@@ -155,6 +173,10 @@ export async function bundle(rootPath: string): Promise<Bundle> {
       return value as T;
     },
   };
+}
+
+function relativeName(path: string): string {
+  return relative(process.cwd(), path) || path;
 }
 
 /** `/components/schemas/a~1b` → `["components", "schemas", "a/b"]` (RFC 6901). */

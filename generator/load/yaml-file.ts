@@ -1,7 +1,9 @@
-import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, relative } from "node:path";
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import { SpecError } from "./spec-error.js";
+import { readSpecFile } from "./spec-file.js";
+import { checkYaml } from "./yaml-checks.js";
 
 /** One parsed YAML file that can say where any of its nodes came from. */
 export interface YamlFile {
@@ -15,44 +17,74 @@ export interface YamlFile {
   position(path: readonly (string | number)[], at?: "key" | "value"): { line: number; column: number };
 }
 
-export async function readYamlFile(path: string): Promise<YamlFile> {
+/**
+ * Reads and parses the YAML file at `path`, which must be a regular file inside the folder `root`
+ * (see spec-file.ts; an UnreadableFile error says why not).
+ */
+export async function readYamlFile(path: string, root = dirname(path)): Promise<YamlFile> {
   const file = relative(process.cwd(), path) || path;
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new SpecError(
-      file,
-      1,
-      1,
-      `cannot read the file (${(error as NodeJS.ErrnoException).code})`,
-      "a readable YAML file",
-    );
-  }
-  return parseYaml(file, text);
+  return parseYaml(file, await readSpecFile(path, root), path);
 }
 
 // The last parse of each file: watch mode re-reads every file on each change, and parsing is most of
-// the cost of reading. Only the (read-only) syntax tree is kept; each read gets fresh values.
-const lastParse = new Map<string, { text: string; doc: Document; lineCounter: LineCounter }>();
+// the cost of reading. Only the (read-only) syntax tree is kept; each read gets fresh values. Bounded
+// by entries and by text size, least recently used first out; pruneParseCache drops deleted files.
+interface Parse {
+  text: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  path?: string;
+}
+const lastParse = new Map<string, Parse>();
+const CACHE_ENTRIES = 64;
+const CACHE_BYTES = 32 << 20;
 
-export function parseYaml(file: string, text: string): YamlFile {
+/** The number of cached parses (for tests). */
+export function parseCacheSize(): number {
+  return lastParse.size;
+}
+
+/** Drops cached parses of files that no longer exist. */
+export function pruneParseCache(): void {
+  for (const [key, parse] of lastParse) if (parse.path !== undefined && !existsSync(parse.path)) lastParse.delete(key);
+}
+
+function remember(file: string, parse: Parse): void {
+  lastParse.delete(file);
+  lastParse.set(file, parse);
+  let bytes = 0;
+  for (const p of lastParse.values()) bytes += p.text.length;
+  for (const [key, p] of lastParse) {
+    if (lastParse.size <= CACHE_ENTRIES && bytes <= CACHE_BYTES) break;
+    lastParse.delete(key);
+    bytes -= p.text.length;
+  }
+}
+
+export function parseYaml(file: string, text: string, path?: string): YamlFile {
   let parsed = lastParse.get(file);
   if (parsed?.text !== text) {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    // Duplicate keys are found by checkYaml, in linear time.
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
     const [error] = doc.errors;
     if (error) {
       const at = lineCounter.linePos(error.pos[0]);
       const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
       throw new SpecError(file, at.line, at.col, `YAML syntax error: ${what}`, "valid YAML 1.2");
     }
-    lastParse.set(file, (parsed = { text, doc, lineCounter }));
+    const problem = checkYaml(doc);
+    if (problem) {
+      const at = lineCounter.linePos(problem.offset);
+      throw new SpecError(file, at.line, at.col, problem.problem, problem.expected);
+    }
+    parsed = { text, doc, lineCounter, path };
   }
+  remember(file, parsed);
   const { doc, lineCounter } = parsed;
   return {
     file,
-    value: doc.toJS({ maxAliasCount: 1000 }),
+    value: doc.toJS({ maxAliasCount: -1 }), // checkYaml bounds what aliases build
     position: (path, on = "value") => {
       const offset = (on === "key" ? keyOffsetOf(doc, path) : undefined) ?? offsetOf(doc, path);
       const at = lineCounter.linePos(offset);

@@ -16,6 +16,7 @@ describe("clientFile", () => {
           body: { required: true, schema: { kind: "requestBody", path: "/v1/x", method: "post" } },
         }),
       ]),
+      "EarthEngine",
     );
     expect(text).toContain('import { queryString } from "../runtime/query.js";');
     expect(text).toContain(
@@ -42,6 +43,7 @@ describe("clientFile", () => {
           ],
         }),
       ]),
+      "EarthEngine",
     );
     expect(text).toContain('const [$request, $method] = bindName(method, "thing.name", request["thing.name"]);');
     expect(text).toContain("params: { path: { request: $request, method: $method } },");
@@ -49,7 +51,7 @@ describe("clientFile", () => {
   });
 
   it("writes tree names that are not plain identifiers safely", () => {
-    const text = clientFile(project(), version([method({ key: "projects.constructor.prototype" })]));
+    const text = clientFile(project(), version([method({ key: "projects.constructor.prototype" })]), "EarthEngine");
     expect(text).toContain("readonly constructor: {");
     expect(text).toContain("async prototype(request, options) {");
   });
@@ -58,6 +60,7 @@ describe("clientFile", () => {
     const text = clientFile(
       project(),
       version([method({ description: "x */ globalThis.PWNED = 1; /*\r\ny" })], "T */ z"),
+      "EarthEngine",
     );
     expect(text).toContain("       * x *\\/ globalThis.PWNED = 1; /*\n       * y\n");
     expect(text).toContain("/** T *\\/ z: the methods, nested as in Google's resource tree. */");
