@@ -49,7 +49,8 @@ export function createV1alpha(transport) {
 					query: {
 						filter: request.filter,
 						pageSize: request.pageSize,
-						pageToken: request.pageToken
+						pageToken: request.pageToken,
+						returnPartialSuccess: request.returnPartialSuccess
 					}
 				}
 			}));

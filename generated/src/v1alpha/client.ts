@@ -33,6 +33,13 @@ export interface ProjectsOperationsListRequest {
   pageSize?: number;
   /** The standard list page token. */
   pageToken?: string;
+  /**
+   * When true, reachable operations are returned as usual and collections that could not be reached
+   * are listed in `ListOperationsResponse.unreachable`. It only applies when reading across
+   * collections (a parent such as `projects/example/locations/-`); a server that does not support it
+   * answers `UNIMPLEMENTED`.
+   */
+  returnPartialSuccess?: boolean;
 }
 
 /** The request of `projects.operations.wait`. */
@@ -179,7 +186,7 @@ export function createV1alpha(transport: Transport): EarthEngineV1alpha {
           return call(transport, method, options, (init) =>
             client.GET("/v1alpha/projects/{projectsId}/operations", {
               ...init,
-              params: { path: { projectsId }, query: { filter: request.filter, pageSize: request.pageSize, pageToken: request.pageToken } },
+              params: { path: { projectsId }, query: { filter: request.filter, pageSize: request.pageSize, pageToken: request.pageToken, returnPartialSuccess: request.returnPartialSuccess } },
             }));
         },
         async wait(request, options) {
