@@ -1,6 +1,5 @@
 // googleapis-common's Discovery client (9.x), built from Google's published Discovery document for
 // v1alpha with its rootUrl pointed at the emulator: Google's generic client runtime drives every method.
-import { readFileSync } from "node:fs";
 import { Discovery } from "googleapis-common";
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../../emulator/index.js";
