@@ -115,9 +115,24 @@ describe("googleapis-common (Discovery) against the emulator", () => {
     expect(error?.message).toBe(`Operation ${name} not found.`);
   });
 
+  // The README's comparison of name handling rests on these two tests.
   it("refuses `.` and `..` segments before sending anything (9.x; 8.0.3 sent them)", async () => {
     const { emu, ops } = await start();
-    await expect(ops.cancel({ name: "projects/p/operations/../../v1alpha/x" })).rejects.toThrow(/\.|\.\./);
+    await expect(ops.cancel({ name: "projects/p/operations/../../v1alpha/x" })).rejects.toThrow(
+      "must not contain segments that are exactly . or ..",
+    );
     expect(emu.requests).toHaveLength(0);
+  });
+
+  it("does not check names against the Discovery pattern: other shapes are sent as they are", async () => {
+    const { emu, ops } = await start();
+    for (const name of ["other/p/operations/x", "projects/p/operations/", "projects/p/operations/a//b"]) {
+      await ops.cancel({ name }).catch(() => undefined);
+    }
+    expect(emu.requests.map((r) => r.url)).toEqual([
+      "/v1alpha/other/p/operations/x:cancel",
+      "/v1alpha/projects/p/operations/:cancel",
+      "/v1alpha/projects/p/operations/a//b:cancel",
+    ]);
   });
 });
