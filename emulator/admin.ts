@@ -7,7 +7,7 @@ import type { Emulator, Fault, MethodName, SeedOperation } from "./types.js";
 
 export type AdminTarget = Pick<
   Emulator,
-  "seed" | "advance" | "now" | "unimplement" | "fault" | "clearFaults" | "requests"
+  "seed" | "advance" | "now" | "unimplement" | "fault" | "clearFaults" | "requests" | "requestCount" | "clearRequests"
 >;
 
 const ok = (body: unknown = {}): Reply => ({ status: 200, body });
@@ -35,7 +35,10 @@ export function handleAdmin(target: AdminTarget, httpMethod: string, path: strin
       target.clearFaults();
       return ok();
     case "GET /__emulator/requests":
-      return ok({ requests: target.requests });
+      return ok({ requests: target.requests, total: target.requestCount() });
+    case "DELETE /__emulator/requests":
+      target.clearRequests();
+      return ok();
     default:
       throw new ApiError("NOT_FOUND", `No admin route ${route}.`);
   }

@@ -17,6 +17,11 @@ export function createFaultQueue(): FaultQueue {
   return {
     add(fault) {
       const valid = validateFault(fault);
+      if (queue.length >= MAX_QUEUED_FAULTS)
+        throw new ApiError(
+          "RESOURCE_EXHAUSTED",
+          `At most ${MAX_QUEUED_FAULTS} faults can be queued; clear them first.`,
+        );
       queue.push({ fault: valid, left: valid.times ?? 1 });
     },
     clear: () => void queue.splice(0),
@@ -29,6 +34,12 @@ export function createFaultQueue(): FaultQueue {
     },
   };
 }
+
+/** The longest delay a timer can take (2^31-1 ms), as the client clamps its durations. */
+export const MAX_DELAY_MS = 2_147_483_647;
+
+/** Queued faults beyond this are refused: the queue is untrusted input kept in memory. */
+export const MAX_QUEUED_FAULTS = 10_000;
 
 const FAULT_KEYS = new Set(["method", "times", "status", "body", "headers", "delayMs", "reset", "hang"]);
 
@@ -64,6 +75,9 @@ export function validateFault(input: unknown): Fault {
   if (f.delayMs !== undefined && !(typeof f.delayMs === "number" && Number.isFinite(f.delayMs) && f.delayMs >= 0)) {
     throw bad("delayMs must be a finite number >= 0");
   }
+  // Node's timers cannot wait longer and would fire at once instead; "never answer" is `hang`.
+  if ((f.delayMs as number | undefined) !== undefined && (f.delayMs as number) > MAX_DELAY_MS)
+    throw bad(`delayMs must be at most ${MAX_DELAY_MS} (2^31-1 ms); use "hang": true to never answer`);
   if (f.reset !== undefined && f.reset !== "before-headers" && f.reset !== "mid-body")
     throw bad('reset must be "before-headers" or "mid-body"');
   if (f.hang !== undefined && typeof f.hang !== "boolean") throw bad("hang must be a boolean");

@@ -1,6 +1,7 @@
 // Reading request bodies and writing JSON replies (whole, or deliberately cut short).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CORS_HEADERS } from "./cors.js";
 import { ApiError } from "./google-error.js";
 
 export interface Reply {
@@ -15,21 +16,25 @@ export interface Reply {
 export const CONTENT_TYPE = "application/json; charset=UTF-8";
 
 /** Requests to this API are tiny; anything larger is a client bug, not something to buffer. */
-const MAX_BODY_BYTES = 1 << 20;
+export const MAX_BODY_BYTES = 1 << 20;
 
+/**
+ * The request body as text. Past MAX_BODY_BYTES it stops reading at once and rejects with
+ * INVALID_ARGUMENT (the reply then closes the connection), so an endless body costs nothing.
+ */
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => {
-      if (size > MAX_BODY_BYTES)
-        reject(new ApiError("INVALID_ARGUMENT", `Request body larger than ${MAX_BODY_BYTES} bytes.`));
-      else resolve(Buffer.concat(chunks).toString("utf8"));
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      reject(new ApiError("INVALID_ARGUMENT", `Request body larger than ${MAX_BODY_BYTES} bytes.`));
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
@@ -58,8 +63,13 @@ export function replyText(reply: Reply): string {
  * of the body, then destroys the socket, so the client sees a truncated body rather than a clean end.
  */
 export function sendReply(res: ServerResponse, reply: Reply, cutMidBody = false): void {
+  if (reply.status === 204) {
+    res.writeHead(204, { ...CORS_HEADERS, ...reply.headers });
+    res.end();
+    return;
+  }
   const payload = Buffer.from(replyText(reply), "utf8");
-  const headers: Record<string, string> = { "content-type": CONTENT_TYPE };
+  const headers: Record<string, string> = { ...CORS_HEADERS, "content-type": CONTENT_TYPE };
   // Extra headers (from faults) may override the content type, e.g. to mimic a proxy's HTML page.
   for (const [key, value] of Object.entries(reply.headers ?? {})) headers[key.toLowerCase()] = value;
   headers["content-length"] = String(payload.length);

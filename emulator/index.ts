@@ -2,12 +2,14 @@
 // v1, v1beta and v1alpha, served over HTTP on 127.0.0.1. Node built-ins only.
 
 import type { ApiContext } from "./api.js";
+import { checkAuthSetting } from "./auth.js";
 import { type Clock, manualClock, realClock } from "./clock.js";
 import { createFaultQueue } from "./faults.js";
 import { ApiError } from "./google-error.js";
+import { createRequestLog, DEFAULT_MAX_RECORDED } from "./recorder.js";
 import { listen } from "./server.js";
 import { createStore } from "./store.js";
-import { type Emulator, type EmulatorOptions, METHOD_NAMES, type MethodName, type RecordedRequest } from "./types.js";
+import { type Emulator, type EmulatorOptions, METHOD_NAMES, type MethodName } from "./types.js";
 
 // ResponseInfo is the brief's inline `onResponse` argument type, named so tests can use it.
 export type {
@@ -36,12 +38,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clock: Clock = options.clock === "real" ? realClock() : manualClock();
   const store = createStore();
   const faults = createFaultQueue();
-  const requests: RecordedRequest[] = [];
+  const auth = checkAuthSetting(options.auth ?? true);
+  const log = createRequestLog(options.maxRecordedRequests ?? DEFAULT_MAX_RECORDED);
   const unimplemented = new Set<MethodName>();
   const api: ApiContext = { clock, store, maxWaitMs, unimplemented };
 
   const control = {
-    requests,
+    get requests() {
+      return log.list();
+    },
+    requestCount: () => log.total(),
+    clearRequests: () => log.clear(),
     seed: (op = {}) => ({ name: store.seed(op, clock.now()).name }),
     advance(ms: number) {
       if (clock.kind !== "manual")
@@ -65,16 +72,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const record = options.recordRequests ?? true;
   const server = await listen(
-    { api, faults, admin: control, requests, record, onResponse: options.onResponse },
+    { api, faults, admin: control, log: record ? log : undefined, auth, onResponse: options.onResponse },
     options.port ?? 0,
   );
-  return {
-    ...control,
-    url: server.url,
-    connections: server.connections,
-    async close() {
-      clock.dispose();
-      await server.close();
+  // Object.assign would read `requests` once; defining properties keeps it a live getter.
+  return Object.defineProperties(control, {
+    url: { value: server.url, enumerable: true },
+    connections: { value: server.connections, enumerable: true },
+    close: {
+      value: async () => {
+        clock.dispose();
+        await server.close();
+      },
+      enumerable: true,
     },
-  };
+  }) as Emulator;
 }

@@ -6,6 +6,7 @@
 //           cancel at k ──▶ CANCELLING ──k + cancelMs──▶ CANCELLED
 
 import { rpcCodeNumber } from "./google-error.js";
+import { addTaskMetadata } from "./metadata.js";
 import type { OperationState, Version } from "./types.js";
 
 export interface OperationRecord {
@@ -20,6 +21,11 @@ export interface OperationRecord {
   readonly endMs: number;
   readonly outcome: "SUCCEEDED" | "FAILED";
   readonly cancelMs: number;
+  readonly scriptUri?: string;
+  /** Reported once the operation has succeeded. */
+  readonly destinationUris: readonly string[];
+  /** Detail of a WARNING notification reported once the operation runs. */
+  readonly warning?: string;
   /** When cancel was accepted; only ever set while the operation was not done. */
   cancelAtMs?: number;
 }
@@ -121,10 +127,12 @@ export function renderOperation(rec: OperationRecord, version: Version, t: numbe
     metadata.batchEecuUsageSeconds = Math.max(0, runningUntil - s.startMs) / 1000;
   }
 
+  const failure = s.state === "FAILED" ? `Operation ${rec.name} failed (emulated failure).` : undefined;
+  addTaskMetadata(metadata, rec, s, failure);
+
   const op: Record<string, unknown> = { name: rec.name, metadata, done: s.done };
   if (s.state === "SUCCEEDED") op.response = { "@type": "type.googleapis.com/google.protobuf.Empty" };
-  if (s.state === "FAILED")
-    op.error = { code: rpcCodeNumber("INTERNAL"), message: `Operation ${rec.name} failed (emulated failure).` };
+  if (failure !== undefined) op.error = { code: rpcCodeNumber("INTERNAL"), message: failure };
   if (s.state === "CANCELLED") op.error = { code: rpcCodeNumber("CANCELLED"), message: "Cancelled." };
   return op;
 }

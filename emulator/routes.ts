@@ -18,6 +18,7 @@ export type Route =
       invalid?: string;
     }
   | { kind: "admin"; path: string }
+  | { kind: "batch" }
   | { kind: "unknown"; version: string };
 
 const VERBS: Record<string, MethodName> = { cancel: "cancel", wait: "wait" };
@@ -43,6 +44,7 @@ export function parseRoute(httpMethod: string, target: string): Route {
   const path = q < 0 ? target : target.slice(0, q);
   const query = new URLSearchParams(q < 0 ? "" : target.slice(q + 1));
   if (path.startsWith(ADMIN_PREFIX)) return { kind: "admin", path };
+  if (path === "/batch" && httpMethod === "POST") return { kind: "batch" }; // emulator/batch.ts
 
   const segments = path.split("/").slice(1);
   const version = VERSIONS.find((v) => v === segments[0]);

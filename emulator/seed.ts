@@ -5,6 +5,7 @@
 import { randomInt } from "node:crypto";
 import { ApiError } from "./google-error.js";
 import type { OperationRecord } from "./lifecycle.js";
+import { defaultDestinationUris, defaultScriptUri } from "./metadata.js";
 import type { SeedOperation, SeedState } from "./types.js";
 
 const invalid = (message: string): ApiError => new ApiError("INVALID_ARGUMENT", message);
@@ -23,6 +24,9 @@ const SEED_KEYS = new Set([
   "cancelMs",
   "outcome",
   "state",
+  "scriptUri",
+  "destinationUris",
+  "warning",
 ]);
 
 const TASK_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -45,6 +49,19 @@ function optionalMs(seed: Record<string, unknown>, key: string, fallback: number
   if (v === undefined) return fallback;
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw invalid(`seed.${key} must be a finite number >= 0`);
   return v;
+}
+
+/** runMs may also be Infinity (in-process only: JSON has no Infinity): runs until cancelled. */
+function runMsOf(seed: Record<string, unknown>): number {
+  return seed.runMs === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : optionalMs(seed, "runMs", DEFAULT_RUN_MS);
+}
+
+function optionalStrings(seed: Record<string, unknown>, key: string): string[] | undefined {
+  const v = seed[key];
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.some((item) => typeof item !== "string"))
+    throw invalid(`seed.${key} must be an array of strings`);
+  return [...v];
 }
 
 function oneOf<T extends string>(seed: Record<string, unknown>, key: string, allowed: readonly T[]): T | undefined {
@@ -71,17 +88,22 @@ export function recordFromSeed(input: SeedOperation | unknown, nowMs: number): O
   const state = oneOf(seed, "state", SEED_STATES);
   // An explicit PENDING with no pendingMs would otherwise start running at once, i.e. never be seen.
   const pendingMs = optionalMs(seed, "pendingMs", state === "PENDING" ? DEFAULT_RUN_MS : 0);
-  const runMs = optionalMs(seed, "runMs", DEFAULT_RUN_MS);
+  const runMs = runMsOf(seed);
   const cancelMs = optionalMs(seed, "cancelMs", DEFAULT_CANCEL_MS);
   const outcome = oneOf(seed, "outcome", ["SUCCEEDED", "FAILED"] as const) ?? "SUCCEEDED";
 
+  const name = `projects/${project}/operations/${id}`;
+  const type = optionalString(seed, "type") ?? "EXPORT_IMAGE";
   const base = {
-    name: `projects/${project}/operations/${id}`,
+    name,
     project,
-    type: optionalString(seed, "type") ?? "EXPORT_IMAGE",
+    type,
     description: optionalString(seed, "description") ?? "",
     createMs: nowMs,
     cancelMs,
+    scriptUri: optionalString(seed, "scriptUri") ?? defaultScriptUri(name, type),
+    destinationUris: optionalStrings(seed, "destinationUris") ?? defaultDestinationUris(name, project, type),
+    warning: optionalString(seed, "warning"),
   };
   switch (state) {
     case "RUNNING":

@@ -7,19 +7,23 @@ import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type AdminTarget, handleAdmin } from "./admin.js";
 import { type ApiContext, handleApi } from "./api.js";
+import { type AuthSetting, authReply } from "./auth.js";
+import { handleBatch, redactBatchBody } from "./batch.js";
+import { preflightReply } from "./cors.js";
 import { type FaultQueue, faultReply } from "./faults.js";
 import { ApiError, googleError } from "./google-error.js";
 import { type Reply, readBody, replyText, sendReply } from "./http-io.js";
+import type { RequestLog } from "./recorder.js";
 import { parseRoute, type Route } from "./routes.js";
-import type { RecordedRequest, ResponseInfo } from "./types.js";
+import type { ResponseInfo } from "./types.js";
 
 export interface ServerParts {
   api: ApiContext;
   faults: FaultQueue;
   admin: AdminTarget;
-  requests: RecordedRequest[];
-  /** Whether to append every API request to `requests`. */
-  record: boolean;
+  /** Where API requests are recorded; undefined records nothing. */
+  log?: RequestLog;
+  auth: AuthSetting;
   onResponse?: (info: ResponseInfo) => void;
 }
 
@@ -46,6 +50,7 @@ function parseForReport(text: string): unknown {
 function routeInfo(route: Route): Pick<ResponseInfo, "version" | "method"> {
   if (route.kind === "api") return { version: route.version, method: route.method };
   if (route.kind === "admin") return { version: "", method: "admin" };
+  if (route.kind === "batch") return { version: "", method: "batch" };
   return { version: route.version, method: "unknown" };
 }
 
@@ -71,12 +76,16 @@ export function listen(parts: ServerParts, port: number): Promise<RunningServer>
   async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const target = req.url ?? "/";
     const httpMethod = req.method ?? "GET";
+    // A browser's CORS preflight carries no credentials and is not an API request.
+    if (httpMethod === "OPTIONS") return sendReply(res, preflightReply());
     const route = parseRoute(httpMethod, target);
     let body: string;
     try {
       body = await readBody(req);
     } catch (err) {
-      return send(res, route, errorReply(err));
+      // The rest of an oversized body is never read: close the connection after answering.
+      const reply = errorReply(err);
+      return send(res, route, { ...reply, headers: { ...reply.headers, connection: "close" } });
     }
 
     if (route.kind === "admin") {
@@ -89,7 +98,12 @@ export function listen(parts: ServerParts, port: number): Promise<RunningServer>
       return send(res, route, reply);
     }
 
-    if (parts.record) parts.requests.push({ method: httpMethod, url: target, headers: { ...req.headers }, body });
+    const logged = route.kind === "batch" ? redactBatchBody(body) : body; // parts carry their own credentials
+    parts.log?.add({ method: httpMethod, url: target, headers: req.headers, body: logged });
+    const denied = authReply(parts.auth, req.headers.authorization);
+    if (denied) return send(res, route, denied);
+
+    if (route.kind === "batch") return send(res, route, await handleBatch(req.socket, req.headers, body));
     if (route.kind === "unknown") {
       const message = `No method ${httpMethod} ${target.split("?")[0]} in the Earth Engine operations API.`;
       return send(res, route, { status: 404, body: googleError("NOT_FOUND", message) });

@@ -20,7 +20,7 @@ export interface SeedOperation {
   description?: string;
   /** Default 0 (60 000 when `state: 'PENDING'` is asked for explicitly, so it is observable). */
   pendingMs?: number;
-  /** Default 60 000. */
+  /** Default 60 000. Infinity (in-process only): runs until cancelled. */
   runMs?: number;
   /** Default 100. */
   cancelMs?: number;
@@ -28,6 +28,12 @@ export interface SeedOperation {
   outcome?: "SUCCEEDED" | "FAILED";
   /** Start directly in this state (default PENDING, or RUNNING if pendingMs is 0). */
   state?: SeedState;
+  /** Default: a Code Editor script URI for EXPORT_* types, none otherwise. */
+  scriptUri?: string;
+  /** Reported once SUCCEEDED. Default by type: Drive, Cloud Storage or the ingested asset. */
+  destinationUris?: string[];
+  /** Adds a WARNING notification with this detail once the operation runs. */
+  warning?: string;
 }
 
 export interface Fault {
@@ -49,17 +55,21 @@ export interface Fault {
   hang?: boolean;
 }
 
+/** A request as recorded: credentials (Authorization, cookies, `access_token`) redacted. */
 export interface RecordedRequest {
   method: string;
   url: string;
   headers: Record<string, string | string[] | undefined>;
+  /** The body, cut at 64 KiB. */
   body: string;
+  /** Set when `body` was cut. */
+  bodyTruncated?: true;
 }
 
 export interface ResponseInfo {
   /** The API version of the path ('' for admin and unrecognised paths). */
   version: string;
-  method: MethodName | "admin" | "unknown";
+  method: MethodName | "admin" | "batch" | "unknown";
   status: number;
   /** The parsed JSON body (the raw string if a fault's body is not JSON). */
   body: unknown;
@@ -74,8 +84,15 @@ export interface EmulatorOptions {
   maxWaitMs?: number;
   /** Called for every response the emulator completes (API and admin). */
   onResponse?: (info: ResponseInfo) => void;
-  /** Keep every API request in `requests`; default true (load runs turn it off). */
+  /** Record API requests in `requests`; default true (load runs turn it off). */
   recordRequests?: boolean;
+  /** How many recorded requests are kept (the newest); default 1000. */
+  maxRecordedRequests?: number;
+  /**
+   * Require `Authorization: Bearer <token>` on API requests (401 UNAUTHENTICATED otherwise), like
+   * Google. Default true: any non-empty token; `{ token }` accepts only that one; false: none needed.
+   */
+  auth?: boolean | { token: string };
 }
 
 export interface Emulator {
@@ -91,8 +108,12 @@ export interface Emulator {
   /** Queue a fault (FIFO), consumed by matching requests. */
   fault(fault: Fault): void;
   clearFaults(): void;
-  /** Every API request received (not admin), in order. */
+  /** The newest API requests received (not admin or CORS preflight), oldest first; a copy. */
   readonly requests: RecordedRequest[];
+  /** How many API requests were recorded in all, including those the log has dropped. */
+  requestCount(): number;
+  /** Empties the request log. */
+  clearRequests(): void;
   /** Open client connections now, and the most seen at once. */
   connections(): { open: number; peak: number };
   /** Closes the server and all sockets (including hanging ones) and clears timers. */

@@ -1,13 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { IndentationText, Project, QuoteKind } from "ts-morph";
-import { clientFile } from "./emit/client.js";
 import { compile } from "./emit/compile.js";
-import { rootIndexFile, versionIndexFile } from "./emit/entry-points.js";
-import { methodsFile } from "./emit/methods.js";
-import { packageJsonFile } from "./emit/package-json.js";
-import { runtimeFiles } from "./emit/runtime.js";
-import { typesFile } from "./emit/types.js";
+import { type EmitContext, emitPackage, emitVersion, merge } from "./emit/registry.js";
+import { readRuntimeSources } from "./emit/runtime.js";
 import { inputsHash, MANIFEST, manifestFile } from "./manifest.js";
 import { apiModel } from "./model/api.js";
 import type { ApiModel, VersionModel } from "./model/api-model.js";
@@ -35,17 +31,17 @@ export async function renderPackage(
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
   });
-  const source = `${basename(resolve(specDir))}/`;
-  const sources = new Map<string, string>(await runtimeFiles());
-  for (const files of await Promise.all(api.versions.map((version) => versionFiles(project, version)))) {
-    for (const [path, text] of files) sources.set(path, text);
-  }
-  const rootKey = `${source}\0${JSON.stringify(api.versions.map((v) => [v.version, v.lro]))}`;
-  if (!rootIndexCache.has(rootKey)) rootIndexCache.set(rootKey, rootIndexFile(project, api, source));
-  sources.set("src/index.ts", rootIndexCache.get(rootKey)!);
-  const files = new Map([...sources, ...compile(sources)]);
-  const ranges = await dependencyRanges();
-  files.set("package.json", packageJsonFile(api, source, ranges["openapi-fetch"]!, ranges["google-auth-library"]!));
+  const ctx: EmitContext = {
+    project,
+    source: `${basename(resolve(specDir))}/`,
+    runtime: await readRuntimeSources(),
+    ranges: await dependencyRanges(),
+  };
+  const parts = await Promise.all(api.versions.map((version) => versionFiles(version, api, ctx)));
+  parts.push(await emitPackage(api, ctx));
+  const emitted = merge(parts);
+  const sources = new Map([...emitted].filter(([path]) => path.startsWith("src/")));
+  const files = new Map([...emitted, ...compile(sources)]);
   const methods = api.versions.reduce((n, v) => n + v.methods.length, 0);
   files.set(
     MANIFEST,
@@ -59,23 +55,15 @@ export async function renderPackage(
   return { api, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
-// A version's files depend only on its bundled document and source name, the root index only on the
-// versions; watch mode reuses them.
+// A version's files depend only on its bundled document, source name and the package-level names
+// (which every version's document repeats or inherits); watch mode reuses them.
 const versionCache = new Map<string, Map<string, string>>();
-const rootIndexCache = new Map<string, string>();
 
-async function versionFiles(project: Project, version: VersionModel): Promise<Map<string, string>> {
-  const key = `${version.specFile}\0${JSON.stringify(version.document)}`;
+async function versionFiles(version: VersionModel, api: ApiModel, ctx: EmitContext): Promise<Map<string, string>> {
+  const key = `${version.specFile}\0${JSON.stringify([api.package, api.baseUrl, version.document])}`;
   let files = versionCache.get(key);
   if (!files) {
-    const dir = `src/${version.version}`;
-    const types = typesFile(version); // on openapi-typescript's thread, while ts-morph works here
-    files = new Map([
-      [`${dir}/methods.ts`, methodsFile(project, version)],
-      [`${dir}/client.ts`, clientFile(project, version)],
-      [`${dir}/index.ts`, versionIndexFile(project, version)],
-      [`${dir}/types.d.ts`, await types],
-    ]);
+    files = await emitVersion(version, api, ctx);
     versionCache.set(key, files);
   }
   return files;

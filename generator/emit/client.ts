@@ -13,9 +13,9 @@ import { jsdocText, pascal } from "./jsdoc.js";
 type Tree = Map<string, Tree | MethodModel>;
 
 /** `src/<version>/client.ts`: request types, the resource-tree interface and its factory. */
-export function clientFile(project: Project, version: VersionModel): string {
+export function clientFile(project: Project, version: VersionModel, clientName: string): string {
   const file = project.createSourceFile(`${version.version}/client.ts`, "", { overwrite: true });
-  const Api = `EarthEngine${pascal(version.version)}`;
+  const Api = `${clientName}${pascal(version.version)}`; // the package's client name (model/package-info.ts)
   file.addImportDeclarations([
     { isTypeOnly: true, namedImports: ["Client"], moduleSpecifier: "openapi-fetch" },
     { isTypeOnly: true, namedImports: ["components", "paths"], moduleSpecifier: "./types.js" },
@@ -78,9 +78,7 @@ export function clientFile(project: Project, version: VersionModel): string {
     writer.writeLine(`/** ${version.title}: the methods, nested as in Google's resource tree. */`);
     writer.write(`export interface ${Api} `).block(() => writeInterfaceMembers(writer, tree));
     writer.blankLine();
-    writer.writeLine(
-      `/** Binds every ${version.version} method to a transport (made by \`createEarthEngineClient\`). */`,
-    );
+    writer.writeLine(`/** Binds every ${version.version} method to a transport (made by \`createClient\`). */`);
     writer.write(`export function create${pascal(version.version)}(transport: Transport): ${Api} `).block(() => {
       writer.writeLine("const client = transport.client as Client<paths>;");
       writer.write("return ");

@@ -1,144 +1,168 @@
-import { type Project, VariableDeclarationKind } from "ts-morph";
-import type { ApiModel, VersionModel } from "../model/api-model.js";
+import type { ApiModel, MethodModel, VersionModel } from "../model/api-model.js";
 import { header } from "./header.js";
-import { pascal } from "./jsdoc.js";
+import { jsdocText, pascal } from "./jsdoc.js";
 
 // What the package root re-exports from the runtime: [module, values, types]. A new public runtime
 // export is one word here.
 type RuntimeExports = readonly [module: string, values: readonly string[], types: readonly string[]];
-const CORE_EXPORTS: readonly RuntimeExports[] = [
-  ["./runtime/errors.js", ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "TimeoutError"], []],
-  ["./runtime/operation-name.js", ["operationName"], []],
+export const CORE_EXPORTS: readonly RuntimeExports[] = [
+  [
+    "./runtime/errors.js",
+    ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "ResponseTooLargeError", "TimeoutError"],
+    ["ClientError"],
+  ],
+  ["./runtime/operation-name.js", ["operationName", "taskId"], []],
+  ["./runtime/state-filter.js", ["OPERATION_STATES", "stateFilter"], ["OperationState"]],
   ["./runtime/transport.js", [], ["AccessTokenProvider", "CallOptions", "RetryOptions"]],
 ];
 // Only where some version implements google.longrunning.Operations.
-const LRO_EXPORTS: readonly RuntimeExports[] = [
+export const LRO_EXPORTS: readonly RuntimeExports[] = [
   [
     "./runtime/operation-helpers.js",
     [],
-    ["CancelManyOptions", "CancelManyResult", "CancelOutcome", "ListOptions", "OperationHelpers", "WaitOptions"],
+    [
+      "BulkOptions",
+      "CancelManyOptions",
+      "CancelManyResult",
+      "CancelOutcome",
+      "GetManyResult",
+      "ListOptions",
+      "OperationHelpers",
+      "WaitOptions",
+    ],
   ],
+  ["./runtime/operation-json.js", ["outcomeOf"], ["LroOperation", "NamedOperation", "Outcome"]],
 ];
 
-/** `src/<version>/index.ts`: the `ee-operations-client/<version>` entry point. */
-export function versionIndexFile(project: Project, version: VersionModel): string {
-  const file = project.createSourceFile(`${version.version}/index.ts`, "", { overwrite: true });
-  file.addExportDeclarations([
-    { moduleSpecifier: "./client.js" },
-    { namedExports: ["methods"], moduleSpecifier: "./methods.js" },
-    { isTypeOnly: true, namedExports: ["components", "paths"], moduleSpecifier: "./types.js" },
-  ]);
-  return header(version.specFile) + file.getFullText();
+/** `EarthEngine` + `v1beta` → `EarthEngineV1beta`: the version's method-tree interface (emit/client.ts). */
+export const apiTypeName = (api: ApiModel, version: VersionModel) => `${api.package.client}${pascal(version.version)}`;
+/** `EarthEngineV1betaClient`: what the version's `createClient` returns. */
+export const clientTypeName = (api: ApiModel, version: VersionModel) => `${apiTypeName(api, version)}Client`;
+
+/**
+ * `src/<version>/index.ts`, the `<package>/<version>` entry point: the version's methods, types and a
+ * `createClient` for that version alone, so that an app importing only it bundles only it.
+ */
+export function versionIndexFile(version: VersionModel, api: ApiModel): string {
+  const Api = apiTypeName(api, version);
+  const Client = clientTypeName(api, version);
+  const create = `create${pascal(version.version)}`;
+  const lro = version.lro;
+  const lines = [
+    ...(lro ? ['import { type OperationHelpers, operationHelpers } from "../runtime/operation-helpers.js";'] : []),
+    ...(lro ? ['import { methods } from "./methods.js";'] : []),
+    'import { createTransport, type TransportOptions } from "../runtime/transport.js";',
+    `import { ${create}, type ${Api}${lro ? ", type Operation" : ""} } from "./client.js";`,
+    "",
+    'export * from "./client.js";',
+    'export { methods } from "./methods.js";',
+    'export type { components, paths } from "./types.js";',
+    "",
+    lro
+      ? `/** The ${version.version} client: its methods, and the helpers for \`${lro.resource}\`'s long-running operations. */`
+      : `/** The ${version.version} client: its methods, nested as in Google's resource tree. */`,
+    `export type ${Client} = ${Api}${lro ? " & OperationHelpers<Operation>" : ""};`,
+    "",
+    "/**",
+    ` * Creates a client of ${version.version} alone. Options are checked here, before any request; the`,
+    ` * default \`baseUrl\` is ${api.baseUrl} (the spec's \`servers[0].url\`).`,
+    " *",
+    " * @example",
+    " * ```ts",
+    ` * import { createClient } from "${api.package.name}/${version.version}";`,
+    " * const client = createClient({ accessToken: async () => token });",
+    ...exampleCall(version).map((line) => ` * ${line}`),
+    " * ```",
+    " */",
+    `export function createClient(options: TransportOptions = {}): ${Client} {`,
+    `  const transport = createTransport({ ...options, baseUrl: options?.baseUrl ?? ${JSON.stringify(api.baseUrl)} });`,
+    ...(lro
+      ? [
+          `  const api = ${create}(transport);`,
+          // HTTP batch (cancelMany, getMany) builds its own requests from the methods' metadata.
+          `  const lro = { cancel: methods["${lro.resource}.cancel"], get: methods["${lro.resource}.get"] };`,
+          `  return { ...api, ...operationHelpers(api.${lro.resource}, transport, lro) };`,
+        ]
+      : [`  return ${create}(transport);`]),
+    "}",
+  ];
+  return `${header(version.specFile)}${lines.join("\n")}\n`;
 }
 
-/** `src/index.ts`: `createEarthEngineClient` over every version, and the error types. */
-export function rootIndexFile(project: Project, api: ApiModel, source: string): string {
-  const file = project.createSourceFile("index.ts", "", { overwrite: true });
-  const versions = api.versions.map((v) => ({ id: v.version, name: pascal(v.version), lro: v.lro }));
+/** `src/index.ts`: `createClient` over every version (and its old name), plus the runtime's exports. */
+export function rootIndexFile(api: ApiModel, source: string): string {
+  const versions = api.versions;
   const anyLro = versions.some((v) => v.lro);
-  const union = versions.map((v) => JSON.stringify(v.id)).join(" | ");
-  file.addImportDeclarations([
-    ...versions.map((v) => ({
-      namedImports: [
-        `create${v.name}`,
-        { name: `EarthEngine${v.name}`, isTypeOnly: true },
-        ...(v.lro ? [{ name: "Operation", alias: `${v.name}Operation`, isTypeOnly: true }] : []),
-      ],
-      moduleSpecifier: `./${v.id}/client.js`,
-    })),
-    ...(anyLro
-      ? [
-          {
-            namedImports: ["operationHelpers", { name: "OperationHelpers", isTypeOnly: true }],
-            moduleSpecifier: "./runtime/operation-helpers.js",
-          },
-        ]
-      : []),
-    {
-      namedImports: ["createTransport", { name: "TransportOptions", isTypeOnly: true }],
-      moduleSpecifier: "./runtime/transport.js",
-    },
-  ]);
-  file.addExportDeclarations(
-    [...CORE_EXPORTS, ...(anyLro ? LRO_EXPORTS : [])].map(([moduleSpecifier, values, types]) =>
-      values.length === 0
-        ? { moduleSpecifier, isTypeOnly: true, namedExports: [...types] }
-        : { moduleSpecifier, namedExports: [...values, ...types.map((name) => ({ name, isTypeOnly: true }))] },
-    ),
+  const latest = versions[versions.length - 1]!;
+  const clients = `${api.package.client}Clients`;
+  const alias = `create${api.package.client}Client`;
+  const exports = [...CORE_EXPORTS, ...(anyLro ? LRO_EXPORTS : [])].map(([module, values, types]) =>
+    values.length === 0
+      ? `export type { ${types.join(", ")} } from "${module}";`
+      : `export { ${[...values, ...types.map((t) => `type ${t}`)].join(", ")} } from "${module}";`,
   );
-  file.addTypeAlias({
-    name: "ApiVersion",
-    isExported: true,
-    type: union,
-    docs: ["The API versions this package was generated for."],
+  const lines = [
+    'import type { TransportOptions } from "./runtime/transport.js";',
+    ...versions.map(
+      (v) =>
+        `import { createClient as create${pascal(v.version)}Client, type ${clientTypeName(api, v)} } from "./${v.version}/index.js";`,
+    ),
+    "",
+    ...exports,
+    "",
+    "/** The API versions this package was generated for. */",
+    `export type ApiVersion = ${versions.map((v) => JSON.stringify(v.version)).join(" | ")};`,
+    "",
+    "/** The client of each version. */",
+    `export interface ${clients} {`,
+    ...versions.map((v) => `  ${v.version}: ${clientTypeName(api, v)};`),
+    "}",
+    "",
+    "/** Options of `createClient`. */",
+    "export interface ClientOptions<V extends ApiVersion = ApiVersion> extends TransportOptions {",
+    `  /** The API version: ${versions.map((v) => `\`${v.version}\``).join(", ")}. */`,
+    "  version: V;",
+    "}",
+    "",
+    `const factories: { [V in ApiVersion]: (options: TransportOptions) => ${clients}[V] } = {`,
+    ...versions.map((v) => `  ${v.version}: create${pascal(v.version)}Client,`),
+    "};",
+    "",
+    "/**",
+    ` * Creates a client of one API version. Options are checked here, before any request; the default`,
+    ` * \`baseUrl\` is ${api.baseUrl}. For smaller bundles, \`${api.package.name}/<version>\` has a`,
+    " * `createClient` of that version alone.",
+    " *",
+    " * @example",
+    " * ```ts",
+    ` * const client = createClient({ version: "${latest.version}", accessToken: async () => token });`,
+    ...exampleCall(latest).map((line) => ` * ${line}`),
+    " * ```",
+    " */",
+    `export function createClient<V extends ApiVersion>(options: ClientOptions<V>): ${clients}[V] {`,
+    "  const version: unknown = options?.version;",
+    '  if (typeof version !== "string" || !Object.hasOwn(factories, version)) {',
+    `    throw new TypeError(\`version must be one of ${versions.map((v) => v.version).join(", ")}; got \${JSON.stringify(version)}\`);`,
+    "  }",
+    "  return factories[version as V](options);",
+    "}",
+    "",
+    `/** \`createClient\` under the package's client name (the Earth Engine package's earlier name). */`,
+    `export const ${alias}: typeof createClient = createClient;`,
+  ];
+  return `${header(source)}${lines.join("\n")}\n`;
+}
+
+/** A doc example calling the version's most typical method: the operations resource's cancel, else the first. */
+function exampleCall(version: VersionModel): string[] {
+  const method: MethodModel =
+    version.methods.find((m) => version.lro && m.key === `${version.lro.resource}.cancel`) ?? version.methods[0]!;
+  const args = method.variables.map((v) => {
+    let n = 0;
+    const value = v.pattern.replace(/\*\*|\*/g, (w) => (w === "**" ? "ABC123" : ++n === 1 ? "my-project" : `id${n}`));
+    const key = /^[A-Za-z_$][\w$]*$/.test(v.field) ? v.field : JSON.stringify(v.field);
+    return `${key}: ${JSON.stringify(value)}`;
   });
-  file.addInterface({
-    name: "EarthEngineClients",
-    isExported: true,
-    docs: ["The client of each version."],
-    properties: versions.map((v) => ({
-      name: v.id,
-      type: v.lro ? `EarthEngine${v.name} & OperationHelpers<${v.name}Operation>` : `EarthEngine${v.name}`,
-    })),
-  });
-  file.addInterface({
-    name: "ClientOptions",
-    isExported: true,
-    typeParameters: [{ name: "V", constraint: "ApiVersion", default: "ApiVersion" }],
-    extends: ["TransportOptions"],
-    docs: ["Options of `createEarthEngineClient`."],
-    properties: [
-      { name: "version", type: "V", docs: [`The API version: ${versions.map((v) => `\`${v.id}\``).join(", ")}.`] },
-    ],
-  });
-  file.addVariableStatement({
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: "factories",
-        type: "{ [V in ApiVersion]: (transport: ReturnType<typeof createTransport>) => EarthEngineClients[V] }",
-        initializer: (writer) =>
-          writer.inlineBlock(() => {
-            for (const v of versions) {
-              if (!v.lro) {
-                writer.writeLine(`${v.id}: create${v.name},`);
-                continue;
-              }
-              writer.write(`${v.id}: (transport) => `).inlineBlock(() => {
-                writer.writeLine(`const api = create${v.name}(transport);`);
-                writer.writeLine(`return { ...api, ...operationHelpers(api.${v.lro!.resource}) };`);
-              });
-              writer.write(",").newLine();
-            }
-          }),
-      },
-    ],
-  });
-  file.addFunction({
-    name: "createEarthEngineClient",
-    isExported: true,
-    docs: [
-      [
-        "Creates a client of one Earth Engine API version. Options are checked here, before any request.",
-        "",
-        "@example",
-        "```ts",
-        `const ee = createEarthEngineClient({ version: "${versions[versions.length - 1]!.id}", accessToken: async () => token });`,
-        'await ee.projects.operations.cancel({ name: "projects/my-project/operations/ABC123" });',
-        "```",
-      ].join("\n"),
-    ],
-    typeParameters: [{ name: "V", constraint: "ApiVersion" }],
-    parameters: [{ name: "options", type: "ClientOptions<V>" }],
-    returnType: "EarthEngineClients[V]",
-    statements: [
-      "const version: unknown = options?.version;",
-      'if (typeof version !== "string" || !Object.hasOwn(factories, version)) {',
-      `  throw new TypeError(\`version must be one of ${versions.map((v) => v.id).join(", ")}; got \${JSON.stringify(version)}\`);`,
-      "}",
-      "return factories[version as V](createTransport(options));",
-    ],
-  });
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
-  return header(source) + file.getFullText();
+  if (method.body?.required) args.push("body: {}");
+  return jsdocText(`await client.${method.key}({ ${args.join(", ")} });`, 1000).split("\n");
 }

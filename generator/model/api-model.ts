@@ -1,7 +1,22 @@
 /** Everything the emitters need, as plain data. */
 export interface ApiModel {
+  /** The operationId prefix every method shares, e.g. `earthengine`. */
   readonly service: string;
+  /** The default service root, `servers[0].url` (every version agrees on it). */
+  readonly baseUrl: string;
+  readonly package: PackageModel;
   readonly versions: readonly VersionModel[];
+}
+
+/** What the generated package calls itself: `info.x-ee-operations-package`, else defaults from the service. */
+export interface PackageModel {
+  /** npm package name, e.g. `ee-operations-client`. */
+  readonly name: string;
+  readonly description: string;
+  /** The CLI's command name, e.g. `ee-operations`; there is a CLI only where some version has operations. */
+  readonly bin: string;
+  /** Prefix of generated type and function names, e.g. `EarthEngine` → `EarthEngineV1`, `createEarthEngineClient`. */
+  readonly client: string;
 }
 
 export interface VersionModel {

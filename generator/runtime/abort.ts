@@ -1,6 +1,7 @@
+import { timerMs } from "./durations.js";
 import { TimeoutError } from "./errors.js";
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+/** Resolves after `ms` (clamped to what a timer can wait), or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -11,24 +12,48 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, ms);
+    }, timerMs(ms));
     signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * Settles like `work()`, or rejects with the signal's reason as soon as it aborts: for waits the signal
+ * cannot reach by itself (a token provider, a user callback). A synchronous throw becomes a rejection.
+ */
+export function untilAborted<T>(work: () => T | PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const promise = new Promise<T>((resolve) => resolve(work()));
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
   });
 }
 
 /**
  * A signal that aborts with the caller's reason, or with a TimeoutError after `timeoutMs`; `done()`
  * releases the timer. AbortSignal.any adds no listener to the caller's signal, so one signal can be
- * shared by any number of concurrent calls.
+ * shared by any number of concurrent calls. `timeoutMs` undefined or Infinity: no limit.
  */
 export function deadline(
   signal: AbortSignal | undefined,
   timeoutMs: number | undefined,
   describe: () => string,
 ): { signal: AbortSignal | undefined; done: () => void } {
-  if (timeoutMs === undefined) return { signal, done: () => {} };
+  if (timeoutMs === undefined || timeoutMs === Infinity) return { signal, done: () => {} };
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new TimeoutError(describe(), timeoutMs)), timeoutMs);
+  const timer = setTimeout(() => controller.abort(new TimeoutError(describe(), timeoutMs)), timerMs(timeoutMs));
   return {
     signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal,
     done: () => clearTimeout(timer),

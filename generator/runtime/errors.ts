@@ -1,3 +1,5 @@
+import { readUpTo } from "./body.js";
+
 /** Canonical `google.rpc.Code` names, indexed by their number. */
 export const CANONICAL_CODES = [
   "OK",
@@ -125,10 +127,35 @@ export class TimeoutError extends Error {
   }
 }
 
-/** The server broke the protocol (e.g. repeated a page token); retrying will not help. */
+/** The server broke the protocol (e.g. repeated a page token, or sent a malformed field); retrying will not help. */
 export class ProtocolError extends Error {
-  override readonly name = "ProtocolError";
+  override readonly name: string = "ProtocolError";
+  /** The JSON field at fault, e.g. `done` or `nextPageToken`, when one is. */
+  readonly field: string | undefined;
+  constructor(message: string, options: { field?: string } = {}) {
+    super(message);
+    this.field = options.field;
+  }
 }
+
+/** A response body longer than the client's `maxResponseBytes`; the rest was not read (the connection is closed). */
+export class ResponseTooLargeError extends ProtocolError {
+  override readonly name = "ResponseTooLargeError";
+  /** The HTTP status of the response. */
+  readonly httpStatus: number;
+  /** The limit that was passed, in bytes. */
+  readonly maxBytes: number;
+  constructor(httpStatus: number, maxBytes: number) {
+    super(
+      `the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`,
+    );
+    this.httpStatus = httpStatus;
+    this.maxBytes = maxBytes;
+  }
+}
+
+/** Every error the client's calls and helpers reject with (besides a caller's own abort reason). */
+export type ClientError = ApiError | NetworkError | TimeoutError | ProtocolError | InvalidNameError;
 
 /** A short, printable rendering of any value for error messages. */
 export function describe(value: unknown): string {
@@ -140,9 +167,9 @@ export function describe(value: unknown): string {
 const MAX_ERROR_BODY = 64 * 1024;
 const SNIPPET = 200;
 
-/** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body. */
-export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
-  const text = await readPrefix(response, MAX_ERROR_BODY);
+/** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body (the signal stops the read). */
+export async function apiErrorFromResponse(response: Response, signal?: AbortSignal): Promise<ApiError> {
+  const text = new TextDecoder().decode((await readUpTo(response, MAX_ERROR_BODY, signal, false)).bytes);
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
   const status = googleStatus(text);
   if (status) return new ApiError({ httpStatus: response.status, retryAfterMs, ...status });
@@ -174,33 +201,6 @@ function googleStatus(text: string): { code: number; message: string; details: u
     message,
     details: Array.isArray(details) ? details : [],
   };
-}
-
-async function readPrefix(response: Response, limit: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < limit) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
-    // A body cut off mid-way still tells us what arrived.
-  } finally {
-    reader.cancel().catch(() => {});
-  }
-  const bytes = new Uint8Array(Math.min(size, limit));
-  let offset = 0;
-  for (const chunk of chunks) {
-    const part = chunk.subarray(0, bytes.length - offset);
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP-date; undefined when absent or unreadable. */

@@ -1,14 +1,28 @@
 import { deadline, sleep } from "./abort.js";
+import {
+  type BulkOptions,
+  type BulkTransport,
+  bulkOperations,
+  type CancelManyResult,
+  type GetManyResult,
+} from "./bulk.js";
+import { durationMs, optionalDurationMs } from "./durations.js";
 import { ApiError, ProtocolError } from "./errors.js";
+import { LEGACY_PROJECT } from "./headers.js";
+import {
+  type LroOperation,
+  type NamedOperation,
+  type Outcome,
+  outcomeOf,
+  readListPage,
+  readOperation,
+} from "./operation-json.js";
+import { operationName } from "./operation-name.js";
 import type { RetryOptions } from "./retry.js";
-import type { CallOptions } from "./transport.js";
+import type { CallOptions, MethodInfo, Transport } from "./transport.js";
 
-/** The part of a google.longrunning Operation the helpers read. */
-export interface LroOperation {
-  name?: string;
-  done?: boolean;
-  error?: { code?: number; message?: string; details?: unknown[] };
-}
+export type { BulkOptions, CancelManyOptions, CancelManyResult, GetManyResult } from "./bulk.js";
+export type { LroOperation, NamedOperation } from "./operation-json.js";
 
 /** The google.longrunning.Operations methods the helpers are built on. */
 export interface OperationsMethods<Op extends LroOperation> {
@@ -21,14 +35,20 @@ export interface OperationsMethods<Op extends LroOperation> {
   ): Promise<{ operations?: Op[]; nextPageToken?: string }>;
 }
 
-export interface WaitOptions {
-  /** Give up after this long; rejects with TimeoutError. Default: no limit. */
+export interface WaitOptions<Op extends LroOperation = LroOperation> {
+  /** Give up after this long; rejects with TimeoutError. Default: no limit (`Infinity`). */
   timeoutMs?: number;
-  /** First delay between polls (when `wait` is unimplemented or answers early); default 1000. */
+  /** First delay between polls (when `wait` is unimplemented or answers early); default 1000, at least 1. */
   pollIntervalMs?: number;
   signal?: AbortSignal;
   /** Retry policy of each underlying call. */
   retry?: RetryOptions | false;
+  /**
+   * Called with the operation each time its `metadata` changes (the first answer included, and the done
+   * one if it changed). With a callback, each `wait` asks the server for no more than the current poll
+   * delay, so progress arrives while the operation runs. A throw rejects the helper.
+   */
+  onProgress?: (operation: NamedOperation<Op>) => void;
 }
 
 export interface ListOptions {
@@ -40,68 +60,103 @@ export interface ListOptions {
   retry?: RetryOptions | false;
 }
 
-export interface CancelManyOptions {
-  /** Most requests in flight at once; default 8. */
-  concurrency?: number;
-  signal?: AbortSignal;
-  /** Limit for each cancel request. */
-  timeoutMs?: number;
-  retry?: RetryOptions | false;
-}
-
-export type CancelOutcome<Op> = { outcome: "CANCELLED" | "SUCCEEDED" | "FAILED"; operation: Op };
-export type CancelManyResult = { name: string; ok: true } | { name: string; ok: false; error: unknown };
+export type CancelOutcome<Op> = { outcome: Outcome; operation: Op };
 
 export interface OperationHelpers<Op extends LroOperation> {
-  /** Resolves with the operation once done: `wait` in a loop, or polling `get` where `wait` is UNIMPLEMENTED. */
-  waitForOperation(name: string, options?: WaitOptions): Promise<Op>;
-  /** Cancels, waits, and tells how it ended; a failed `cancel` rejects with its ApiError. */
-  cancelAndWait(name: string, options?: WaitOptions): Promise<CancelOutcome<Op>>;
+  /**
+   * Resolves with the operation once done: `wait` in a loop, or polling `get` where `wait` is UNIMPLEMENTED.
+   * A bare task id is resolved against the client's `project`.
+   */
+  waitForOperation(name: string, options?: WaitOptions<Op>): Promise<NamedOperation<Op>>;
+  /** Cancels, waits, and tells how it ended; a failed `cancel` rejects with its ApiError. One `timeoutMs` for both. */
+  cancelAndWait(name: string, options?: WaitOptions<Op>): Promise<CancelOutcome<NamedOperation<Op>>>;
   /** Every operation under `parent`, fetching pages lazily. */
-  listOperations(parent: string, options?: ListOptions): AsyncIterable<Op>;
-  /** Cancels each name, at most `concurrency` at a time; one result per name, in input order. */
-  cancelMany(names: readonly string[], options?: CancelManyOptions): Promise<CancelManyResult[]>;
+  listOperations(parent: string, options?: ListOptions): AsyncIterable<NamedOperation<Op>>;
+  /**
+   * Cancels each name (bare task ids resolved against `project`) through HTTP batch requests, or one
+   * call per name where the server has no /batch or `batch: false`; one result per name, in input order.
+   */
+  cancelMany(names: readonly string[], options?: BulkOptions): Promise<CancelManyResult[]>;
+  /** Gets each operation the same way as cancelMany. */
+  getMany(names: readonly string[], options?: BulkOptions): Promise<GetManyResult<Op>[]>;
+}
+
+/** Method metadata of the resource, for helpers that build their own requests (e.g. HTTP batch). */
+export interface OperationsMethodInfo {
+  readonly cancel: MethodInfo;
+  readonly get: MethodInfo;
 }
 
 const MAX_POLL_MS = 30_000;
-const MAX_WAIT_S = 60;
+const MAX_WAIT_MS = 60_000;
 const UNIMPLEMENTED = 12;
-const CANCELLED = 1;
 
-export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods<Op>): OperationHelpers<Op> {
-  async function waitForOperation(name: string, options: WaitOptions = {}): Promise<Op> {
-    const { timeoutMs, pollIntervalMs = 1000, signal: userSignal, retry } = options;
-    if (!(pollIntervalMs > 0)) throw new RangeError(`pollIntervalMs must be > 0, got ${pollIntervalMs}`);
-    const start = Date.now();
-    const limit = deadline(userSignal, timeoutMs, () => `waitForOperation: ${name} was not done after ${timeoutMs} ms`);
-    const signal = limit.signal;
+export function operationHelpers<Op extends LroOperation>(
+  ops: OperationsMethods<Op>,
+  transport?: Pick<Transport, "project"> | BulkTransport,
+  methods?: OperationsMethodInfo,
+): OperationHelpers<Op> {
+  const project = transport?.project ?? LEGACY_PROJECT;
+  const wire = transport && "headersFor" in transport && methods ? { transport, methods } : undefined;
+  const bulk = bulkOperations(ops, project, wire);
+  type Named = NamedOperation<Op>;
+
+  /** Polls until done; every call gets `signal`, which carries the helper's one deadline. */
+  async function poll(name: string, options: WaitOptions<Op>, signal: AbortSignal | undefined, endsAt: number) {
+    const { retry, onProgress, pollIntervalMs = 1000 } = options;
     const call = { signal, retry };
-    try {
-      let useWait = true;
-      let delay = pollIntervalMs;
-      for (;;) {
-        const began = Date.now();
-        let op: Op;
-        if (useWait) {
-          const left =
-            timeoutMs === undefined
-              ? MAX_WAIT_S
-              : Math.min(MAX_WAIT_S, Math.max(0, (timeoutMs - (began - start)) / 1000));
-          try {
-            op = await ops.wait({ name, body: { timeout: `${left.toFixed(3).replace(/\.?0+$/, "")}s` } }, call);
-          } catch (error) {
-            if (!(error instanceof ApiError && error.code === UNIMPLEMENTED)) throw error;
-            useWait = false;
-            op = await ops.get({ name }, call);
-          }
-        } else {
-          op = await ops.get({ name }, call);
+    let useWait = true;
+    let delay = pollIntervalMs;
+    let lastMetadata: string | undefined;
+    for (;;) {
+      const began = Date.now();
+      let raw: Op;
+      if (useWait) {
+        // With a progress callback no single wait may block for long: at most the current poll delay.
+        const askMs = Math.max(0, Math.min(MAX_WAIT_MS, endsAt - began, onProgress ? delay : Infinity));
+        try {
+          raw = await ops.wait({ name, body: { timeout: seconds(askMs) } }, call);
+        } catch (error) {
+          if (!(error instanceof ApiError && error.code === UNIMPLEMENTED)) throw error;
+          useWait = false;
+          raw = await ops.get({ name }, call);
         }
-        if (op.done) return op;
-        // `wait` may answer early and `get` always does: back off so that we never spin.
-        await sleep(Math.max(0, delay - (Date.now() - began)), signal);
-        delay = Math.min(delay * 2, Math.max(MAX_POLL_MS, pollIntervalMs));
+      } else {
+        raw = await ops.get({ name }, call);
       }
+      const op = readOperation<Op>(raw);
+      const named = (op.name === undefined ? { ...op, name } : op) as Named;
+      if (onProgress) {
+        const metadata = JSON.stringify(named.metadata ?? null);
+        if (metadata !== lastMetadata) {
+          lastMetadata = metadata;
+          onProgress(named);
+        }
+      }
+      if (named.done) return named;
+      // `wait` may answer early and `get` always does: back off so that we never spin.
+      await sleep(Math.max(0, delay - (Date.now() - began)), signal);
+      delay = Math.min(delay * 2, Math.max(MAX_POLL_MS, pollIntervalMs));
+    }
+  }
+
+  /** Runs `work` under one deadline made of the caller's signal and `timeoutMs`. */
+  async function bounded<T>(
+    what: string,
+    options: WaitOptions<Op>,
+    work: (checked: WaitOptions<Op>, signal: AbortSignal | undefined, endsAt: number) => Promise<T>,
+  ): Promise<T> {
+    // Checked before any request.
+    const timeoutMs = optionalDurationMs("timeoutMs", options.timeoutMs, { exclusiveMin: true, infinity: true });
+    const pollIntervalMs = durationMs("pollIntervalMs", options.pollIntervalMs ?? 1000, { min: 1 });
+    if (options.onProgress !== undefined && typeof options.onProgress !== "function")
+      throw new TypeError("onProgress must be a function");
+    const checked = { ...options, pollIntervalMs };
+    const limit = deadline(options.signal, timeoutMs, () => `${what} was not done after ${timeoutMs} ms`);
+    const signal = limit.signal;
+    try {
+      signal?.throwIfAborted();
+      return await work(checked, signal, timeoutMs === undefined ? Infinity : Date.now() + timeoutMs);
     } catch (error) {
       throw signal?.aborted ? signal.reason : error;
     } finally {
@@ -110,14 +165,20 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
   }
 
   return {
-    waitForOperation,
+    async waitForOperation(nameOrId, options = {}) {
+      const name = operationName(nameOrId, project);
+      return bounded(`waitForOperation: ${name}`, options, (checked, signal, endsAt) =>
+        poll(name, checked, signal, endsAt),
+      );
+    },
 
-    async cancelAndWait(name, options = {}) {
-      await ops.cancel({ name }, { signal: options.signal, retry: options.retry });
-      const operation = await waitForOperation(name, options);
-      const code = operation.error?.code;
-      const outcome = operation.error === undefined ? "SUCCEEDED" : code === CANCELLED ? "CANCELLED" : "FAILED";
-      return { outcome, operation };
+    async cancelAndWait(nameOrId, options = {}) {
+      const name = operationName(nameOrId, project);
+      return bounded(`cancelAndWait: ${name}`, options, async (checked, signal, endsAt) => {
+        await ops.cancel({ name }, { signal, retry: checked.retry });
+        const operation = await poll(name, checked, signal, endsAt);
+        return { outcome: outcomeOf(operation)!, operation };
+      });
     },
 
     listOperations(parent, options = {}) {
@@ -127,13 +188,21 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
           const seen = new Set<string>();
           let pageToken: string | undefined;
           do {
-            const page = await ops.list({ name: parent, filter, pageSize, pageToken }, { signal, timeoutMs, retry });
-            yield* page.operations ?? [];
-            pageToken = page.nextPageToken || undefined;
+            const raw = await ops.list({ name: parent, filter, pageSize, pageToken }, { signal, timeoutMs, retry });
+            const page = readListPage<Op>(raw);
+            page.operations.forEach((op, i) => {
+              if (op.name === undefined)
+                throw new ProtocolError(`list ${parent}: operations[${i}] has no name`, {
+                  field: `operations[${i}].name`,
+                });
+            });
+            yield* page.operations as Named[];
+            pageToken = page.nextPageToken;
             if (pageToken !== undefined) {
               if (seen.has(pageToken))
                 throw new ProtocolError(
                   `list ${parent}: the server repeated the page token ${JSON.stringify(pageToken.slice(0, 40))}`,
+                  { field: "nextPageToken" },
                 );
               seen.add(pageToken);
             }
@@ -142,26 +211,12 @@ export function operationHelpers<Op extends LroOperation>(ops: OperationsMethods
       };
     },
 
-    async cancelMany(names, options = {}) {
-      const { concurrency = 8, signal, timeoutMs, retry } = options;
-      if (!Number.isInteger(concurrency) || concurrency < 1)
-        throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
-      const results: CancelManyResult[] = new Array(names.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < names.length) {
-          const i = next++;
-          const name = names[i]!;
-          try {
-            await ops.cancel({ name }, { signal, timeoutMs, retry });
-            results[i] = { name, ok: true };
-          } catch (error) {
-            results[i] = { name, ok: false, error };
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
-      return results;
-    },
+    cancelMany: bulk.cancelMany,
+    getMany: bulk.getMany,
   };
+}
+
+/** A google.protobuf.Duration of `ms`, in seconds with at most 3 decimals: 1500 → "1.5s". */
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(3).replace(/\.?0+$/, "")}s`;
 }

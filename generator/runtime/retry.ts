@@ -1,3 +1,4 @@
+import { durationMs, MAX_TIMER_MS } from "./durations.js";
 import { ApiError, NetworkError } from "./errors.js";
 
 /** How a call retries transient failures. */
@@ -21,15 +22,14 @@ export function retryPolicy(
 ): RetryPolicy | false {
   if (options === undefined) return fallback;
   if (options === false) return false;
+  if (typeof options !== "object" || options === null) throw new TypeError("retry must be an object or false");
   const policy = { ...DEFAULT_RETRY, ...options };
-  for (const key of ["retries", "minDelayMs", "maxDelayMs"] as const) {
-    const value = policy[key];
-    if (!Number.isFinite(value) || value < 0 || (key === "retries" && !Number.isInteger(value))) {
-      throw new RangeError(
-        `retry.${key} must be a non-negative ${key === "retries" ? "integer" : "number"}, got ${value}`,
-      );
-    }
+  if (typeof policy.retries !== "number" || !Number.isInteger(policy.retries) || policy.retries < 0) {
+    throw new RangeError(`retry.retries must be a non-negative integer, got ${describeNumber(policy.retries)}`);
   }
+  policy.minDelayMs = durationMs("retry.minDelayMs", policy.minDelayMs);
+  // Infinity: no ceiling of our own, i.e. the longest a timer can wait.
+  policy.maxDelayMs = Math.min(durationMs("retry.maxDelayMs", policy.maxDelayMs, { infinity: true }), MAX_TIMER_MS);
   if (policy.minDelayMs > policy.maxDelayMs)
     throw new RangeError(`retry.minDelayMs (${policy.minDelayMs}) is above retry.maxDelayMs (${policy.maxDelayMs})`);
   return policy;
@@ -53,8 +53,13 @@ export function retryDelay(
     error instanceof NetworkError ||
     (error instanceof ApiError && (RETRYABLE_HTTP.has(error.httpStatus) || error.code === UNAVAILABLE));
   if (!transient) return undefined;
+  // Both are at most maxDelayMs, which retryPolicy keeps within what a timer can wait.
   if (error instanceof ApiError && error.retryAfterMs !== undefined)
     return Math.min(error.retryAfterMs, policy.maxDelayMs);
   // Full jitter: uniform in [0, min(max, base · 2^attempt)].
   return Math.floor(random() * Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** attempt));
+}
+
+function describeNumber(value: unknown): string {
+  return typeof value === "number" ? String(value) : typeof value;
 }

@@ -1,6 +1,9 @@
 import createClient, { type Client } from "openapi-fetch";
-import { deadline, sleep } from "./abort.js";
-import { ApiError, apiErrorFromResponse, NetworkError } from "./errors.js";
+import { deadline, sleep, untilAborted } from "./abort.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from "./body.js";
+import { optionalDurationMs } from "./durations.js";
+import { ApiError, apiErrorFromResponse, NetworkError, ProtocolError } from "./errors.js";
+import { checkProject, fixedHeaders, LEGACY_PROJECT } from "./headers.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy, retryDelay, retryPolicy } from "./retry.js";
 
 export type { RetryOptions } from "./retry.js";
@@ -11,7 +14,14 @@ export const DEFAULT_BASE_URL = "https://earthengine.googleapis.com";
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** Returns an OAuth 2.0 access token good for any one of `scopes` (listed narrowest first). */
-export type AccessTokenProvider = (scopes: readonly string[]) => string | Promise<string>;
+export interface AccessTokenProvider {
+  (scopes: readonly string[]): string | Promise<string>;
+  /**
+   * The credentials' quota project (e.g. ADC's `quota_project_id`), asked after each token; sent as
+   * `x-goog-user-project` when the client has no `project`. `fromGoogleAuth` sets it.
+   */
+  quotaProject?: () => string | undefined | Promise<string | undefined>;
+}
 
 /** Options shared by every version's client. */
 export interface TransportOptions {
@@ -25,6 +35,17 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Default retry policy, or `false`; default `{ retries: 3, minDelayMs: 200, maxDelayMs: 20000 }`. */
   retry?: RetryOptions | false;
+  /**
+   * The Cloud project: resolves bare task ids in the helpers, and is sent as `x-goog-user-project`
+   * (billing and quota). Default `earthengine-legacy`, which is never sent.
+   */
+  project?: string;
+  /** Extra headers for every request; those the client sets itself (Authorization, user-agent, …) are refused. */
+  headers?: Record<string, string>;
+  /** Put in front of the library's own `user-agent` (`ee-operations-client/<version>`). */
+  userAgent?: string;
+  /** Most bytes of a response body read; past it the call rejects with ResponseTooLargeError. Default 32 MiB. */
+  maxResponseBytes?: number;
 }
 
 /** Per-call options, the last argument of every method. */
@@ -55,6 +76,17 @@ export interface Transport {
   readonly accessToken: AccessTokenProvider | undefined;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy | false;
+  /** The service root, without a trailing slash. */
+  readonly baseUrl: string;
+  /** The `project` option, or `earthengine-legacy`. */
+  readonly project: string;
+  readonly maxResponseBytes: number;
+  /**
+   * Every header a request of `method` carries: Authorization (the token provider's wait bounded by the
+   * signal), x-goog-user-project, x-goog-api-client, user-agent and the `headers` option. A new object
+   * each time.
+   */
+  headersFor(method: MethodInfo, signal?: AbortSignal): Promise<Record<string, string>>;
 }
 
 /** What each call hands to openapi-fetch besides its params and body. */
@@ -96,13 +128,19 @@ function pathFiller(): (url: string, params: Record<string, unknown>) => string 
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-  if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(baseUrl)) {
-    throw new TypeError(`baseUrl must be an http(s) URL without query or fragment, got ${JSON.stringify(baseUrl)}`);
-  }
+  if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   if (options.accessToken !== undefined && typeof options.accessToken !== "function") {
     throw new TypeError("accessToken must be a function (scopes) => token");
   }
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    throw new TypeError("fetch must be a function");
+  const project = options.project === undefined ? undefined : checkProject(options.project, "project");
+  const fixed = fixedHeaders({ project, headers: options.headers, userAgent: options.userAgent });
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
+    throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
+  const accessToken = options.accessToken;
   return {
     client: createClient({
       baseUrl,
@@ -110,10 +148,46 @@ export function createTransport(options: TransportOptions): Transport {
       pathSerializer: pathFiller(),
     }),
     fetch: options.fetch ?? globalThis.fetch,
-    accessToken: options.accessToken,
+    accessToken,
     timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
     retry: retryPolicy(options.retry, DEFAULT_RETRY),
+    baseUrl,
+    project: project ?? LEGACY_PROJECT,
+    maxResponseBytes,
+    async headersFor(method, signal) {
+      const headers = { ...fixed };
+      if (!accessToken) return headers;
+      headers.authorization = await bearer(accessToken, method, signal);
+      if (project === undefined && accessToken.quotaProject) {
+        const quota = await untilAborted(() => accessToken.quotaProject!(), signal);
+        if (quota !== undefined && quota !== LEGACY_PROJECT)
+          headers["x-goog-user-project"] = checkProject(quota, "the credentials' quota project");
+      }
+      return headers;
+    },
   };
+}
+
+// User info would be sent to the server and would show in every error that names the URL; the message
+// quotes nothing of what was passed, since that is where a password would be.
+function checkBaseUrl(baseUrl: unknown): string {
+  if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(baseUrl)) {
+    throw new TypeError(
+      "baseUrl must be an http(s) URL without query or fragment, e.g. https://earthengine.googleapis.com",
+    );
+  }
+  const authority = /^https?:\/\/([^/?#]+)/i.exec(baseUrl)![1]!;
+  if (authority.includes("@")) {
+    throw new TypeError("baseUrl must not contain user info (user:password@); pass credentials with accessToken");
+  }
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError("baseUrl is not a valid URL");
+  }
+  if (url.username || url.password) throw new TypeError("baseUrl must not contain user info");
+  return baseUrl.replace(/\/+$/, "");
 }
 
 /**
@@ -131,28 +205,41 @@ export async function call<T>(
   const policy = retryPolicy(options?.retry, transport.retry);
   const timeoutMs = checkTimeout(options?.timeoutMs) ?? transport.timeoutMs;
   // No limit means no signal on the request unless the caller gave one (a signal costs ~15 µs a call).
-  const limit = deadline(
-    options?.signal,
-    timeoutMs === Infinity ? undefined : timeoutMs,
-    () => `${method.id} did not finish within ${timeoutMs} ms`,
-  );
+  const limit = deadline(options?.signal, timeoutMs, () => `${method.id} did not finish within ${timeoutMs} ms`);
   const signal = limit.signal;
   try {
     signal?.throwIfAborted();
-    const headers = transport.accessToken ? { Authorization: await bearer(transport.accessToken, method) } : undefined;
+    const headers = await transport.headersFor(method, signal);
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       let status = 0;
       const fetch = async (request: Request) => {
         const { url, init } = request as unknown as FetchArguments;
+        // A redirect could answer for a server that was never asked (and to another origin): an error.
+        init.redirect = "manual";
         const response = await transport.fetch(url, init);
         status = response.status;
-        if (!response.ok) throw await apiErrorFromResponse(response);
-        return response;
+        if (!response.ok) throw await apiErrorFromResponse(response, signal);
+        if (response.body === null || response.status === 204 || response.status === 205) return response;
+        const bytes = await readBody(response, transport.maxResponseBytes, signal);
+        const { statusText, headers } = response;
+        return new Response(bytes.byteLength === 0 ? null : (bytes as Uint8Array<ArrayBuffer>), {
+          status,
+          statusText,
+          headers,
+        });
       };
       try {
         const { data, response } = await send({ headers, signal, fetch });
-        if (data !== undefined) return data;
+        if (data !== undefined) {
+          if (typeof data !== "object" || data === null || Array.isArray(data)) {
+            throw new ProtocolError(
+              `${method.id}: the ${response.status} response body is ${data === null ? "null" : Array.isArray(data) ? "an array" : `a ${typeof data}`}, not a JSON object`,
+              { field: "(body)" },
+            );
+          }
+          return data;
+        }
         if (whenNoBody !== undefined) return whenNoBody;
         throw new ApiError({
           httpStatus: response.status,
@@ -177,7 +264,7 @@ export async function call<T>(
 // fetch and openapi-fetch report failures as bare TypeErrors and SyntaxErrors; give them a type and
 // the HTTP status. Messages never include the request, so never its Authorization header.
 function classify(error: unknown, method: MethodInfo, status: number): unknown {
-  if (error instanceof ApiError || error instanceof NetworkError) return error;
+  if (error instanceof ApiError || error instanceof NetworkError || error instanceof ProtocolError) return error;
   if (error instanceof SyntaxError) {
     return new ApiError({
       httpStatus: status,
@@ -198,15 +285,12 @@ function classify(error: unknown, method: MethodInfo, status: number): unknown {
   return error;
 }
 
-function checkTimeout(timeoutMs: number | undefined): number | undefined {
-  if (timeoutMs !== undefined && !(timeoutMs > 0 && (Number.isFinite(timeoutMs) || timeoutMs === Infinity))) {
-    throw new RangeError(`timeoutMs must be a positive number of milliseconds (or Infinity), got ${timeoutMs}`);
-  }
-  return timeoutMs;
+function checkTimeout(timeoutMs: unknown): number | undefined {
+  return optionalDurationMs("timeoutMs", timeoutMs, { exclusiveMin: true, infinity: true });
 }
 
-async function bearer(provider: AccessTokenProvider, method: MethodInfo): Promise<string> {
-  const token = await provider(method.scopes);
+async function bearer(provider: AccessTokenProvider, method: MethodInfo, signal?: AbortSignal): Promise<string> {
+  const token = await untilAborted(() => provider(method.scopes), signal);
   // Checked here because fetch's own header error would quote the token.
   if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) {
     throw new TypeError(`accessToken() must return a non-empty token of visible ASCII characters (for ${method.id})`);

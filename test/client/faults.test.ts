@@ -124,7 +124,7 @@ describe("retries", () => {
       /minDelayMs \(10\) is above retry\.maxDelayMs \(5\)/,
     );
     await expect(ee.projects.operations.cancel(NAME, { timeoutMs: 0 })).rejects.toThrow(
-      "timeoutMs must be a positive number of milliseconds (or Infinity), got 0",
+      "timeoutMs must be above 0 ms, got 0",
     );
     expect(() => createEarthEngineClient({ version: "v1", timeoutMs: Number.NaN })).toThrow(RangeError);
     expect(() => createEarthEngineClient({ version: "v1", timeoutMs: Infinity })).not.toThrow();

@@ -27,9 +27,9 @@ it("generates a typed wrapper and metadata for an invented method, and it works"
     },
   });
 
-  const { createEarthEngineClient, InvalidNameError } = await import(pathToFileURL(`${out}/dist/index.js`).href);
+  const { createClient, InvalidNameError } = await import(pathToFileURL(`${out}/dist/index.js`).href);
   const seen: string[] = [];
-  const client = createEarthEngineClient({
+  const client = createClient({
     version: "v1test",
     baseUrl: "http://widgets.invalid",
     accessToken: (scopes: string[]) => (seen.push(scopes.join()), "t"),

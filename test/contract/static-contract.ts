@@ -90,7 +90,9 @@ function readVersion(project: Project, src: string, version: string, problems: s
     problems.push(`${version}: client.ts has no exported create… factory returning an object`);
     return methods;
   }
-  const api = clientFile.getInterfaces().find((i) => i.isExported() && i.getName().startsWith("EarthEngine"));
+  // The method-tree interface is the factory's return type (its name comes from the spec's package info).
+  const apiName = factory?.getReturnTypeNode()?.getText();
+  const api = clientFile.getInterfaces().find((i) => i.isExported() && i.getName() === apiName);
   walk(returned, [], (key, method) => {
     const call = method
       .getDescendantsOfKind(SyntaxKind.CallExpression)

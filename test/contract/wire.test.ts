@@ -14,6 +14,8 @@ const TRANSPORT_HEADERS = [
   "user-agent",
   "accept-encoding",
 ];
+// What the client sends on every request to identify itself (user-agent is checked in test/client/headers).
+const IDENTITY = { "x-goog-api-client": `ee-operations-client/0.1.0 gl-node/${process.versions.node}` };
 
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
 beforeAll(async () => {
@@ -62,7 +64,11 @@ describe.each(["v1alpha", "v1beta", "v1"] as const)("%s on the wire", (version) 
     expect(server.requests).toHaveLength(1);
     const [req] = server.requests;
     expect(req!.requestLine).toBe(`POST ${path}:cancel HTTP/1.1`);
-    expect(extraHeaders(req!.headers)).toEqual({ authorization: "Bearer test-token", "content-length": "0" });
+    expect(extraHeaders(req!.headers)).toEqual({
+      ...IDENTITY,
+      authorization: "Bearer test-token",
+      "content-length": "0",
+    });
     expect(req!.body).toBe("");
     expect(scopes).toEqual([SCOPES]);
   });
@@ -88,11 +94,12 @@ describe.each(["v1alpha", "v1beta", "v1"] as const)("%s on the wire", (version) 
       `POST /${version}/projects/p/operations/x:wait HTTP/1.1`,
     ]);
     for (const r of server.requests.slice(0, 4)) {
-      expect(extraHeaders(r.headers)).toEqual({ authorization: "Bearer test-token" });
+      expect(extraHeaders(r.headers)).toEqual({ ...IDENTITY, authorization: "Bearer test-token" });
       expect(r.body).toBe("");
     }
     const wait = server.requests[4]!;
     expect(extraHeaders(wait.headers)).toEqual({
+      ...IDENTITY,
       authorization: "Bearer test-token",
       "content-type": "application/json",
       "content-length": "18",

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { ResponseInfo } from "../../emulator/index.js";
-import { call, get, iso, useEmulators } from "./harness.js";
+import { call, get, iso, TEST_TOKEN, useEmulators } from "./harness.js";
 
 const emulators = useEmulators();
 
@@ -36,7 +36,7 @@ describe("admin routes", () => {
     const recorded = await (await admin(emu.url, "GET", "requests")).json();
     expect(recorded.requests).toHaveLength(4); // admin requests are not recorded
     expect(recorded.requests[0]).toMatchObject({ method: "GET", url: "/v1/projects/p/operations/a/b", body: "" });
-    expect(recorded).toEqual({ requests: emu.requests });
+    expect(recorded).toEqual({ requests: emu.requests, total: 4 });
   });
 
   it("answers bad admin input with Google JSON errors", async () => {
@@ -66,7 +66,11 @@ describe("admin routes", () => {
   it("records API requests with method, url, headers and body", async () => {
     const emu = await emulators.start();
     const { name } = emu.seed({ project: "p" });
-    await fetch(`${emu.url}/v1/${name}:wait`, { method: "POST", body: '{"timeout":"0s"}', headers: { "x-test": "1" } });
+    await fetch(`${emu.url}/v1/${name}:wait`, {
+      method: "POST",
+      body: '{"timeout":"0s"}',
+      headers: { "x-test": "1", authorization: `Bearer ${TEST_TOKEN}` },
+    });
     await call(emu, "GET", "/nowhere?x=1");
     expect(emu.requests).toEqual([
       expect.objectContaining({

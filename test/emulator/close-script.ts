@@ -10,8 +10,8 @@ const settle = (p: Promise<Response>): Promise<string> =>
     () => "rejected",
   );
 
-const manual = await startEmulator({ port: 0 });
-const real = await startEmulator({ port: 0, clock: "real", maxWaitMs: 60_000 });
+const manual = await startEmulator({ port: 0, auth: false });
+const real = await startEmulator({ port: 0, clock: "real", maxWaitMs: 60_000, auth: false });
 
 const pending: Promise<string>[] = [];
 for (const emu of [manual, real]) {

@@ -1,7 +1,9 @@
 // Injected faults and unimplemented methods.
 
 import { describe, expect, it } from "vitest";
-import { call, get, useEmulators } from "./harness.js";
+import { call, get, TEST_TOKEN, useEmulators } from "./harness.js";
+
+const AUTH = { authorization: `Bearer ${TEST_TOKEN}` };
 
 const emulators = useEmulators();
 
@@ -54,7 +56,9 @@ describe("faults", () => {
     const emu = await emulators.start();
     const { name } = emu.seed({ project: "p" });
     emu.fault({ reset: "before-headers" });
-    await expect(fetch(`${emu.url}/v1/${name}`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow(TypeError);
+    await expect(fetch(`${emu.url}/v1/${name}`, { headers: AUTH, signal: AbortSignal.timeout(5_000) })).rejects.toThrow(
+      TypeError,
+    );
     expect((await get(emu, "v1", name)).status).toBe(200);
   });
 
@@ -62,11 +66,11 @@ describe("faults", () => {
     const emu = await emulators.start();
     const { name } = emu.seed({ project: "p" });
     emu.fault({ reset: "mid-body", status: 503 });
-    const res = await fetch(`${emu.url}/v1/${name}`, { signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`${emu.url}/v1/${name}`, { headers: AUTH, signal: AbortSignal.timeout(5_000) });
     expect(res.status).toBe(503);
     await expect(res.text()).rejects.toThrow();
     emu.fault({ reset: "mid-body" });
-    const ok = await fetch(`${emu.url}/v1/${name}`, { signal: AbortSignal.timeout(5_000) });
+    const ok = await fetch(`${emu.url}/v1/${name}`, { headers: AUTH, signal: AbortSignal.timeout(5_000) });
     expect(ok.status).toBe(200);
     await expect(ok.json()).rejects.toThrow();
   });
@@ -75,11 +79,11 @@ describe("faults", () => {
     const emu = await emulators.start();
     const { name } = emu.seed({ project: "p" });
     emu.fault({ hang: true, times: 2 });
-    await expect(fetch(`${emu.url}/v1/${name}`, { signal: AbortSignal.timeout(100) })).rejects.toThrow(
+    await expect(fetch(`${emu.url}/v1/${name}`, { headers: AUTH, signal: AbortSignal.timeout(100) })).rejects.toThrow(
       /timeout|aborted/i,
     );
     // The second hanging request is never aborted by its client; close() must end it.
-    const abandoned = fetch(`${emu.url}/v1/${name}`).then(
+    const abandoned = fetch(`${emu.url}/v1/${name}`, { headers: AUTH }).then(
       () => "answered",
       () => "rejected",
     );

@@ -1,7 +1,7 @@
 // The package as users get it: npm pack → install into a fresh project → tsc --strict → run against the
 // emulator. Plus publint and arethetypeswrong on the same package.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,11 +73,52 @@ console.log(JSON.stringify({ outcome, state: operation.metadata?.state, invalid,
 `;
 
 describe("npm pack", () => {
-  it("ships only package.json and dist/ (no sources, tests or fixtures)", () => {
-    expect(files.filter((f) => f !== "package.json" && !f.startsWith("dist/"))).toEqual([]);
+  it("ships only package.json, README.md, LICENSE and dist/ (no sources, tests or fixtures)", () => {
+    expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(["LICENSE", "README.md", "package.json"]);
     expect(files).toContain("dist/index.js");
     expect(files).toContain("dist/index.d.ts");
   });
+
+  it("has a README for its users and the Apache-2.0 LICENSE its package.json declares; engines >=20.19", () => {
+    const installed = join(app, "node_modules", "ee-operations-client");
+    const pkg = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+    expect(pkg.license).toBe("Apache-2.0");
+    expect(pkg.engines).toEqual({ node: ">=20.19" });
+    expect(readFileSync(join(installed, "LICENSE"), "utf8")).toMatch(
+      /^\s*Apache License\s+Version 2\.0, January 2004[\s\S]*END OF TERMS AND CONDITIONS/,
+    );
+    const readme = readFileSync(join(installed, "README.md"), "utf8");
+    for (const part of ["npm install ee-operations-client", "createClient", "waitForOperation", "ee-operations list"])
+      expect(readme).toContain(part);
+    expect(readme).toMatch(/## Errors[\s\S]*InvalidNameError/);
+  });
+
+  it("require() works from CommonJS (Node 20.19+ require(esm)), root and per-version entry points", async () => {
+    const dir = join(app, "cjs");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "main.cjs"),
+      `const root = require("ee-operations-client");
+const v1 = require("ee-operations-client/v1");
+const client = v1.createClient({ baseUrl: process.env.EE_URL, accessToken: () => "t" });
+client.projects.operations.get({ name: process.env.EE_NAME }).then((op) => {
+  console.log(JSON.stringify({
+    createClient: typeof root.createClient,
+    alias: root.createEarthEngineClient === root.createClient,
+    apiError: typeof root.ApiError,
+    name: op.name === process.env.EE_NAME,
+  }));
+});
+`,
+    );
+    const { name } = emulator.seed({ runMs: 60_000 });
+    const ran = await run("node", [join(dir, "main.cjs")], {
+      cwd: dir,
+      env: { ...process.env, EE_URL: emulator.url, EE_NAME: name },
+    });
+    expect(ran.stderr).toBe("");
+    expect(JSON.parse(ran.stdout)).toEqual({ createClient: "function", alias: true, apiError: "function", name: true });
+  }, 60_000);
 
   it.each(["node16", "bundler"])(
     "a strict consumer type-checks with moduleResolution %s and runs against the emulator",

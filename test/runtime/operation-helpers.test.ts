@@ -114,7 +114,10 @@ describe("cancelAndWait", () => {
     [{ done: true, error: { code: 13, message: "boom" } }, "FAILED"],
   ])("%j → %s", async (final, outcome) => {
     const { helpers, calls } = fake({ cancel: async () => ({}), wait: async () => final });
-    await expect(helpers.cancelAndWait("projects/p/operations/x")).resolves.toEqual({ outcome, operation: final });
+    await expect(helpers.cancelAndWait("projects/p/operations/x")).resolves.toEqual({
+      outcome,
+      operation: { ...final, name: "projects/p/operations/x" }, // the name asked for when the server omits it
+    });
     expect(calls).toEqual(["cancel projects/p/operations/x", "wait projects/p/operations/x 60s"]);
   });
 

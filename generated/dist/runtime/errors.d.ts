@@ -63,13 +63,29 @@ export declare class TimeoutError extends Error {
 	readonly timeoutMs: number;
 	constructor(message: string, timeoutMs: number);
 }
-/** The server broke the protocol (e.g. repeated a page token); retrying will not help. */
+/** The server broke the protocol (e.g. repeated a page token, or sent a malformed field); retrying will not help. */
 export declare class ProtocolError extends Error {
-	override readonly name = "ProtocolError";
+	override readonly name: string;
+	/** The JSON field at fault, e.g. `done` or `nextPageToken`, when one is. */
+	readonly field: string | undefined;
+	constructor(message: string, options?: {
+		field?: string;
+	});
 }
+/** A response body longer than the client's `maxResponseBytes`; the rest was not read (the connection is closed). */
+export declare class ResponseTooLargeError extends ProtocolError {
+	override readonly name = "ResponseTooLargeError";
+	/** The HTTP status of the response. */
+	readonly httpStatus: number;
+	/** The limit that was passed, in bytes. */
+	readonly maxBytes: number;
+	constructor(httpStatus: number, maxBytes: number);
+}
+/** Every error the client's calls and helpers reject with (besides a caller's own abort reason). */
+export type ClientError = ApiError | NetworkError | TimeoutError | ProtocolError | InvalidNameError;
 /** A short, printable rendering of any value for error messages. */
 export declare function describe(value: unknown): string;
-/** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body. */
-export declare function apiErrorFromResponse(response: Response): Promise<ApiError>;
+/** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body (the signal stops the read). */
+export declare function apiErrorFromResponse(response: Response, signal?: AbortSignal): Promise<ApiError>;
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP-date; undefined when absent or unreadable. */
 export declare function parseRetryAfter(value: string | null, now?: number): number | undefined;

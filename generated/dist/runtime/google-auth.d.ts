@@ -9,6 +9,8 @@ export interface AccessTokenClient {
 	credentials?: {
 		expiry_date?: number | null;
 	};
+	/** The credentials' quota project (ADC's `quota_project_id`), when they carry one. */
+	quotaProjectId?: string | null;
 }
 /** What fromGoogleAuth needs of a `GoogleAuth`: anything whose `getClient()` gives an AccessTokenClient. */
 export interface GoogleAuthLike {

@@ -41,12 +41,16 @@ export function fromGoogleAuth(auth, options = {}) {
 	const pending = new Map();
 	// Every token handed out, so that no error message can quote one.
 	const issued = new Set();
+	// Learnt with each token; the transport reads it right after asking for one.
+	let quotaProject;
 	async function refresh(scope) {
 		try {
 			let source = auths.get(scope);
 			if (!source) auths.set(scope, source = authFor([scope]));
 			const client = await source.getClient();
 			const { token } = await client.getAccessToken();
+			const quota = client.quotaProjectId;
+			quotaProject = typeof quota === "string" && quota !== "" ? quota : undefined;
 			if (typeof token !== "string" || token === "") throw new Error("the credentials gave no access token");
 			issued.add(token);
 			const expiry = client.credentials?.expiry_date;
@@ -61,7 +65,7 @@ export function fromGoogleAuth(auth, options = {}) {
 			throw new GoogleAuthError(`could not get an access token for ${scope}: ${redact(reason(error), issued)}`, scope);
 		}
 	}
-	return (scopes) => {
+	const provider = (scopes) => {
 		const scope = Array.isArray(scopes) ? scopes[0] : undefined;
 		if (typeof scope !== "string" || scope === "") {
 			return Promise.reject(new TypeError("fromGoogleAuth: the method lists no OAuth scope"));
@@ -75,6 +79,8 @@ export function fromGoogleAuth(auth, options = {}) {
 		}
 		return inFlight;
 	};
+	provider.quotaProject = () => quotaProject;
+	return provider;
 }
 function reason(error) {
 	if (error instanceof Error) return error.message || error.name;

@@ -5,3 +5,9 @@
 * Anything else throws InvalidNameError.
 */
 export declare function operationName(taskIdOrName: string, project?: string): string;
+/**
+* The task id of an operation name: what follows `projects/<project>/operations/`
+* (`projects/p/operations/6XGC…` → `6XGC…`); a bare task id passes through. Anything else throws
+* InvalidNameError.
+*/
+export declare function taskId(name: string): string;

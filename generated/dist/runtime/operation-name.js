@@ -29,3 +29,12 @@ export function operationName(taskIdOrName, project = "earthengine-legacy") {
 	bindName(FULL, "name", name);
 	return name;
 }
+/**
+* The task id of an operation name: what follows `projects/<project>/operations/`
+* (`projects/p/operations/6XGC…` → `6XGC…`); a bare task id passes through. Anything else throws
+* InvalidNameError.
+*/
+export function taskId(name) {
+	// Checked against projects/*/operations/**: segments 0–2 are projects, the project and operations.
+	return operationName(name).split("/").slice(3).join("/");
+}

@@ -7,7 +7,14 @@ export declare const DEFAULT_BASE_URL = "https://earthengine.googleapis.com";
 /** Above `wait`'s longest server-side wait (60 s) that waitForOperation asks for. */
 export declare const DEFAULT_TIMEOUT_MS = 12e4;
 /** Returns an OAuth 2.0 access token good for any one of `scopes` (listed narrowest first). */
-export type AccessTokenProvider = (scopes: readonly string[]) => string | Promise<string>;
+export interface AccessTokenProvider {
+	(scopes: readonly string[]): string | Promise<string>;
+	/**
+	* The credentials' quota project (e.g. ADC's `quota_project_id`), asked after each token; sent as
+	* `x-goog-user-project` when the client has no `project`. `fromGoogleAuth` sets it.
+	*/
+	quotaProject?: () => string | undefined | Promise<string | undefined>;
+}
 /** Options shared by every version's client. */
 export interface TransportOptions {
 	/** Service root; default `https://earthengine.googleapis.com`. */
@@ -20,6 +27,17 @@ export interface TransportOptions {
 	timeoutMs?: number;
 	/** Default retry policy, or `false`; default `{ retries: 3, minDelayMs: 200, maxDelayMs: 20000 }`. */
 	retry?: RetryOptions | false;
+	/**
+	* The Cloud project: resolves bare task ids in the helpers, and is sent as `x-goog-user-project`
+	* (billing and quota). Default `earthengine-legacy`, which is never sent.
+	*/
+	project?: string;
+	/** Extra headers for every request; those the client sets itself (Authorization, user-agent, …) are refused. */
+	headers?: Record<string, string>;
+	/** Put in front of the library's own `user-agent` (`ee-operations-client/<version>`). */
+	userAgent?: string;
+	/** Most bytes of a response body read; past it the call rejects with ResponseTooLargeError. Default 32 MiB. */
+	maxResponseBytes?: number;
 }
 /** Per-call options, the last argument of every method. */
 export interface CallOptions {
@@ -45,6 +63,17 @@ export interface Transport {
 	readonly accessToken: AccessTokenProvider | undefined;
 	readonly timeoutMs: number;
 	readonly retry: RetryPolicy | false;
+	/** The service root, without a trailing slash. */
+	readonly baseUrl: string;
+	/** The `project` option, or `earthengine-legacy`. */
+	readonly project: string;
+	readonly maxResponseBytes: number;
+	/**
+	* Every header a request of `method` carries: Authorization (the token provider's wait bounded by the
+	* signal), x-goog-user-project, x-goog-api-client, user-agent and the `headers` option. A new object
+	* each time.
+	*/
+	headersFor(method: MethodInfo, signal?: AbortSignal): Promise<Record<string, string>>;
 }
 /** What each call hands to openapi-fetch besides its params and body. */
 export interface SendOptions {

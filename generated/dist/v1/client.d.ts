@@ -129,5 +129,5 @@ export interface EarthEngineV1 {
 		};
 	};
 }
-/** Binds every v1 method to a transport (made by `createEarthEngineClient`). */
+/** Binds every v1 method to a transport (made by `createClient`). */
 export declare function createV1(transport: Transport): EarthEngineV1;

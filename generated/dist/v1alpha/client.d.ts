@@ -136,5 +136,5 @@ export interface EarthEngineV1alpha {
 		};
 	};
 }
-/** Binds every v1alpha method to a transport (made by `createEarthEngineClient`). */
+/** Binds every v1alpha method to a transport (made by `createClient`). */
 export declare function createV1alpha(transport: Transport): EarthEngineV1alpha;

@@ -129,5 +129,5 @@ export interface EarthEngineV1beta {
 		};
 	};
 }
-/** Binds every v1beta method to a transport (made by `createEarthEngineClient`). */
+/** Binds every v1beta method to a transport (made by `createClient`). */
 export declare function createV1beta(transport: Transport): EarthEngineV1beta;

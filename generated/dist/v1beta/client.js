@@ -2,7 +2,7 @@
 import { methods } from "./methods.js";
 import { bindName } from "../runtime/resource-name.js";
 import { call } from "../runtime/transport.js";
-/** Binds every v1beta method to a transport (made by `createEarthEngineClient`). */
+/** Binds every v1beta method to a transport (made by `createClient`). */
 export function createV1beta(transport) {
 	const client = transport.client;
 	return { projects: { operations: {

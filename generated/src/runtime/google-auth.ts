@@ -10,6 +10,8 @@ export interface AccessTokenClient {
   getAccessToken(): Promise<{ token?: string | null }>;
   /** google-auth-library keeps the token's expiry here (`expiry_date`, ms since the epoch). */
   credentials?: { expiry_date?: number | null };
+  /** The credentials' quota project (ADC's `quota_project_id`), when they carry one. */
+  quotaProjectId?: string | null;
 }
 
 /** What fromGoogleAuth needs of a `GoogleAuth`: anything whose `getClient()` gives an AccessTokenClient. */
@@ -73,6 +75,8 @@ export function fromGoogleAuth(auth?: GoogleAuthSource, options: FromGoogleAuthO
   const pending = new Map<string, Promise<string>>();
   // Every token handed out, so that no error message can quote one.
   const issued = new Set<string>();
+  // Learnt with each token; the transport reads it right after asking for one.
+  let quotaProject: string | undefined;
 
   async function refresh(scope: string): Promise<string> {
     try {
@@ -80,6 +84,8 @@ export function fromGoogleAuth(auth?: GoogleAuthSource, options: FromGoogleAuthO
       if (!source) auths.set(scope, (source = authFor([scope])));
       const client = await source.getClient();
       const { token } = await client.getAccessToken();
+      const quota = client.quotaProjectId;
+      quotaProject = typeof quota === "string" && quota !== "" ? quota : undefined;
       if (typeof token !== "string" || token === "") throw new Error("the credentials gave no access token");
       issued.add(token);
       const expiry = client.credentials?.expiry_date;
@@ -92,7 +98,7 @@ export function fromGoogleAuth(auth?: GoogleAuthSource, options: FromGoogleAuthO
     }
   }
 
-  return (scopes) => {
+  const provider: AccessTokenProvider = (scopes) => {
     const scope = Array.isArray(scopes) ? scopes[0] : undefined;
     if (typeof scope !== "string" || scope === "") {
       return Promise.reject(new TypeError("fromGoogleAuth: the method lists no OAuth scope"));
@@ -106,6 +112,8 @@ export function fromGoogleAuth(auth?: GoogleAuthSource, options: FromGoogleAuthO
     }
     return inFlight;
   };
+  provider.quotaProject = () => quotaProject;
+  return provider;
 }
 
 function reason(error: unknown): string {

@@ -140,7 +140,7 @@ export interface EarthEngineV1 {
   };
 }
 
-/** Binds every v1 method to a transport (made by `createEarthEngineClient`). */
+/** Binds every v1 method to a transport (made by `createClient`). */
 export function createV1(transport: Transport): EarthEngineV1 {
   const client = transport.client as Client<paths>;
   return {

@@ -147,7 +147,7 @@ export interface EarthEngineV1alpha {
   };
 }
 
-/** Binds every v1alpha method to a transport (made by `createEarthEngineClient`). */
+/** Binds every v1alpha method to a transport (made by `createClient`). */
 export function createV1alpha(transport: Transport): EarthEngineV1alpha {
   const client = transport.client as Client<paths>;
   return {

@@ -140,7 +140,7 @@ export interface EarthEngineV1beta {
   };
 }
 
-/** Binds every v1beta method to a transport (made by `createEarthEngineClient`). */
+/** Binds every v1beta method to a transport (made by `createClient`). */
 export function createV1beta(transport: Transport): EarthEngineV1beta {
   const client = transport.client as Client<paths>;
   return {
