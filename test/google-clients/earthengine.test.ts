@@ -10,8 +10,9 @@ import { type EeData, ee, eeCall, type Operation, plain, type TaskStatus, useEmu
 const TOKEN = "test-token-ee";
 const emulators = useEmulators();
 
+// The emulator accepts only this token, so every answered call proves ee sent it.
 async function start(project?: string): Promise<{ emu: Emulator; data: EeData }> {
-  const emu = await emulators.start();
+  const emu = await emulators.start({ auth: { token: TOKEN } });
   useEmulatorFromEe(emu.url, TOKEN, project);
   return { emu, data: ee.data };
 }
@@ -21,7 +22,7 @@ const taskId = (name: string) => name.split("/").at(-1)!;
 /** The emulator's own view of an operation (no client involved). */
 async function stateOf(emu: Emulator, name: string): Promise<string | undefined> {
   const res = await fetch(`${emu.url}/v1/${name}`, {
-    headers: { authorization: "Bearer t" },
+    headers: { authorization: `Bearer ${TOKEN}` },
     signal: AbortSignal.timeout(5_000),
   });
   return ((await res.json()) as Operation).metadata?.state;
@@ -37,7 +38,7 @@ describe("@google/earthengine against the emulator", () => {
     // ee asks for pages of 500: 503 operations take two requests, the second with the first's token.
     expect(lists.map((r) => new URL(r.url, emu.url).searchParams.get("pageSize"))).toEqual(["500", "500"]);
     expect(new URL(lists[1]!.url, emu.url).searchParams.get("pageToken")).toBeTruthy();
-    expect(lists.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(lists.every((r) => r.headers.authorization === "Bearer <redacted>")).toBe(true);
     expect(lists[0]!.url).toMatch(/^\/v1\/projects\/earthengine-legacy\/operations\?/);
   });
 
@@ -78,7 +79,7 @@ describe("@google/earthengine against the emulator", () => {
 
   it("a missing operation is an error carrying Google's message; the emulator answered 404 NOT_FOUND", async () => {
     const bodies: unknown[] = [];
-    const emu = await emulators.start({ onResponse: (info) => bodies.push(info.body) });
+    const emu = await emulators.start({ auth: { token: TOKEN }, onResponse: (info) => bodies.push(info.body) });
     useEmulatorFromEe(emu.url, TOKEN);
     const name = "projects/earthengine-legacy/operations/NOSUCHTASK";
     await expect(eeCall((cb) => ee.data.getOperation(name, cb))).rejects.toThrow(`Operation ${name} not found.`);
