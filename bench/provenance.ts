@@ -14,6 +14,7 @@ export const FIGURES: Record<FigureKey, { number: string; tools: string[] }> = {
   clientOverhead: { number: "4", tools: ["openapi-fetch", "googleapis-common", "gaxios (googleapis-common's)"] },
   loopback: { number: "5", tools: [] },
   sizeStartup: { number: "6", tools: ["openapi-fetch", "googleapis-common", "esbuild"] },
+  batch: { number: "7", tools: [] },
 };
 
 export interface FigureProvenance {

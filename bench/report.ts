@@ -185,6 +185,10 @@ Child processes are fresh (\`node_modules/.bin/…\`), timed from spawn to exit,
    gzip level 9 (node:zlib); each bundle is run once against a loopback server and must print \`{}\`.
    4.0 KB is taken as 4,000 bytes. **Start-up** — \`node --input-type=module -e\` timing
    \`await import("ee-operations-client")\` inside a fresh process.
+7. **HTTP batch** — the emulator behind a loopback proxy that holds every HTTP request for ${results.batch?.delayMs ?? "?"} ms (both in
+   their own process, bench/apps/delayed-emulator.ts); ${results.batch?.cancels ?? "?"} fresh operations cancelled per run with
+   \`cancelMany\` at concurrency ${results.batch?.concurrency ?? "?"}, as one HTTP batch and with \`batch: false\` (one call per name); each
+   run checks every result and counts the HTTP requests the client sent.
 
 ## Notes from the runs above
 

@@ -1,4 +1,5 @@
 // Turns the figures' results into the rows of the one table, with the targets they are held to.
+import type { BatchResult } from "./batch.js";
 import type { CheckWatchResult } from "./check-watch.js";
 import type { ClientOverheadResult } from "./client-overhead.js";
 import type { ColdGenerateResult } from "./cold-generate.js";
@@ -15,6 +16,7 @@ export interface Results {
   clientOverhead?: ClientOverheadResult;
   loopback?: LoopbackResult;
   sizeStartup?: SizeStartupResult;
+  batch?: BatchResult;
 }
 
 const one = (x: number): Summary => summarize([x]);
@@ -252,6 +254,19 @@ export function buildRows(r: Results): Row[] {
       label: "node process importing ee-operations-client, wall",
       unit: "ms",
       value: z.processMs.ours,
+    });
+  }
+  const b = r.batch;
+  if (b) {
+    const what = `${b.cancels} cancels, ${b.delayMs} ms per HTTP request, concurrency ${b.concurrency}`;
+    rows.push({ figure: "7", label: `${what}: cancelMany, HTTP batch`, unit: "ms", value: b.ms.batch });
+    rows.push({ figure: "7", label: `${what}: cancelMany, batch: false`, unit: "ms", value: b.ms.single });
+    rows.push({
+      figure: "7",
+      label: `ratio batch: false / HTTP batch (${b.httpRequests.single} vs ${b.httpRequests.batch} HTTP requests)`,
+      unit: "×",
+      value: b.singleOverBatch,
+      target: { op: ">=", value: 5 },
     });
   }
   return rows;

@@ -1,9 +1,10 @@
-// npm run bench — runs the six figures in turn, prints one table and writes bench/results.json,
+// npm run bench — runs the seven figures in turn, prints one table and writes bench/results.json,
 // bench/RESULTS.md and bench/scaling.svg. Bounded: every child process has a timeout, the scaling figure
 // has a time budget, and a hard deadline (BENCH_DEADLINE_S, default 900 s) ends the run whatever
 // happens. Network: loopback only (127.0.0.1); the in-memory figures make no connection at all.
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { batchFigure } from "./batch.js";
 import { checkAndWatch } from "./check-watch.js";
 import { clientOverhead } from "./client-overhead.js";
 import { coldGenerate } from "./cold-generate.js";
@@ -23,7 +24,7 @@ const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 900) * 1000;
  * same figures in bench/results.json, RESULTS.md and scaling.svg, each figure keeping its own run's
  * date and tool versions (bench/provenance.ts).
  */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6").split(",").map((f) => f.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6,7").split(",").map((f) => f.trim()));
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ctx = createContext(log);
@@ -78,6 +79,7 @@ try {
   await figure("clientOverhead", "4 client overhead", () => clientOverhead(ctx));
   await figure("loopback", "5 loopback", () => loopback(ctx));
   await figure("sizeStartup", "6 size and start-up", () => sizeAndStartup(ctx));
+  await figure("batch", "7 HTTP batch", () => batchFigure(ctx));
 } finally {
   killAll();
   removeContext(ctx);
