@@ -6,6 +6,7 @@ import { createEarthEngineClient } from "ee-operations-client";
 import { methods as v1 } from "ee-operations-client/v1";
 import { methods as v1alpha } from "ee-operations-client/v1alpha";
 import { methods as v1beta } from "ee-operations-client/v1beta";
+import { Discovery } from "googleapis-common";
 import { describe, expect, it } from "vitest";
 import { parseRoute } from "../../emulator/routes.js";
 import {
@@ -22,9 +23,8 @@ import {
   specFacts,
 } from "./discovery-contract.js";
 
-const DISCOVERY = JSON.parse(
-  readFileSync("../shared/reference/discovery/earthengine-v1alpha-rev20200203.json", "utf8"),
-);
+const DISCOVERY_FILE = "../shared/reference/discovery/earthengine-v1alpha-rev20200203.json";
+const DISCOVERY = JSON.parse(readFileSync(DISCOVERY_FILE, "utf8"));
 const VERSIONS = ["v1", "v1beta", "v1alpha"] as const;
 const GENERATED: Record<string, Record<string, GeneratedMethod>> = { v1, v1beta, v1alpha };
 const FILES = [...VERSIONS.map((v) => `${v}.yaml`), "shared/components.yaml"];
@@ -46,6 +46,38 @@ async function packageBatchPath(): Promise<string | undefined> {
   return first?.pathname.endsWith("/batch") ? first.pathname.slice(1) : undefined;
 }
 const OUR_BATCH_PATH = await packageBatchPath();
+
+const answerEmpty = () => new Response("{}", { headers: { "content-type": "application/json" } });
+const urlOf = (input: Request | string | URL) => String(input instanceof Request ? input.url : input);
+
+/** The URL each client sends `get` to for `name`: ours, and googleapis-common driven by the Discovery document. */
+async function wireUrls(name: string): Promise<{ ours: string; google: string }> {
+  const seen: Record<"ours" | "google", string[]> = { ours: [], google: [] };
+  const ee = createEarthEngineClient({
+    version: "v1alpha",
+    baseUrl: "http://127.0.0.1:9",
+    accessToken: () => "t",
+    retry: false,
+    fetch: async (input: Request | string | URL) => {
+      seen.ours.push(urlOf(input));
+      return answerEmpty();
+    },
+  });
+  const create = await new Discovery({}).discoverAPI(DISCOVERY_FILE);
+  const google = (create as unknown as (o: object) => GoogleClient)({
+    rootUrl: "http://127.0.0.1:9/",
+    fetchImplementation: async (input: Request | string | URL) => {
+      seen.google.push(urlOf(input));
+      return answerEmpty();
+    },
+  });
+  await ee.projects.operations.get({ name });
+  await google.projects.operations.get({ name });
+  return { ours: seen.ours[0]!, google: seen.google[0]! };
+}
+interface GoogleClient {
+  projects: { operations: { get(p: { name: string }): Promise<unknown> } };
+}
 
 const CANCEL_BODY =
   "The REST page says the cancel body must be empty; CancelOperationRequest has no field besides the " +
@@ -102,6 +134,18 @@ describe("Discovery contract: Google's Discovery document vs spec and generated 
     // OpenAPI cannot describe a multipart/mixed batch, so this side of the comparison is observed, not read.
     expect(OUR_BATCH_PATH).toBe("batch");
     expect(parseRoute("POST", `/${OUR_BATCH_PATH}`).kind).toBe("batch");
+  });
+
+  // fullyEncodeReservedExpansion: `{+name}` keeps its slashes and percent-encodes every reserved character.
+  it.each([
+    "projects/p/operations/a+b:c!d/e",
+    "projects/my project/operations/é~_.-*'()$,;=@&",
+    "projects/p/operations/6XGCJ4JK5QWZ3MZDDAD2CBEP",
+  ])("%j goes on the wire exactly as googleapis-common sends it from the Discovery document", async (name) => {
+    expect(DISCOVERY.fullyEncodeReservedExpansion).toBe(true);
+    const { ours, google } = await wireUrls(name);
+    expect(ours).toMatch(/^http:\/\/127\.0\.0\.1:9\/v1alpha\/projects\/[^/]+\/operations\//);
+    expect(ours).toBe(google);
   });
 
   it("agrees, apart from the listed deliberate differences", () => {
