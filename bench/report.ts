@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { lineChart } from "./chart.js";
 import { BENCH, ROOT } from "./env.js";
+import { FIGURES, type Note, type Provenance, provenanceTable } from "./provenance.js";
 import type { Results } from "./rows.js";
 import { roundSummary, type Summary } from "./stats.js";
 import { markdownTable, type Row, status } from "./table.js";
@@ -82,7 +83,14 @@ export function writeScalingChart(results: Results): string | undefined {
   return file;
 }
 
-export function writeReport(m: Machine, results: Results, rows: Row[], totalMs: number, notes: string[]): void {
+export function writeReport(
+  m: Machine,
+  results: Results,
+  rows: Row[],
+  totalMs: number,
+  notes: Note[],
+  provenance: Provenance,
+): void {
   const targets = rows
     .filter((r) => r.target)
     .map((r) => ({
@@ -98,16 +106,25 @@ export function writeReport(m: Machine, results: Results, rows: Row[], totalMs: 
     loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
     targets,
     results,
+    provenance,
     notes,
   };
   writeFileSync(join(BENCH, "results.json"), `${JSON.stringify(json, rounding, 2)}\n`);
 
   const met = targets.filter((t) => t.status === "met").length;
+  const runFigures = Object.entries(provenance)
+    .filter(([, p]) => p?.date === m.date)
+    .map(([key]) => FIGURES[key as keyof typeof FIGURES].number)
+    .join(", ");
   const md = `# Benchmark results
 
-\`npm run bench\` (bench/run.ts) — one run, ${json.totalSeconds} s in all. Raw numbers: [results.json](results.json).
+\`npm run bench\` (bench/run.ts). Raw numbers: [results.json](results.json). The last run took ${json.totalSeconds} s
+and measured figure(s) ${runFigures}; a figure re-run alone (\`BENCH_ONLY=<figures> BENCH_MERGE=1 npm run bench\`)
+replaces only itself. Which run each figure comes from, with the versions of the tools it compares against:
 
-| machine | |
+${provenanceTable(provenance)}
+
+| machine of the last run | |
 |---|---|
 | CPU | ${m.cpu} |
 | cores | ${m.cores} |
@@ -180,9 +197,9 @@ Child processes are fresh (\`node_modules/.bin/…\`), timed from spawn to exit,
    values) of one mapping of 10,000 and of 40,000 \`keyN: N\` lines, interleaved, a fresh file name each
    run so that the parse cache does not answer. Linear work gives a ratio near 4.
 
-## Notes from this run
+## Notes from the runs above
 
-${notes.length ? notes.map((n) => `- ${n}`).join("\n") : "- none"}
+${notes.length ? [...new Set(notes.map((n) => n.text))].map((n) => `- ${n}`).join("\n") : "- none"}
 `;
   writeFileSync(join(BENCH, "RESULTS.md"), md);
 }

@@ -3,14 +3,16 @@
 // has a time budget, and a hard deadline (BENCH_DEADLINE_S, default 900 s) ends the run whatever
 // happens. Network: loopback only (127.0.0.1); the in-memory figures make no connection at all.
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { batchFigure } from "./batch.js";
 import { checkAndWatch } from "./check-watch.js";
 import { clientOverhead } from "./client-overhead.js";
 import { coldGenerate } from "./cold-generate.js";
 import { corpus } from "./corpus.js";
-import { copySpec, createContext, RUNS, removeContext } from "./env.js";
+import { BENCH, copySpec, createContext, RUNS, removeContext } from "./env.js";
 import { keyScaling } from "./key-scaling.js";
 import { loopback } from "./loopback.js";
+import { mergeWithPrevious, type Note, provenanceOf } from "./provenance.js";
 import { machine, writeReport, writeScalingChart } from "./report.js";
 import { buildRows, type Results } from "./rows.js";
 import { scaling } from "./scaling.js";
@@ -19,7 +21,11 @@ import { textTable } from "./table.js";
 import { killAll } from "./time-command.js";
 
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 900) * 1000;
-/** BENCH_ONLY=4,5 runs just those figures (for iterating on one; results.json then holds only them). */
+/**
+ * BENCH_ONLY=4,5 runs just those figures and writes nothing; with BENCH_MERGE=1 too, they replace the
+ * same figures in bench/results.json, RESULTS.md and scaling.svg, each figure keeping its own run's
+ * date and tool versions (bench/provenance.ts).
+ */
 const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6,7,8,9").split(",").map((f) => f.trim()));
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -46,7 +52,7 @@ log(
 if (!globalThis.gc) log("bench: run with --expose-gc (npm run bench does) for a GC before each timed loop");
 
 const results: Results = {};
-const notes: string[] = [];
+const notes: Note[] = [];
 const spec = copySpec(ctx, "spec");
 
 async function figure<K extends keyof Results>(
@@ -63,7 +69,7 @@ async function figure<K extends keyof Results>(
     log(`[${title}] ${((performance.now() - t) / 1000).toFixed(1)} s`);
   } catch (error) {
     const message = (error as Error).message.split("\n")[0];
-    notes.push(`${title} failed: ${message}`);
+    notes.push({ figure: key, text: `${title} failed: ${message}` });
     log(`[${title}] FAILED: ${(error as Error).message}`);
   }
 }
@@ -84,38 +90,51 @@ try {
 }
 
 for (const p of results.scaling?.points ?? []) {
-  if (p.note) notes.push(`Scaling, ${p.operations} operations: ${p.note}.`);
+  if (p.note) notes.push({ figure: "scaling", text: `Scaling, ${p.operations} operations: ${p.note}.` });
 }
 if (results.scaling) {
-  notes.push(
-    `Scaling used ${Math.round(results.scaling.spentMs / 1000)} s of its ${Math.round(results.scaling.budgetMs / 1000)} s budget.`,
-  );
+  notes.push({
+    figure: "scaling",
+    text: `Scaling used ${Math.round(results.scaling.spentMs / 1000)} s of its ${Math.round(results.scaling.budgetMs / 1000)} s budget.`,
+  });
 }
 const z = results.sizeStartup;
 if (z) {
   const top = z.bundles.ours.topInputs.map((i) => `${i.path} ${i.bytes} B`).join(", ");
-  notes.push(`Largest inputs of the generated-client bundle (minified bytes): ${top}.`);
+  notes.push({
+    figure: "sizeStartup",
+    text: `Largest inputs of the generated-client bundle (minified bytes): ${top}.`,
+  });
 }
 const load = loadavg()
   .map((x) => x.toFixed(2))
   .join(", ");
+const ran = Object.keys(results) as (keyof Results)[];
 notes.push(
-  `Load average (1, 5, 15 min) at start ${m.loadAverageAtStart.join(", ")}, at end ${load} on ${m.cores} cores: other work on the machine during the run shows up as noise.`,
+  ...ran.map((figure) => ({
+    figure,
+    text: `Load average (1, 5, 15 min) at start ${m.loadAverageAtStart.join(", ")}, at end ${load} on ${m.cores} cores (run of ${m.date}): other work on the machine during the run shows up as noise.`,
+  })),
 );
 
 const totalMs = performance.now() - started;
 const rows = buildRows(results);
 const partial = process.env.BENCH_ONLY !== undefined;
+const merge = partial && process.env.BENCH_MERGE === "1";
 if (!partial) {
   writeScalingChart(results);
-  writeReport(m, results, rows, totalMs, notes);
+  writeReport(m, results, rows, totalMs, notes, provenanceOf(m, results));
+} else if (merge) {
+  const merged = mergeWithPrevious(join(BENCH, "results.json"), m, results, notes);
+  writeScalingChart(merged.results);
+  writeReport(m, merged.results, buildRows(merged.results), totalMs, merged.notes, merged.provenance);
 }
 process.stdout.write(`\n${textTable(rows)}\n\n`);
-for (const n of notes) process.stdout.write(`note: ${n}\n`);
+for (const text of new Set(notes.map((n) => n.text))) process.stdout.write(`note: ${text}\n`);
 process.stdout.write(
-  partial
+  partial && !merge
     ? `\nBENCH_ONLY: wrote nothing (${(totalMs / 1000).toFixed(1)} s)\n`
     : `\nwrote bench/results.json, bench/RESULTS.md, bench/scaling.svg in ${(totalMs / 1000).toFixed(1)} s\n`,
 );
 clearTimeout(deadline);
-process.exit(notes.some((n) => n.includes(" failed: ")) ? 1 : 0);
+process.exit(notes.some((n) => n.text.includes(" failed: ")) ? 1 : 0);

@@ -15,10 +15,20 @@ const empty: Record<string, never> = await ee.projects.operations.cancel(
   { signal: AbortSignal.timeout(1000) },
 );
 const op: components["schemas"]["Operation"] = await ee.projects.operations.get({ name: "projects/p/operations/x" });
-const state: "PENDING" | "RUNNING" | "CANCELLING" | "SUCCEEDED" | "CANCELLED" | "FAILED" | undefined =
-  op.metadata?.state;
+// STATE_UNSPECIFIED is the proto default Google's clients declare (reference additions.md).
+const state:
+  | "STATE_UNSPECIFIED"
+  | "PENDING"
+  | "RUNNING"
+  | "CANCELLING"
+  | "SUCCEEDED"
+  | "CANCELLED"
+  | "FAILED"
+  | undefined = op.metadata?.state;
+const severity: "SEVERITY_UNSPECIFIED" | "WARNING" | "SEVERE" | undefined = op.metadata?.notifications?.[0]?.severity;
 const page = await ee.projects.operations.list({ name: "projects/p", pageSize: 10 });
 const next: string | undefined = page.nextPageToken;
+const unreachable: string[] | undefined = page.unreachable;
 await ee.projects.operations.wait({ name: "projects/p/operations/x", body: { timeout: "1s" } });
 const post: "POST" = methods["projects.operations.cancel"].httpMethod;
 const template: "/v1beta/{name=projects/*/operations/**}:cancel" = methods["projects.operations.cancel"].template;
@@ -39,9 +49,13 @@ await ee.projects.operations.cancel({ name: "projects/p/operations/x", body: {} 
 await ee.projects.operations.wait({ name: "projects/p/operations/x" });
 // @ts-expect-error: pageSize is a number
 await ee.projects.operations.list({ name: "projects/p", pageSize: "10" });
+// @ts-expect-error: returnPartialSuccess is a v1alpha list parameter only
+await ee.projects.operations.list({ name: "projects/p", returnPartialSuccess: true });
+const alpha = createEarthEngineClient({ version: "v1alpha", fetch });
+await alpha.projects.operations.list({ name: "projects/p", returnPartialSuccess: true });
 // @ts-expect-error: no such method
 await ee.projects.operations.purge({ name: "projects/p/operations/x" });
 // @ts-expect-error: per-call options are typed
 await ee.projects.operations.get({ name: "projects/p/operations/x" }, { signal: "soon" });
 
-export { empty, next, post, state, template, version };
+export { empty, next, post, severity, state, template, unreachable, version };

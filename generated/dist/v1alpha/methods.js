@@ -116,6 +116,11 @@ export const methods = {
 				"pageToken",
 				"string",
 				false
+			],
+			[
+				"returnPartialSuccess",
+				"boolean",
+				false
 			]
 		]
 	},

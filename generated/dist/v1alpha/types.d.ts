@@ -130,10 +130,10 @@ export interface components {
             /** @description A URI identifying the type of the metadata. */
             "@type"?: string;
             /**
-             * @description The state of the operation.
+             * @description The state of the operation. `STATE_UNSPECIFIED` is the proto default, declared by Google's clients (additions.md); a server does not send it for a real operation.
              * @enum {string}
              */
-            state?: "PENDING" | "RUNNING" | "CANCELLING" | "SUCCEEDED" | "CANCELLED" | "FAILED";
+            state?: "STATE_UNSPECIFIED" | "PENDING" | "RUNNING" | "CANCELLING" | "SUCCEEDED" | "CANCELLED" | "FAILED";
             /** @description The description of the operation. */
             description?: string;
             /** @description The type of the operation, e.g. `EXPORT_IMAGE`. */
@@ -172,6 +172,8 @@ export interface components {
             destinationUris?: string[];
             /** @description The batch EECU-seconds the operation has used. */
             batchEecuUsageSeconds?: number;
+            /** @description Notifications about the operation (additions.md, `Shared.Types/OperationMetadata`). */
+            notifications?: components["schemas"]["OperationNotification"][];
         } & {
             [key: string]: unknown;
         };
@@ -185,6 +187,21 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description A notification about an operation: `topic`, `detail` and `severity` (additions.md, the `OperationNotification` message of Google's REST pages and of the JS client 1.7.45). */
+        OperationNotification: {
+            /** @description The topic of the notification. */
+            topic?: string;
+            /** @description The details of the notification. */
+            detail?: string;
+            severity?: components["schemas"]["Severity"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The severity of an operation notification (additions.md, `Shared.Types/Severity`). `SEVERITY_UNSPECIFIED` is the proto default and not to be used.
+         * @enum {string}
+         */
+        Severity: "SEVERITY_UNSPECIFIED" | "WARNING" | "SEVERE";
         /** @description The `google.rpc.Status` of an operation that failed or was cancelled: `code` is the canonical `google.rpc.Code` number (1 is CANCELLED). */
         Status: {
             /** Format: int32 */
@@ -203,6 +220,8 @@ export interface components {
             operations?: components["schemas"]["Operation"][];
             /** @description The standard list next-page token; absent or empty on the last page. */
             nextPageToken?: string;
+            /** @description The names of collections that could not be reached when `returnPartialSuccess` was set (additions.md). */
+            unreachable?: string[];
         };
     };
     responses: {
@@ -254,6 +273,8 @@ export interface components {
         pageSize: number;
         /** @description The standard list page token. */
         pageToken: string;
+        /** @description When true, reachable operations are returned as usual and collections that could not be reached are listed in `ListOperationsResponse.unreachable`. It only applies when reading across collections (a parent such as `projects/example/locations/-`); a server that does not support it answers `UNIMPLEMENTED`. */
+        returnPartialSuccess: boolean;
     };
     requestBodies: never;
     headers: never;
@@ -346,6 +367,8 @@ export interface operations {
                 pageSize?: components["parameters"]["pageSize"];
                 /** @description The standard list page token. */
                 pageToken?: components["parameters"]["pageToken"];
+                /** @description When true, reachable operations are returned as usual and collections that could not be reached are listed in `ListOperationsResponse.unreachable`. It only applies when reading across collections (a parent such as `projects/example/locations/-`); a server that does not support it answers `UNIMPLEMENTED`. */
+                returnPartialSuccess?: components["parameters"]["returnPartialSuccess"];
             };
             header?: never;
             path: {

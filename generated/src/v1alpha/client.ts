@@ -34,6 +34,13 @@ export interface ProjectsOperationsListRequest {
   pageSize?: number;
   /** The standard list page token. */
   pageToken?: string;
+  /**
+   * When true, reachable operations are returned as usual and collections that could not be reached
+   * are listed in `ListOperationsResponse.unreachable`. It only applies when reading across
+   * collections (a parent such as `projects/example/locations/-`); a server that does not support it
+   * answers `UNIMPLEMENTED`.
+   */
+  returnPartialSuccess?: boolean;
 }
 
 /** The request of `projects.operations.wait`. */

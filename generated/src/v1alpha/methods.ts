@@ -94,7 +94,7 @@ export const methods: Methods = {
     scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
     idempotent: true,
     parsedTemplate: { parts: [{ kind: "literal", text: "v1alpha" }, { kind: "variable", field: "name", segments: ["projects", "*"] }, { kind: "literal", text: "operations" }], verb: null },
-    query: [["filter", "string", false], ["pageSize", "integer", false], ["pageToken", "string", false]],
+    query: [["filter", "string", false], ["pageSize", "integer", false], ["pageToken", "string", false], ["returnPartialSuccess", "boolean", false]],
   },
   "projects.operations.wait": {
     id: "earthengine.projects.operations.wait",
