@@ -105,7 +105,9 @@ it(`${RUNS} packages generated from hostile strings type-check, and importing th
       },
       // Sources only: the fixture test (generated-fixtures.test.ts) checks the declarations in dist/ too.
       include: ["*/src"],
-      exclude: ["*/src/runtime/cli"],
+      // The CLI treats every version's Operation as one type; mutating enum values differently per
+      // version breaks that assumption (a type error, not an injection). The committed package checks it.
+      exclude: ["*/src/cli"],
     }),
   );
   const tsc = await run(resolve("node_modules/.bin/tsc"), ["-p", `${OUT}/tsconfig.json`], { timeoutMs: 150_000 });
