@@ -15,7 +15,10 @@ const ORIGINAL = "'shared/components.yaml#/components/securitySchemes/oauth2'";
 let n = 0;
 
 // The line of v1.yaml's first $ref (the oauth2 scheme); errors are located at its value.
-const REF_LINE = readFileSync("spec/v1.yaml", "utf8").split("\n").findIndex((l) => l.includes(ORIGINAL)) + 1;
+const REF_LINE =
+  readFileSync("spec/v1.yaml", "utf8")
+    .split("\n")
+    .findIndex((l) => l.includes(ORIGINAL)) + 1;
 
 /** A copy of spec/ whose first $ref names `target`; `prepare` adds files to it. */
 function specWithRef(target: string, prepare: (spec: string) => void = () => {}): string {
