@@ -3,7 +3,7 @@
 // scope is its own requirement, operationIds earthengine.projects.<resourceN>.<method>, distinct paths.
 // Each resource gets up to five methods (cancel, get, delete, wait, list), like projects.operations.
 //
-//   tsx bench/synthetic-spec.ts 1000 /tmp/spec-1000   # writes /tmp/spec-1000/v1.yaml
+//   tsx bench/synthetic-spec.ts 1000 .tmp/spec-1000   # writes .tmp/spec-1000/v1.yaml
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 

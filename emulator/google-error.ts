@@ -1,5 +1,5 @@
-// Google's JSON error body and the google.rpc.Code ↔ HTTP status mapping
-// (from /work/shared/reference/README.md).
+// Google's JSON error body and the google.rpc.Code ↔ HTTP status mapping, as the API reference the
+// spec is traced to documents them (spec/shared/components.yaml names its sources).
 
 export const CANONICAL_CODES = [
   "OK",

@@ -2,8 +2,8 @@
 // `npm run generate` and `npm run check`: runs generator/cli.ts without a TypeScript loader. esbuild
 // bundles the generator's own sources (dependencies stay outside) into one CommonJS file under
 // node_modules/.cache/ee-operations (or $EE_OPERATIONS_CACHE_DIR), and Node requires it. Under tsx
-// the same run spent ~0.9 s in the loader: its worker thread, and lexing every CommonJS dependency
-// (TypeScript's 9 MB twice) for named exports. The bundle is named after the sources' paths, sizes
+// the same run spent much of its time in the loader (bench figure 1, cold generate): its worker
+// thread, and lexing every CommonJS dependency (TypeScript's compiler twice) for named exports. The bundle is named after the sources' paths, sizes
 // and modification times, and reused while they stay the same, which also skips loading esbuild.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";

@@ -3,8 +3,8 @@ import { createRequire } from "node:module";
 /**
  * `src/**.ts` → `dist/**.js` + `.d.ts`, one file at a time: oxc strips the types, and writes the
  * declarations from the annotations alone (isolated declarations), so emitting needs no type checker.
- * TypeScript's own transpileModule and transpileDeclaration gave the same declarations but took
- * ~0.6 s of a cold run, nearly all of it warming up its emitter; the test suite type-checks `src/` and
+ * TypeScript's own transpileModule and transpileDeclaration gave the same declarations but made a
+ * cold run slower (bench figure 1, cold generate), nearly all of it warming up its emitter; the test suite type-checks `src/` and
  * `dist/` with tsc instead.
  */
 // Watch mode recompiles only what changed: same path and text, same output.

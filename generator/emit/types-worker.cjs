@@ -1,5 +1,5 @@
-// The thread behind emit/types.ts: loads openapi-typescript (with TypeScript 5.9 and Redocly, ~0.5 s)
-// while the main thread loads ts-morph, then turns each bundled document it is sent into the text of
+// The thread behind emit/types.ts: loads openapi-typescript (with TypeScript 5.9 and Redocly; its cost
+// is part of bench figure 1, cold generate) while the main thread loads ts-morph, then turns each bundled document it is sent into the text of
 // `paths` and `components`. Plain CommonJS, so the worker needs no TypeScript loader.
 const { parentPort } = require("node:worker_threads");
 const { requireOpenapiTypescript } = require("../code-cache.cjs");
