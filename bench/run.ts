@@ -1,4 +1,4 @@
-// npm run bench — runs the seven figures in turn, prints one table and writes bench/results.json,
+// npm run bench — runs the nine figures in turn, prints one table and writes bench/results.json,
 // bench/RESULTS.md and bench/scaling.svg. Bounded: every child process has a timeout, the scaling figure
 // has a time budget, and a hard deadline (BENCH_DEADLINE_S, default 900 s) ends the run whatever
 // happens. Network: loopback only (127.0.0.1); the in-memory figures make no connection at all.
