@@ -1,6 +1,7 @@
-// Google's published Discovery document (reference discovery/, v1alpha rev 20200203) against the spec
-// and the generated metadata. Earth Engine keeps the operations methods identical across versions apart
-// from the version segment (reference discovery/README.md), so v1 and v1beta are held to it too.
+// Google's published Discovery document (v1alpha rev 20200203, read from the shared reference below)
+// against the spec and the generated metadata. Earth Engine keeps the operations methods identical
+// across versions apart from the version segment (as the reference notes), so v1 and v1beta are held
+// to it too.
 import { readFileSync } from "node:fs";
 import { createEarthEngineClient } from "ee-operations-client";
 import { methods as v1 } from "ee-operations-client/v1";

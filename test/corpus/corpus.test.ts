@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Recorded, startRecordingServer } from "../helpers/recording-server.js";
 import { run } from "../helpers/run.js";
+import { STRICT_COMPILER_OPTIONS } from "../helpers/strict-tsconfig.js";
 import { type Call, CORPUS, generateCorpus, type Outcome, variants } from "./corpus.js";
 
 // Inside the repo so that the outputs resolve openapi-fetch from node_modules.
@@ -109,16 +110,7 @@ it("every generated package (its CLI aside) type-checks with tsc --strict, in on
   writeFileSync(
     join(OUT, "tsconfig.json"),
     JSON.stringify({
-      compilerOptions: {
-        target: "ES2022",
-        lib: ["ES2024", "DOM"],
-        module: "NodeNext",
-        moduleResolution: "NodeNext",
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        types: ["node"],
-      },
+      compilerOptions: { ...STRICT_COMPILER_OPTIONS, skipLibCheck: false },
       include: dirs.map((name) => `${name}/src/**/*.ts`),
       // The CLI (helper "cli") is still written for the Earth Engine package's shape: its three versions
       // and the EarthEngineClients type. generated/ type-checks it (test/packaging, tsconfig.json).

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRecordingServer } from "../helpers/recording-server.js";
 import { run, runGenerator } from "../helpers/run.js";
 import { googleError, startScriptedServer } from "../helpers/scripted-server.js";
+import { STRICT_COMPILER_OPTIONS } from "../helpers/strict-tsconfig.js";
 
 // Inside the repo so that the outputs resolve openapi-fetch from node_modules.
 const OUT = ".tmp/names-fixtures";
@@ -34,15 +35,7 @@ describe("hostile spec text", () => {
     writeFileSync(
       `${OUT}/tsconfig.json`,
       JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          lib: ["ES2024", "DOM"],
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          strict: true,
-          noEmit: true,
-          types: ["node"],
-        },
+        compilerOptions: STRICT_COMPILER_OPTIONS,
         include: FIXTURES.flatMap((f) => [`${f}/src`, `${f}/dist`]),
       }),
     );

@@ -12,6 +12,7 @@ import { renderPackage } from "../../generator/generate.js";
 import { apiModel } from "../../generator/model/api.js";
 import type { ApiModel, VersionModel } from "../../generator/model/api-model.js";
 import { run } from "../helpers/run.js";
+import { STRICT_COMPILER_OPTIONS } from "../helpers/strict-tsconfig.js";
 
 const OUT = ".tmp/hostile-property";
 const RUNS = 5;
@@ -94,15 +95,7 @@ it(`${RUNS} packages generated from hostile strings type-check, and importing th
   writeFileSync(
     `${OUT}/tsconfig.json`,
     JSON.stringify({
-      compilerOptions: {
-        target: "ES2022",
-        lib: ["ES2024", "DOM"],
-        module: "NodeNext",
-        moduleResolution: "NodeNext",
-        strict: true,
-        noEmit: true,
-        types: ["node"],
-      },
+      compilerOptions: STRICT_COMPILER_OPTIONS,
       // Sources only: the fixture test (generated-fixtures.test.ts) checks the declarations in dist/ too.
       include: ["*/src"],
       // The CLI treats every version's Operation as one type; mutating enum values differently per

@@ -1,7 +1,7 @@
 // Earth Engine's own JavaScript client (@google/earthengine 1.7.45) against the emulator on loopback:
 // a client nobody here wrote must be able to list, read and cancel operations. ee.data has no wait or
 // delete call; googleapis-common.test.ts covers those. Array calls go to Google's HTTP batch (`POST
-// /batch`, reference earth-engine/batch.md).
+// /batch`, as Google's batch documentation describes it).
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../../emulator/index.js";
 import { useEmulators } from "../emulator/harness.js";
