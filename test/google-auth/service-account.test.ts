@@ -64,9 +64,8 @@ async function tokenEndpoint(publicKeyPem: string) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`, requests };
 }
 
-const emulators = useEmulators();
-
-it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-bearer grant for the narrow scope, the API gets the token", async () => {
+/** A fresh RSA key, a loopback token endpoint that verifies assertions with it, and a key file naming both. */
+async function serviceAccountKey(extra: Record<string, string> = {}) {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
@@ -81,6 +80,7 @@ it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-
     JSON.stringify({
       type: "service_account",
       project_id: "ee-test-project",
+      ...extra,
       private_key_id: "test-key-1",
       private_key: privateKey,
       client_email: "exporter@ee-test-project.iam.gserviceaccount.com",
@@ -88,6 +88,13 @@ it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-
       token_uri: tokens.url,
     }),
   );
+  return { keyFile, tokens };
+}
+
+const emulators = useEmulators();
+
+it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-bearer grant for the narrow scope, the API gets the token", async () => {
+  const { keyFile, tokens } = await serviceAccountKey();
 
   // google-auth-library 10 signs for and posts to https://oauth2.googleapis.com/token whatever the
   // key's token_uri says, so its transport is pointed at the loopback endpoint; nothing else may go out.
@@ -132,28 +139,7 @@ it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-
 });
 
 it("a real GoogleAuth whose key carries quota_project_id: the client sends it as x-goog-user-project", async () => {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  });
-  const tokens = await tokenEndpoint(publicKey);
-  const dir = mkdtempSync(join(tmpdir(), "ee-google-auth-"));
-  dirs.push(dir);
-  const keyFile = join(dir, "service-account.json");
-  writeFileSync(
-    keyFile,
-    JSON.stringify({
-      type: "service_account",
-      project_id: "ee-test-project",
-      quota_project_id: "ee-billing-project",
-      private_key_id: "test-key-1",
-      private_key: privateKey,
-      client_email: "exporter@ee-test-project.iam.gserviceaccount.com",
-      client_id: "1234567890",
-      token_uri: tokens.url,
-    }),
-  );
+  const { keyFile, tokens } = await serviceAccountKey({ quota_project_id: "ee-billing-project" });
   const loopbackOnly: typeof fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     if (url !== GOOGLE_TOKEN_URL) throw new Error(`unexpected request to ${url}`);
