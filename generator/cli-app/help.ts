@@ -1,5 +1,10 @@
 // The texts of `--help`, `<command> --help` and of a usage error.
 import type { Command } from "./args.js";
+import { CLI_VERSIONS, DEFAULT_ENDPOINT, DEFAULT_VERSION } from "./service.js";
+
+/** `a`, `a or b`, `a, b or c`. */
+const choices = (words: readonly string[]) =>
+  words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 
 const SYNOPSIS: Record<Command, string> = {
   cancel: "ee-operations cancel <name|taskId>... | all [--wait] [--timeout <duration>]",
@@ -14,8 +19,8 @@ const COMMON_OPTIONS = `Options of every command:
                          first of EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT, the credentials' project
                          (quota_project_id or project_id of the ADC file), else earthengine-legacy
                          (a note on stderr says so). A project given is sent as x-goog-user-project.
-  --api-version <v>      v1, v1beta or v1alpha (default: v1).
-  --endpoint <url>       Service root (default: https://earthengine.googleapis.com), e.g. an
+  --api-version <v>      ${choices(CLI_VERSIONS)} (default: ${DEFAULT_VERSION}).
+  --endpoint <url>       Service root (default: ${DEFAULT_ENDPOINT}), e.g. an
                          emulator's http://127.0.0.1:8080.
   --json                 Print JSON only, on stdout (C1, bidi and zero-width characters escaped).
   -h, --help             Print help (ee-operations <command> --help for one command).
