@@ -89,6 +89,8 @@ import { type CliClient, cliClientOf } from "./cli-client.js";
 /** The versions with an operations resource, stable first: \`--api-version\`'s choices. */
 export const CLI_VERSIONS = [${versions.join(", ")}] as const;
 export type CliVersion = (typeof CLI_VERSIONS)[number];
+/** The command's name (the package's \`bin\`), for \`--help\`. */
+export const BIN = ${JSON.stringify(api.package.bin)};
 /** \`--api-version\` when none is given. */
 export const DEFAULT_VERSION: CliVersion = ${versions[0]};
 /** The spec's \`servers[0].url\`, for \`--help\`. */

@@ -4,6 +4,8 @@ import { type CliClient } from "./cli-client.js";
 /** The versions with an operations resource, stable first: `--api-version`'s choices. */
 export declare const CLI_VERSIONS: readonly ["v1", "v1beta", "v1alpha"];
 export type CliVersion = (typeof CLI_VERSIONS)[number];
+/** The command's name (the package's `bin`), for `--help`. */
+export declare const BIN = "ee-operations";
 /** `--api-version` when none is given. */
 export declare const DEFAULT_VERSION: CliVersion;
 /** The spec's `servers[0].url`, for `--help`. */

@@ -10,6 +10,8 @@ export const CLI_VERSIONS = [
 	"v1beta",
 	"v1alpha"
 ];
+/** The command's name (the package's `bin`), for `--help`. */
+export const BIN = "ee-operations";
 /** `--api-version` when none is given. */
 export const DEFAULT_VERSION = "v1";
 /** The spec's `servers[0].url`, for `--help`. */
