@@ -86,7 +86,12 @@ describe("cliServiceFile", () => {
   const version = (name: string, resource?: string): VersionModel =>
     ({ version: name, lro: resource ? { resource, operation: {} } : undefined }) as unknown as VersionModel;
   const api = (service: string, versions: VersionModel[]): ApiModel =>
-    ({ service, baseUrl: "https://x.googleapis.com", versions }) as unknown as ApiModel;
+    ({
+      service,
+      baseUrl: "https://x.googleapis.com",
+      package: { bin: `${service}-operations` },
+      versions,
+    }) as unknown as ApiModel;
 
   it.each([
     [
@@ -112,7 +117,11 @@ describe("cliServiceFile", () => {
     [
       "no default project outside Earth Engine",
       api("speech", [version("v1", "operations")]),
-      ["DEFAULT_PROJECT: string | undefined = undefined;", 'DEFAULT_ENDPOINT = "https://x.googleapis.com";'],
+      [
+        "DEFAULT_PROJECT: string | undefined = undefined;",
+        'DEFAULT_ENDPOINT = "https://x.googleapis.com";',
+        'BIN = "speech-operations";',
+      ],
     ],
     [
       "earthengine-legacy for Earth Engine",
