@@ -1,8 +1,9 @@
 // The command line: `node:util` parseArgs, then per-command checks. Throws UsageError.
 import { parseArgs } from "node:util";
-import type { ApiVersion, OperationState } from "ee-operations-client";
+import type { OperationState } from "ee-operations-client";
 import { UsageError } from "./errors.js";
 import { isState, STATES, truncate } from "./format.js";
+import { CLI_VERSIONS, type CliVersion, DEFAULT_VERSION } from "./service.js";
 
 export type Command = "cancel" | "get" | "list" | "wait" | "delete";
 
@@ -15,7 +16,7 @@ export interface Invocation {
   all: boolean;
   /** --project, when given (see project.ts for the other sources). */
   project: string | undefined;
-  apiVersion: ApiVersion;
+  apiVersion: CliVersion;
   endpoint: string | undefined;
   json: boolean;
   wait: boolean;
@@ -42,8 +43,6 @@ const COMMANDS: Record<Command, { min: number; max: number; all: boolean; option
   delete: { min: 1, max: Infinity, all: false, options: [] },
 };
 export const COMMAND_NAMES: readonly Command[] = Object.keys(COMMANDS) as Command[];
-
-const VERSIONS = ["v1", "v1beta", "v1alpha"] as const satisfies readonly ApiVersion[];
 
 // Task states of the older Earth Engine task API, which `earthengine task list` users may type.
 const LEGACY_STATES: Readonly<Record<string, OperationState>> = {
@@ -118,9 +117,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (values.status !== undefined && values.filter !== undefined)
     throw new UsageError("--status and --filter cannot be combined: write the states into --filter", command);
 
-  const apiVersion = values["api-version"] ?? "v1";
-  if (!(VERSIONS as readonly string[]).includes(apiVersion))
-    throw new UsageError(`--api-version must be ${VERSIONS.join(", ")}; got '${apiVersion}'`, command);
+  const apiVersion = values["api-version"] ?? DEFAULT_VERSION;
+  if (!(CLI_VERSIONS as readonly string[]).includes(apiVersion))
+    throw new UsageError(`--api-version must be ${CLI_VERSIONS.join(", ")}; got '${apiVersion}'`, command);
   const endpoint = values.endpoint;
   if (endpoint !== undefined && !/^https?:\/\/[^/?#\s@]+(\/[^?#\s]*)?$/.test(endpoint)) {
     throw new UsageError(
@@ -136,7 +135,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       targets: all ? [] : targets,
       all,
       project: values.project,
-      apiVersion: apiVersion as ApiVersion,
+      apiVersion: apiVersion as CliVersion,
       endpoint,
       json: values.json ?? false,
       wait: values.wait ?? false,

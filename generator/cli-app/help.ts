@@ -1,12 +1,17 @@
 // The texts of `--help`, `<command> --help` and of a usage error.
 import type { Command } from "./args.js";
+import { BIN, CLI_VERSIONS, DEFAULT_ENDPOINT, DEFAULT_VERSION } from "./service.js";
+
+/** `a`, `a or b`, `a, b or c`. */
+const choices = (words: readonly string[]) =>
+  words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 
 const SYNOPSIS: Record<Command, string> = {
-  cancel: "ee-operations cancel <name|taskId>... | all [--wait] [--timeout <duration>]",
-  get: "ee-operations get <name|taskId>",
-  list: "ee-operations list [-s|--status <STATE>[,<STATE>]] [-l|--long] [--filter <filter>] [--limit <n>]",
-  wait: "ee-operations wait <name|taskId>... | all [--timeout <duration>]",
-  delete: "ee-operations delete <name|taskId>...",
+  cancel: `${BIN} cancel <name|taskId>... | all [--wait] [--timeout <duration>]`,
+  get: `${BIN} get <name|taskId>`,
+  list: `${BIN} list [-s|--status <STATE>[,<STATE>]] [-l|--long] [--filter <filter>] [--limit <n>]`,
+  wait: `${BIN} wait <name|taskId>... | all [--timeout <duration>]`,
+  delete: `${BIN} delete <name|taskId>...`,
 };
 
 const COMMON_OPTIONS = `Options of every command:
@@ -14,11 +19,11 @@ const COMMON_OPTIONS = `Options of every command:
                          first of EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT, the credentials' project
                          (quota_project_id or project_id of the ADC file), else earthengine-legacy
                          (a note on stderr says so). A project given is sent as x-goog-user-project.
-  --api-version <v>      v1, v1beta or v1alpha (default: v1).
-  --endpoint <url>       Service root (default: https://earthengine.googleapis.com), e.g. an
+  --api-version <v>      ${choices(CLI_VERSIONS)} (default: ${DEFAULT_VERSION}).
+  --endpoint <url>       Service root (default: ${DEFAULT_ENDPOINT}), e.g. an
                          emulator's http://127.0.0.1:8080.
   --json                 Print JSON only, on stdout (C1, bidi and zero-width characters escaped).
-  -h, --help             Print help (ee-operations <command> --help for one command).
+  -h, --help             Print help (${BIN} <command> --help for one command).
   --version              Print the package's name and version.`;
 
 const COMMAND_HELP: Record<Command, string> = {
@@ -67,16 +72,16 @@ const EXIT_CODES = `Exit codes:
   130  Interrupted by Ctrl-C (SIGINT).
   With several names every one is processed and reported, and the exit code is the highest.`;
 
-export const HELP: string = `ee-operations: cancel, watch and clean up Google Earth Engine long-running operations
+export const HELP: string = `${BIN}: cancel, watch and clean up Google Earth Engine long-running operations
 (exports, ingestions) through the projects.operations API, like 'earthengine task'.
 
-usage: ee-operations <command> [options]
+usage: ${BIN} <command> [options]
 ${Object.values(SYNOPSIS)
   .map((s) => `  ${s}`)
   .join("\n")}
 
 A bare task id such as 6XGCJ4JK5QWZ3MZDDAD2CBEP stands for projects/<project>/operations/<id>.
-Run 'ee-operations <command> --help' for what each command prints and its options.
+Run '${BIN} <command> --help' for what each command prints and its options.
 
 ${COMMON_OPTIONS}
 
@@ -91,7 +96,7 @@ Errors are printed on stderr as 'error: <CANONICAL_STATUS>: <message>', usage er
 'usage: <message>'.
 `;
 
-/** `ee-operations <command> --help`. */
+/** `<bin> <command> --help`. */
 export function commandHelp(command: Command): string {
   return `usage: ${SYNOPSIS[command]}
 
@@ -106,6 +111,6 @@ ${EXIT_CODES}
 /** What follows `usage: <message>` on stderr. */
 export function usageHint(command: string | undefined): string {
   if (command !== undefined && Object.hasOwn(SYNOPSIS, command))
-    return `  ${SYNOPSIS[command as Command]}\nRun 'ee-operations ${command} --help' for its options.\n`;
-  return `  ee-operations <command> [options]   (commands: ${Object.keys(SYNOPSIS).join(", ")})\nRun 'ee-operations --help' for the commands, options and exit codes.\n`;
+    return `  ${SYNOPSIS[command as Command]}\nRun '${BIN} ${command} --help' for its options.\n`;
+  return `  ${BIN} <command> [options]   (commands: ${Object.keys(SYNOPSIS).join(", ")})\nRun '${BIN} --help' for the commands, options and exit codes.\n`;
 }

@@ -2,14 +2,15 @@
 // `ee-operations`: cancel, watch and clean up Earth Engine operations from the shell. See --help.
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import { createClient, InvalidNameError, operationName } from "ee-operations-client";
+import { InvalidNameError, operationName } from "ee-operations-client";
 import { type Invocation, parseCommandLine } from "./args.js";
 import { tokenSource } from "./auth.js";
 import { runCommand } from "./commands.js";
 import { EXIT, errorLine, InterruptedError, reportOf, UsageError } from "./errors.js";
 import { commandHelp, HELP, usageHint } from "./help.js";
-import { credentialsProject, LEGACY_PROJECT, type ResolvedProject, resolveProject } from "./project.js";
-import type { CliClient, Io } from "./types.js";
+import { credentialsProject, type ResolvedProject, resolveProject } from "./project.js";
+import { cliClient } from "./service.js";
+import type { Io } from "./types.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -41,6 +42,11 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
     // The ADC file is read only when the token comes from ADC and no project was given otherwise.
     const adcProject = fromEnv || invocation.project !== undefined ? undefined : await credentialsProject(env);
     resolved = resolveProject(invocation.project, env, adcProject);
+    if (resolved.source === "none" && usesProject(invocation)) {
+      throw new UsageError(
+        "no project: give --project, or set GOOGLE_CLOUD_PROJECT (needed by bare task ids, 'list' and 'all')",
+      );
+    }
     // Every name is checked before any request.
     names = invocation.targets.map((target) => operationName(target, resolved.project));
   } catch (error) {
@@ -49,20 +55,17 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
     if (error instanceof UsageError) io.err(usageHint(error.command));
     return EXIT.USAGE;
   }
-  const usesProject =
-    invocation.all || invocation.command === "list" || invocation.targets.some((t) => !t.includes("/"));
-  if (resolved.source === "default" && usesProject) {
+  if (resolved.source === "default" && usesProject(invocation)) {
     io.err(
-      `note: using project ${LEGACY_PROJECT}: no --project, EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT or credentials' project\n`,
+      `note: using project ${resolved.project}: no --project, EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT or credentials' project\n`,
     );
   }
 
-  const ee: CliClient = createClient({
-    version: invocation.apiVersion,
+  const ee = cliClient(invocation.apiVersion, {
     baseUrl: invocation.endpoint,
     accessToken: provider,
     // Sent as x-goog-user-project; earthengine-legacy is no Cloud project to bill.
-    project: resolved.source === "default" ? undefined : resolved.project,
+    project: resolved.source === "default" || resolved.source === "none" ? undefined : resolved.project,
   });
   try {
     return await runCommand({ ee, invocation, project: resolved.project, names, io });
@@ -71,6 +74,11 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
     io.err(`${errorLine(report, io.secrets)}\n`);
     return report.exit;
   }
+}
+
+/** Whether bare task ids, `list` or `all` make the command refer to the project. */
+function usesProject(invocation: Invocation): boolean {
+  return invocation.all || invocation.command === "list" || invocation.targets.some((t) => !t.includes("/"));
 }
 
 /** `<package name> <version>`, from the package.json two folders up (dist/cli/ → the package). */

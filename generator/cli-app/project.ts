@@ -1,14 +1,20 @@
 // Which Cloud project the CLI works in, in `earthengine`'s order: --project, EARTHENGINE_PROJECT,
 // GOOGLE_CLOUD_PROJECT, the credentials' project (the ADC file's quota_project_id, else its
-// project_id), else earthengine-legacy, which the CLI then says it uses.
+// project_id), else the service's default (earthengine-legacy for Earth Engine, which the CLI then
+// says it uses; none for other services).
 import { open, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "./errors.js";
+import { DEFAULT_PROJECT } from "./service.js";
 
-export const LEGACY_PROJECT = "earthengine-legacy";
-
-export type ProjectSource = "--project" | "EARTHENGINE_PROJECT" | "GOOGLE_CLOUD_PROJECT" | "credentials" | "default";
+export type ProjectSource =
+  | "--project"
+  | "EARTHENGINE_PROJECT"
+  | "GOOGLE_CLOUD_PROJECT"
+  | "credentials"
+  | "default"
+  | "none";
 
 export interface ResolvedProject {
   project: string;
@@ -17,11 +23,15 @@ export interface ResolvedProject {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The first project given; a malformed one is a usage error naming where it came from. */
+/**
+ * The first project given; a malformed one is a usage error naming where it came from. Without one:
+ * the service's default project (source "default"), else none (source "none", project "").
+ */
 export function resolveProject(
   flag: string | undefined,
   env: Env,
   fromCredentials: string | undefined,
+  service: { defaultProject: string | undefined } = { defaultProject: DEFAULT_PROJECT },
 ): ResolvedProject {
   const candidates: [ProjectSource, string | undefined][] = [
     ["--project", flag],
@@ -38,7 +48,8 @@ export function resolveProject(
     }
     return { project: value, source };
   }
-  return { project: LEGACY_PROJECT, source: "default" };
+  const fallback = service.defaultProject;
+  return fallback === undefined ? { project: "", source: "none" } : { project: fallback, source: "default" };
 }
 
 /** Largest ADC file read; a real one is well under a kilobyte or two. */

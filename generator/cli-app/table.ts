@@ -2,6 +2,7 @@
 // arrives (no waiting for the widest cell); long cells are cut with `…`, except the task id, which
 // the user needs whole to act on, and the last column.
 import { destinations, eecu, percent, shortId, stateOf, statusText, terminalTextOf, time, truncate } from "./format.js";
+import { metadataView } from "./metadata.js";
 import type { CliOperation } from "./types.js";
 
 interface Column {
@@ -14,21 +15,21 @@ interface Column {
 
 const ID: Column = { title: "ID", width: 24, whole: true, cell: (op) => shortId(op.name) };
 const STATE: Column = { title: "STATE", width: 10, cell: (op) => stateOf(op) };
-const TYPE: Column = { title: "TYPE", width: 16, cell: (op) => terminalTextOf(op.metadata?.type) };
+const TYPE: Column = { title: "TYPE", width: 16, cell: (op) => terminalTextOf(metadataView(op.metadata).type) };
 const DESCRIPTION: Column = {
   title: "DESCRIPTION",
   width: 40,
-  cell: (op, secrets) => terminalTextOf(op.metadata?.description, secrets),
+  cell: (op, secrets) => terminalTextOf(metadataView(op.metadata).description, secrets),
 };
-const PROGRESS: Column = { title: "PROGRESS", width: 8, cell: (op) => percent(op.metadata?.progress) };
-const CREATED: Column = { title: "CREATED", width: 20, cell: (op) => time(op.metadata?.createTime) };
-const STARTED: Column = { title: "STARTED", width: 20, cell: (op) => time(op.metadata?.startTime) };
-const UPDATED: Column = { title: "UPDATED", width: 20, cell: (op) => time(op.metadata?.updateTime) };
-const EECU: Column = { title: "EECU-S", width: 8, cell: (op) => eecu(op.metadata?.batchEecuUsageSeconds) };
+const PROGRESS: Column = { title: "PROGRESS", width: 8, cell: (op) => percent(metadataView(op.metadata).progress) };
+const CREATED: Column = { title: "CREATED", width: 20, cell: (op) => time(metadataView(op.metadata).createTime) };
+const STARTED: Column = { title: "STARTED", width: 20, cell: (op) => time(metadataView(op.metadata).startTime) };
+const UPDATED: Column = { title: "UPDATED", width: 20, cell: (op) => time(metadataView(op.metadata).updateTime) };
+const EECU: Column = { title: "EECU-S", width: 8, cell: (op) => eecu(metadataView(op.metadata).batchEecuUsageSeconds) };
 const DESTINATION: Column = {
   title: "DESTINATION",
   width: 48,
-  cell: (op, secrets) => destinations(op.metadata?.destinationUris, secrets),
+  cell: (op, secrets) => destinations(metadataView(op.metadata).destinationUris, secrets),
 };
 const ERROR: Column = { title: "ERROR", width: 0, cell: (op, secrets) => statusText(op.error, secrets) || "-" };
 

@@ -1,16 +1,12 @@
-// What the commands need of the client and of the process. The operation types come from the
-// package's generated types (the spec's Operation and OperationMetadata schemas), through the
-// client's own signatures, so a new state in the spec reaches the CLI's checks at compile time.
-import type { EarthEngineClients } from "ee-operations-client";
+// What the commands need of the client and of the process. The CLI ships in every package with an
+// operations resource, whose Operation types differ (and may differ between versions): it sees each
+// operation as google.longrunning's LroOperation and reads `metadata` through metadata.ts.
+import type { LroOperation } from "ee-operations-client";
 
-/** Every version's client has these methods and helpers; v1's types stand for all of them. */
-export type CliClient = EarthEngineClients["v1"];
+export type { CliClient } from "./cli-client.js";
 
-/** The spec's `Operation`, as `get` returns it. */
-export type CliOperation = Awaited<ReturnType<CliClient["projects"]["operations"]["get"]>>;
-
-/** The spec's `OperationMetadata`. */
-export type OperationMetadata = NonNullable<CliOperation["metadata"]>;
+/** An operation as the CLI reads it. */
+export type CliOperation = LroOperation;
 
 /** Where a progress line goes: process.stderr, or a test double. */
 export interface ProgressStream {

@@ -1,5 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { posix } from "node:path";
+import type { ApiModel } from "../model/api-model.js";
+import { memberAccess } from "./escape.js";
 import { header } from "./header.js";
 
 const CLI_DIR = new URL("../cli-app/", import.meta.url);
@@ -11,16 +13,21 @@ const PUBLIC_ENTRY_POINTS: Readonly<Record<string, string>> = {
   "ee-operations-client/google-auth": "runtime/google-auth.js",
 };
 
+/** The one CLI module written from the spec rather than copied: what the CLI knows of the service. */
+export const SERVICE_MODULE = "service.ts";
+
 /**
  * `src/cli/**.ts`: the package's CLI (generator/cli-app/), copied under a do-not-edit header (after the
- * `#!` line of an executable), with its imports of the package rewritten to relative paths.
+ * `#!` line of an executable), with its imports of the package rewritten to relative paths;
+ * service.ts is written for `api` (cliServiceFile).
  */
-export async function cliFiles(): Promise<Map<string, string>> {
+export async function cliFiles(api: ApiModel): Promise<Map<string, string>> {
   const entries = await readdir(CLI_DIR, { recursive: true });
   const names = entries.filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts")).sort();
   const files = new Map<string, string>();
   for (const name of names) {
-    const text = rewriteImports(await readFile(new URL(name, CLI_DIR), "utf8"), `cli/${name}`, name);
+    const source = name === SERVICE_MODULE ? cliServiceFile(api) : await readFile(new URL(name, CLI_DIR), "utf8");
+    const text = rewriteImports(source, `cli/${name}`, name);
     const banner = header(`generator/cli-app/${name}`);
     const shebang = text.startsWith("#!") ? text.slice(0, text.indexOf("\n") + 1) : "";
     files.set(`src/cli/${name}`, shebang + banner + text.slice(shebang.length));
@@ -52,4 +59,50 @@ export function rewriteImports(text: string, packagePath: string, source: string
     }
     return `${lead}"${up}${target}"`;
   });
+}
+
+// Stable versions first, then beta, then alpha; the spec's order within each.
+const stability = (version: string) => (/alpha/.test(version) ? 2 : /beta/.test(version) ? 1 : 0);
+
+/**
+ * generator/cli-app/service.ts for `api`: the versions that have an operations resource, the default
+ * endpoint and project (only the Earth Engine service has one), and a client of each version with its
+ * operations resource, so that the CLI names no version's types.
+ */
+export function cliServiceFile(api: ApiModel): string {
+  const lro = api.versions.filter((v) => v.lro).sort((a, b) => stability(a.version) - stability(b.version));
+  if (lro.length === 0) throw new Error("the CLI needs a version with an operations resource");
+  const versions = lro.map((v) => JSON.stringify(v.version));
+  const project = api.service === "earthengine" ? '"earthengine-legacy"' : "undefined";
+  const cases = lro.flatMap((v) => [
+    `    case ${JSON.stringify(v.version)}: {`,
+    "      const client = createClient({ ...options, version });",
+    `      return cliClientOf(client, client${v.lro!.resource.split(".").map(memberAccess).join("")});`,
+    "    }",
+  ]);
+  return `// What the CLI knows of the service it ships with. generator/emit/cli.ts writes this file for each
+// package from its spec (cliServiceFile); the copy in generator/cli-app/ is the Earth Engine package's,
+// so that the CLI type-checks and is tested here as it ships there.
+import { type ClientOptions, createClient } from "ee-operations-client";
+import { type CliClient, cliClientOf } from "./cli-client.js";
+
+/** The versions with an operations resource, stable first: \`--api-version\`'s choices. */
+export const CLI_VERSIONS = [${versions.join(", ")}] as const;
+export type CliVersion = (typeof CLI_VERSIONS)[number];
+/** The command's name (the package's \`bin\`), for \`--help\`. */
+export const BIN = ${JSON.stringify(api.package.bin)};
+/** \`--api-version\` when none is given. */
+export const DEFAULT_VERSION: CliVersion = ${versions[0]};
+/** The spec's \`servers[0].url\`, for \`--help\`. */
+export const DEFAULT_ENDPOINT = ${JSON.stringify(api.baseUrl)};
+/** The project used when none is given; only Earth Engine has one (earthengine-legacy). */
+export const DEFAULT_PROJECT: string | undefined = ${project};
+
+/** A client of \`version\`, as the CLI uses it. */
+export function cliClient(version: CliVersion, options: Omit<ClientOptions, "version">): CliClient {
+  switch (version) {
+${cases.join("\n")}
+  }
+}
+`;
 }

@@ -51,7 +51,7 @@ export const EMITTERS: readonly Emitter[] = [
   { name: "root entry point", per: "package", emit: (api, ctx) => one("src/index.ts", rootIndexFile(api, ctx.source)) },
   { name: "runtime", per: "package", emit: (api, ctx) => runtimeFiles(api, ctx.runtime) },
   // The CLI is built on the helpers: only where some version has an operations resource.
-  { name: "cli", per: "package", emit: (api) => (api.versions.some((v) => v.lro) ? cliFiles() : new Map()) },
+  { name: "cli", per: "package", emit: (api) => (api.versions.some((v) => v.lro) ? cliFiles(api) : new Map()) },
   {
     name: "package.json",
     per: "package",

@@ -46,6 +46,15 @@ describe("resolveProject", () => {
     expect(resolveProject(flag, given, adc)).toEqual(want);
   });
 
+  // Other services' packages have no default project (their service.ts says undefined).
+  it.each([
+    ["a given project is still used", "p1", {}, undefined, { project: "p1", source: "--project" }],
+    ["none given: no project", undefined, {}, undefined, { project: "", source: "none" }],
+    ["another service's own default", undefined, {}, "x-default", { project: "x-default", source: "default" }],
+  ])("with fallback %s", (_, flag, given, fallback, want) => {
+    expect(resolveProject(flag, given, undefined, { defaultProject: fallback })).toEqual(want);
+  });
+
   it.each([
     ["an empty --project", "", {}, /^--project must be a Cloud project id/],
     ["a slash", "a/b", {}, /^--project must be/],

@@ -34,6 +34,17 @@ export interface Expect {
   typesContain?: Record<string, string>;
   typesAbsent?: Record<string, string>;
   typesIn?: Record<string, string>;
+  /** Runs of the package's CLI (dist/cli/main.js); `$SERVER` in args is the recording server's URL. */
+  cliRuns?: CliRun[];
+}
+
+export interface CliRun {
+  args: string[];
+  code: number;
+  stdoutContains?: string[];
+  stderrContains?: string;
+  /** The request lines the run sends, in order (none by default). */
+  requests?: string[];
 }
 
 export interface Variant {

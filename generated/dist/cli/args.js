@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 import { isState, STATES, truncate } from "./format.js";
+import { CLI_VERSIONS, DEFAULT_VERSION } from "./service.js";
 const COMMANDS = {
 	cancel: {
 		min: 1,
@@ -41,11 +42,6 @@ const COMMANDS = {
 	}
 };
 export const COMMAND_NAMES = Object.keys(COMMANDS);
-const VERSIONS = [
-	"v1",
-	"v1beta",
-	"v1alpha"
-];
 // Task states of the older Earth Engine task API, which `earthengine task list` users may type.
 const LEGACY_STATES = {
 	READY: "PENDING",
@@ -130,8 +126,8 @@ export function parseCommandLine(argv) {
 	}
 	if (command === "cancel" && values.timeout !== undefined && !values.wait) throw new UsageError("cancel: --timeout needs --wait", command);
 	if (values.status !== undefined && values.filter !== undefined) throw new UsageError("--status and --filter cannot be combined: write the states into --filter", command);
-	const apiVersion = values["api-version"] ?? "v1";
-	if (!VERSIONS.includes(apiVersion)) throw new UsageError(`--api-version must be ${VERSIONS.join(", ")}; got '${apiVersion}'`, command);
+	const apiVersion = values["api-version"] ?? DEFAULT_VERSION;
+	if (!CLI_VERSIONS.includes(apiVersion)) throw new UsageError(`--api-version must be ${CLI_VERSIONS.join(", ")}; got '${apiVersion}'`, command);
 	const endpoint = values.endpoint;
 	if (endpoint !== undefined && !/^https?:\/\/[^/?#\s@]+(\/[^?#\s]*)?$/.test(endpoint)) {
 		throw new UsageError("--endpoint must be an http(s) URL without user info, query or fragment, e.g. http://127.0.0.1:8080", command);

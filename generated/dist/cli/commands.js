@@ -2,7 +2,7 @@
 // The commands. Each prints its results and returns its exit code; errors of one name are reported
 // and the others still run.
 import { cancel } from "./cancel.js";
-import { EXIT } from "./errors.js";
+import { EXIT, UsageError } from "./errors.js";
 import { operationDetails } from "./format.js";
 import { list } from "./list.js";
 import { errorJson, fail, printJson, worst } from "./output.js";
@@ -20,7 +20,7 @@ export function runCommand(ctx) {
 async function get(ctx) {
 	const name = ctx.names[0];
 	try {
-		const op = await ctx.ee.projects.operations.get({ name }, { signal: ctx.io.interrupt });
+		const op = await ctx.ee.operations.get({ name }, { signal: ctx.io.interrupt });
 		if (ctx.invocation.json) printJson(ctx, op);
 		else ctx.io.out(operationDetails(op, ctx.io.secrets));
 		return EXIT.OK;
@@ -30,12 +30,15 @@ async function get(ctx) {
 }
 /** One name after the other: deleting many records at once is rare, and this keeps one request in flight. */
 async function remove(ctx) {
+	const remove = ctx.ee.operations.delete;
+	// Before any request: some services' operations resource has no delete.
+	if (remove === undefined) throw new UsageError("delete: this service's operations resource has no delete method", "delete");
 	const codes = [];
 	const out = [];
 	for (const name of ctx.names) {
 		if (ctx.io.interrupt.aborted) break;
 		try {
-			await ctx.ee.projects.operations.delete({ name }, { signal: ctx.io.interrupt });
+			await remove({ name }, { signal: ctx.io.interrupt });
 			codes.push(EXIT.OK);
 			out.push({
 				name,

@@ -2,6 +2,7 @@
 // Human-readable renderings of operations: list rows, `get`'s fields, outcome lines. Every piece of
 // server text goes through terminalText.
 import { OPERATION_STATES, outcomeOf } from "../index.js";
+import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
 /** The spec's operation states, as the package lists them. */
 export const STATES = OPERATION_STATES;
@@ -30,7 +31,7 @@ const CODE_NAMES = [
 ];
 /** The metadata's state, or one derived from `done` and `error` when the server sent none. */
 export function stateOf(op) {
-	const state = op.metadata?.state;
+	const state = metadataView(op.metadata).state;
 	if (typeof state === "string" && state) return terminalText(state) || "UNKNOWN";
 	return op.done && outcomeOf(op) || "UNKNOWN";
 }
@@ -74,7 +75,7 @@ export function destinations(uris, secrets = []) {
 }
 /** `get`'s output: one `field: value` line per field the operation has. */
 export function operationDetails(op, secrets = []) {
-	const m = op.metadata ?? {};
+	const m = metadataView(op.metadata);
 	const text = (v) => typeof v === "string" ? terminalText(v, secrets) : undefined;
 	const num = (v) => typeof v === "number" && Number.isFinite(v) ? String(v) : undefined;
 	const uris = Array.isArray(m.destinationUris) ? m.destinationUris.map((u) => text(u) ?? "?") : [];

@@ -3,13 +3,14 @@
 // `ee-operations`: cancel, watch and clean up Earth Engine operations from the shell. See --help.
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import { createClient, InvalidNameError, operationName } from "../index.js";
+import { InvalidNameError, operationName } from "../index.js";
 import { parseCommandLine } from "./args.js";
 import { tokenSource } from "./auth.js";
 import { runCommand } from "./commands.js";
 import { EXIT, errorLine, InterruptedError, reportOf, UsageError } from "./errors.js";
 import { commandHelp, HELP, usageHint } from "./help.js";
-import { credentialsProject, LEGACY_PROJECT, resolveProject } from "./project.js";
+import { credentialsProject, resolveProject } from "./project.js";
+import { cliClient } from "./service.js";
 async function main(argv, env, interrupt) {
 	const { provider, secrets, fromEnv } = tokenSource(env);
 	const io = {
@@ -37,6 +38,9 @@ async function main(argv, env, interrupt) {
 		// The ADC file is read only when the token comes from ADC and no project was given otherwise.
 		const adcProject = fromEnv || invocation.project !== undefined ? undefined : await credentialsProject(env);
 		resolved = resolveProject(invocation.project, env, adcProject);
+		if (resolved.source === "none" && usesProject(invocation)) {
+			throw new UsageError("no project: give --project, or set GOOGLE_CLOUD_PROJECT (needed by bare task ids, 'list' and 'all')");
+		}
 		// Every name is checked before any request.
 		names = invocation.targets.map((target) => operationName(target, resolved.project));
 	} catch (error) {
@@ -45,16 +49,14 @@ async function main(argv, env, interrupt) {
 		if (error instanceof UsageError) io.err(usageHint(error.command));
 		return EXIT.USAGE;
 	}
-	const usesProject = invocation.all || invocation.command === "list" || invocation.targets.some((t) => !t.includes("/"));
-	if (resolved.source === "default" && usesProject) {
-		io.err(`note: using project ${LEGACY_PROJECT}: no --project, EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT or credentials' project\n`);
+	if (resolved.source === "default" && usesProject(invocation)) {
+		io.err(`note: using project ${resolved.project}: no --project, EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT or credentials' project\n`);
 	}
-	const ee = createClient({
-		version: invocation.apiVersion,
+	const ee = cliClient(invocation.apiVersion, {
 		baseUrl: invocation.endpoint,
 		accessToken: provider,
 		// Sent as x-goog-user-project; earthengine-legacy is no Cloud project to bill.
-		project: resolved.source === "default" ? undefined : resolved.project
+		project: resolved.source === "default" || resolved.source === "none" ? undefined : resolved.project
 	});
 	try {
 		return await runCommand({
@@ -69,6 +71,10 @@ async function main(argv, env, interrupt) {
 		io.err(`${errorLine(report, io.secrets)}\n`);
 		return report.exit;
 	}
+}
+/** Whether bare task ids, `list` or `all` make the command refer to the project. */
+function usesProject(invocation) {
+	return invocation.all || invocation.command === "list" || invocation.targets.some((t) => !t.includes("/"));
 }
 /** `<package name> <version>`, from the package.json two folders up (dist/cli/ → the package). */
 async function packageVersion() {

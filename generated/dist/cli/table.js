@@ -3,6 +3,7 @@
 // arrives (no waiting for the widest cell); long cells are cut with `…`, except the task id, which
 // the user needs whole to act on, and the last column.
 import { destinations, eecu, percent, shortId, stateOf, statusText, terminalTextOf, time, truncate } from "./format.js";
+import { metadataView } from "./metadata.js";
 const ID = {
 	title: "ID",
 	width: 24,
@@ -17,42 +18,42 @@ const STATE = {
 const TYPE = {
 	title: "TYPE",
 	width: 16,
-	cell: (op) => terminalTextOf(op.metadata?.type)
+	cell: (op) => terminalTextOf(metadataView(op.metadata).type)
 };
 const DESCRIPTION = {
 	title: "DESCRIPTION",
 	width: 40,
-	cell: (op, secrets) => terminalTextOf(op.metadata?.description, secrets)
+	cell: (op, secrets) => terminalTextOf(metadataView(op.metadata).description, secrets)
 };
 const PROGRESS = {
 	title: "PROGRESS",
 	width: 8,
-	cell: (op) => percent(op.metadata?.progress)
+	cell: (op) => percent(metadataView(op.metadata).progress)
 };
 const CREATED = {
 	title: "CREATED",
 	width: 20,
-	cell: (op) => time(op.metadata?.createTime)
+	cell: (op) => time(metadataView(op.metadata).createTime)
 };
 const STARTED = {
 	title: "STARTED",
 	width: 20,
-	cell: (op) => time(op.metadata?.startTime)
+	cell: (op) => time(metadataView(op.metadata).startTime)
 };
 const UPDATED = {
 	title: "UPDATED",
 	width: 20,
-	cell: (op) => time(op.metadata?.updateTime)
+	cell: (op) => time(metadataView(op.metadata).updateTime)
 };
 const EECU = {
 	title: "EECU-S",
 	width: 8,
-	cell: (op) => eecu(op.metadata?.batchEecuUsageSeconds)
+	cell: (op) => eecu(metadataView(op.metadata).batchEecuUsageSeconds)
 };
 const DESTINATION = {
 	title: "DESTINATION",
 	width: 48,
-	cell: (op, secrets) => destinations(op.metadata?.destinationUris, secrets)
+	cell: (op, secrets) => destinations(metadataView(op.metadata).destinationUris, secrets)
 };
 const ERROR = {
 	title: "ERROR",

@@ -2,7 +2,7 @@
 // The commands. Each prints its results and returns its exit code; errors of one name are reported
 // and the others still run.
 import { cancel } from "./cancel.js";
-import { EXIT } from "./errors.js";
+import { EXIT, UsageError } from "./errors.js";
 import { operationDetails } from "./format.js";
 import { list } from "./list.js";
 import { type CommandContext, errorJson, fail, printJson, worst } from "./output.js";
@@ -27,7 +27,7 @@ export function runCommand(ctx: CommandContext): Promise<number> {
 async function get(ctx: CommandContext): Promise<number> {
   const name = ctx.names[0]!;
   try {
-    const op = await ctx.ee.projects.operations.get({ name }, { signal: ctx.io.interrupt });
+    const op = await ctx.ee.operations.get({ name }, { signal: ctx.io.interrupt });
     if (ctx.invocation.json) printJson(ctx, op);
     else ctx.io.out(operationDetails(op, ctx.io.secrets));
     return EXIT.OK;
@@ -38,12 +38,16 @@ async function get(ctx: CommandContext): Promise<number> {
 
 /** One name after the other: deleting many records at once is rare, and this keeps one request in flight. */
 async function remove(ctx: CommandContext): Promise<number> {
+  const remove = ctx.ee.operations.delete;
+  // Before any request: some services' operations resource has no delete.
+  if (remove === undefined)
+    throw new UsageError("delete: this service's operations resource has no delete method", "delete");
   const codes: number[] = [];
   const out: unknown[] = [];
   for (const name of ctx.names) {
     if (ctx.io.interrupt.aborted) break;
     try {
-      await ctx.ee.projects.operations.delete({ name }, { signal: ctx.io.interrupt });
+      await remove({ name }, { signal: ctx.io.interrupt });
       codes.push(EXIT.OK);
       out.push({ name, ok: true });
       if (!ctx.invocation.json) ctx.io.out(`${terminalText(name)}: deleted\n`);

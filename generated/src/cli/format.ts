@@ -2,6 +2,7 @@
 // Human-readable renderings of operations: list rows, `get`'s fields, outcome lines. Every piece of
 // server text goes through terminalText.
 import { OPERATION_STATES, type OperationState, outcomeOf } from "../index.js";
+import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
 import type { CliOperation } from "./types.js";
 
@@ -35,7 +36,7 @@ const CODE_NAMES: readonly string[] = [
 
 /** The metadata's state, or one derived from `done` and `error` when the server sent none. */
 export function stateOf(op: CliOperation): string {
-  const state = op.metadata?.state;
+  const state = metadataView(op.metadata).state;
   if (typeof state === "string" && state) return terminalText(state) || "UNKNOWN";
   return (op.done && outcomeOf(op)) || "UNKNOWN";
 }
@@ -89,7 +90,7 @@ export function destinations(uris: unknown, secrets: readonly string[] = []): st
 
 /** `get`'s output: one `field: value` line per field the operation has. */
 export function operationDetails(op: CliOperation, secrets: readonly string[] = []): string {
-  const m = op.metadata ?? {};
+  const m = metadataView(op.metadata);
   const text = (v: unknown) => (typeof v === "string" ? terminalText(v, secrets) : undefined);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? String(v) : undefined);
   const uris = Array.isArray(m.destinationUris) ? m.destinationUris.map((u) => text(u) ?? "?") : [];

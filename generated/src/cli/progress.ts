@@ -2,6 +2,7 @@
 // A visible progress while waiting: on a terminal one live line, rewritten with `\r` and erased at the
 // end; elsewhere plain lines, one per change of state or per 10 % of progress of an operation.
 import { percent, shortId, stateOf } from "./format.js";
+import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
 import type { CliOperation, ProgressStream } from "./types.js";
 
@@ -45,7 +46,7 @@ function liveLine(stream: ProgressStream, now: () => number): Progress {
 function summary(latest: ReadonlyMap<string, CliOperation>): string {
   if (latest.size <= NAMED) {
     return [...latest]
-      .map(([name, op]) => `${shortId(name)} ${stateOf(op)} ${percent(op.metadata?.progress)}`)
+      .map(([name, op]) => `${shortId(name)} ${stateOf(op)} ${percent(metadataView(op.metadata).progress)}`)
       .join(" · ");
   }
   const counts = new Map<string, number>();
@@ -65,7 +66,7 @@ function plainLines(stream: ProgressStream): Progress {
     show(latest) {
       for (const [name, op] of latest) {
         const state = stateOf(op);
-        const progress = op.metadata?.progress;
+        const progress = metadataView(op.metadata).progress;
         const step = typeof progress === "number" && Number.isFinite(progress) ? Math.floor(progress * 10) : -1;
         const before = printed.get(name);
         if (before && before.state === state && before.step === step) continue;

@@ -4,6 +4,7 @@
 import { outcomeOf, stateFilter } from "../index.js";
 import { EXIT } from "./errors.js";
 import { outcomeLine, percent, stateOf } from "./format.js";
+import { metadataView } from "./metadata.js";
 import { type CommandContext, errorJson, fail, parentOf, printJson, worst } from "./output.js";
 import { pollUntilDone } from "./poll.js";
 import { createProgress } from "./progress.js";
@@ -108,7 +109,7 @@ export async function waitAndReport(
       : "it goes on running on the server (not cancelled)";
     for (const name of pending) {
       const op = latest.get(name);
-      const state = op ? `${stateOf(op)} ${percent(op.metadata?.progress)}` : "state unknown";
+      const state = op ? `${stateOf(op)} ${percent(metadataView(op.metadata).progress)}` : "state unknown";
       ctx.io.err(`${terminalText(name, secrets)}: ${state} when interrupted; ${note}\n`);
       results.push({ name, interrupted: true, ...(op ? { operation: op } : {}) });
     }
