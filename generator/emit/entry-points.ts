@@ -48,6 +48,7 @@ export function versionIndexFile(version: VersionModel, api: ApiModel): string {
   const Client = clientTypeName(api, version);
   const create = `create${pascal(version.version)}`;
   const lro = version.lro;
+  const transport = `createTransport({ ...options, baseUrl: options?.baseUrl ?? ${JSON.stringify(api.baseUrl)} })`;
   const lines = [
     ...(lro ? ['import { type OperationHelpers, operationHelpers } from "../runtime/operation-helpers.js";'] : []),
     ...(lro ? ['import { methods } from "./methods.js";'] : []),
@@ -59,13 +60,14 @@ export function versionIndexFile(version: VersionModel, api: ApiModel): string {
     'export type { components, paths } from "./types.js";',
     "",
     lro
-      ? `/** The ${version.version} client: its methods, and the helpers for \`${lro.resource}\`'s long-running operations. */`
+      ? `/** The ${version.version} client with the helpers for \`${lro.resource}\`'s long-running operations (\`createClientWithHelpers\`). */`
       : `/** The ${version.version} client: its methods, nested as in Google's resource tree. */`,
     `export type ${Client} = ${Api}${lro ? " & OperationHelpers<Operation>" : ""};`,
     "",
     "/**",
-    ` * Creates a client of ${version.version} alone. Options are checked here, before any request; the`,
-    ` * default \`baseUrl\` is ${api.baseUrl} (the spec's \`servers[0].url\`).`,
+    ` * Creates a client of ${version.version} alone${lro ? ": its methods only, so that an app bundles no helper it does not call (`createClientWithHelpers` adds them)" : ""}.`,
+    ` * Options are checked here, before any request; the default \`baseUrl\` is ${api.baseUrl} (the spec's`,
+    " * `servers[0].url`).",
     " *",
     " * @example",
     " * ```ts",
@@ -74,17 +76,26 @@ export function versionIndexFile(version: VersionModel, api: ApiModel): string {
     ...exampleCall(version).map((line) => ` * ${line}`),
     " * ```",
     " */",
-    `export function createClient(options: TransportOptions = {}): ${Client} {`,
-    `  const transport = createTransport({ ...options, baseUrl: options?.baseUrl ?? ${JSON.stringify(api.baseUrl)} });`,
+    `export function createClient(options: TransportOptions = {}): ${lro ? Api : Client} {`,
+    `  const transport = ${transport};`,
+    `  return ${create}(transport);`,
+    "}",
     ...(lro
       ? [
+          "",
+          "/**",
+          ` * Creates a client of ${version.version} alone with its methods and the helpers for long-running operations`,
+          " * (waitForOperation, cancelAndWait, listOperations, cancelMany, getMany); the package root's `createClient` returns the same.",
+          " */",
+          `export function createClientWithHelpers(options: TransportOptions = {}): ${Client} {`,
+          `  const transport = ${transport};`,
           `  const api = ${create}(transport);`,
           // HTTP batch (cancelMany, getMany) builds its own requests from the methods' metadata.
           `  const lro = { cancel: methods["${lro.resource}.cancel"], get: methods["${lro.resource}.get"] };`,
           `  return { ...api, ...operationHelpers(api.${lro.resource}, transport, lro) };`,
+          "}",
         ]
-      : [`  return ${create}(transport);`]),
-    "}",
+      : []),
   ];
   return `${header(version.specFile)}${lines.join("\n")}\n`;
 }
@@ -105,7 +116,7 @@ export function rootIndexFile(api: ApiModel, source: string): string {
     'import type { TransportOptions } from "./runtime/transport.js";',
     ...versions.map(
       (v) =>
-        `import { createClient as create${pascal(v.version)}Client, type ${clientTypeName(api, v)} } from "./${v.version}/index.js";`,
+        `import { ${v.lro ? "createClientWithHelpers" : "createClient"} as create${pascal(v.version)}Client, type ${clientTypeName(api, v)} } from "./${v.version}/index.js";`,
     ),
     "",
     ...exports,

@@ -41,7 +41,11 @@ export function packageReadmeFile(api: ApiModel, source: string): string {
       ].join("\n"),
     ),
     `Each version also has an entry point of its own, whose \`createClient\` takes the same options without ` +
-      "`version`; an app that imports only it bundles only that version:",
+      "`version`; an app that imports only it bundles only that version" +
+      (lro
+        ? ". There `createClient` returns the methods alone, and `createClientWithHelpers` (in versions with an " +
+          "operations resource) adds the helpers below:"
+        : ":"),
     fence(
       "ts",
       [

@@ -1,9 +1,10 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { deadline, sleep, untilAborted } from "./abort.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./body.js";
 import { optionalDurationMs } from "./durations.js";
 import { ApiError, apiErrorFromResponse, NetworkError, ProtocolError } from "./errors.js";
 import { checkProject, fixedHeaders, LEGACY_PROJECT } from "./headers.js";
+import { type PreparedRequest, requestBuilder } from "./request-builder.js";
 import type { ParsedTemplate } from "./resource-name.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy, retryDelay, retryPolicy } from "./retry.js";
 
@@ -72,9 +73,10 @@ export interface MethodInfo {
   readonly idempotent: boolean;
 }
 
-/** The connection a generated client runs on: one openapi-fetch client plus auth and policies. */
+/** The connection a generated client runs on: a request builder typed as openapi-fetch's client, auth and policies. */
 export interface Transport {
-  // Typed per version at the call sites; openapi-fetch checks paths and params there.
+  // Typed per version at the call sites, where openapi-fetch's types check paths and params; at run
+  // time its methods return a PreparedRequest (request-builder.ts).
   // biome-ignore lint/suspicious/noExplicitAny: each version narrows it to Client<paths>.
   readonly client: Client<any>;
   readonly fetch: typeof globalThis.fetch;
@@ -94,61 +96,10 @@ export interface Transport {
   headersFor(method: MethodInfo, signal?: AbortSignal): Promise<Record<string, string>>;
 }
 
-/** What each call hands to openapi-fetch besides its params and body. */
+/** What each call hands to the client's method besides its params and body. */
 export interface SendOptions {
   headers: Record<string, string> | undefined;
   signal: AbortSignal | undefined;
-  /** Typed as openapi-fetch declares it; what it gets is a FetchArguments (the client's `Request` option). */
-  fetch: (request: Request) => Promise<Response>;
-}
-
-/**
- * openapi-fetch's `Request` option: keeps the URL and init for fetch(url, init), which builds the one
- * real Request. The default class would build it twice (again inside fetch), ~10 µs a call.
- */
-class FetchArguments {
-  readonly method: string;
-  constructor(
-    readonly url: string,
-    readonly init: RequestInit,
-  ) {
-    this.method = init.method ?? "GET";
-  }
-}
-
-/**
- * What openapi-fetch reads of a 2xx response, once the body has been read within maxResponseBytes:
- * building a second Response for it cost more than the read itself.
- */
-class ReadResponse {
-  readonly ok = true;
-  constructor(
-    readonly status: number,
-    readonly headers: Headers,
-    private readonly body: string,
-  ) {}
-  async text(): Promise<string> {
-    return this.body;
-  }
-  async json(): Promise<unknown> {
-    return JSON.parse(this.body);
-  }
-}
-
-/**
- * openapi-fetch's pathSerializer: fills `{var}`s with values bindName has already checked and
- * percent-encoded. Each client has a handful of URL templates, split once; a replace() with a callback
- * was ~1 µs of a ~35 µs call.
- */
-function pathFiller(): (url: string, params: Record<string, unknown>) => string {
-  const split = new Map<string, string[]>();
-  return (url, params) => {
-    let parts = split.get(url);
-    if (parts === undefined) split.set(url, (parts = url.split(/\{(\w+)\}/)));
-    let filled = parts[0]!;
-    for (let i = 1; i < parts.length; i += 2) filled += String(params[parts[i]!]) + parts[i + 1];
-    return filled;
-  };
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -166,11 +117,7 @@ export function createTransport(options: TransportOptions): Transport {
     throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
   const accessToken = options.accessToken;
   return {
-    client: createClient({
-      baseUrl,
-      Request: FetchArguments as unknown as typeof Request,
-      pathSerializer: pathFiller(),
-    }),
+    client: requestBuilder(baseUrl) as unknown as Client<never>,
     fetch: options.fetch ?? globalThis.fetch,
     accessToken,
     timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
@@ -215,7 +162,26 @@ function checkBaseUrl(baseUrl: unknown): string {
 }
 
 /**
- * Runs one API call: checks options, gets a token for the method's scopes, sends through openapi-fetch,
+ * A 2xx body, read within `maxBytes` and parsed as JSON; `undefined` when there is none (204, 205, or
+ * an empty body), as openapi-fetch answered.
+ */
+async function readJsonBody(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal | undefined,
+  context: string,
+): Promise<unknown> {
+  if (response.body === null) return undefined;
+  if (response.status === 204 || response.status === 205) {
+    response.body.cancel().catch(() => {});
+    return undefined;
+  }
+  const text = await readBodyText(response, maxBytes, signal, context);
+  return text === "" ? undefined : JSON.parse(text);
+}
+
+/**
+ * Runs one API call: checks options, gets a token for the method's scopes, sends the request,
  * retries transient failures, and returns the parsed body. `whenNoBody` answers a 2xx without a body
  * (`{}` for google.protobuf.Empty); without it such a response is an error.
  */
@@ -234,36 +200,30 @@ export async function call<T>(
   try {
     signal?.throwIfAborted();
     const headers = await transport.headersFor(method, signal);
+    // Built once: the body is a string, so every attempt sends the same url and init.
+    const { url, init } = send({ headers, signal }) as unknown as PreparedRequest;
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       let status = 0;
-      const fetch = async (request: Request) => {
-        const { url, init } = request as unknown as FetchArguments;
-        // A redirect could answer for a server that was never asked (and to another origin): an error.
-        init.redirect = "manual";
+      try {
         const response = await transport.fetch(url, init);
         status = response.status;
         if (!response.ok) throw await apiErrorFromResponse(response, signal);
-        if (response.body === null || response.status === 204 || response.status === 205) return response;
-        const text = await readBodyText(response, transport.maxResponseBytes, signal, method.id);
-        return new ReadResponse(response.status, response.headers, text) as unknown as Response;
-      };
-      try {
-        const { data, response } = await send({ headers, signal, fetch });
+        const data = await readJsonBody(response, transport.maxResponseBytes, signal, method.id);
         if (data !== undefined) {
           if (typeof data !== "object" || data === null || Array.isArray(data)) {
             throw new ProtocolError(
-              `${method.id}: the ${response.status} response body is ${data === null ? "null" : Array.isArray(data) ? "an array" : `a ${typeof data}`}, not a JSON object`,
+              `${method.id}: the ${status} response body is ${data === null ? "null" : Array.isArray(data) ? "an array" : `a ${typeof data}`}, not a JSON object`,
               { field: "(body)" },
             );
           }
-          return data;
+          return data as T;
         }
         if (whenNoBody !== undefined) return whenNoBody;
         throw new ApiError({
-          httpStatus: response.status,
+          httpStatus: status,
           code: 2,
-          message: `${method.id}: the ${response.status} response has no body`,
+          message: `${method.id}: the ${status} response has no body`,
         });
       } catch (raw) {
         if (signal?.aborted) throw signal.reason;

@@ -9,13 +9,15 @@ const plain = version("v2beta1", false);
 describe("versionIndexFile", () => {
   const cases: [string, ReturnType<typeof api>, typeof lro, string[], string[]][] = [
     [
-      "with operations: createClient attaches the helpers, default baseUrl from servers[0].url",
+      "with operations: createClient returns the methods alone, createClientWithHelpers attaches the helpers",
       api([lro]),
       lro,
       [
         'import { type OperationHelpers, operationHelpers } from "../runtime/operation-helpers.js";',
         "export type EarthEngineV1Client = EarthEngineV1 & OperationHelpers<Operation>;",
-        "export function createClient(options: TransportOptions = {}): EarthEngineV1Client {",
+        "export function createClient(options: TransportOptions = {}): EarthEngineV1 {",
+        "  return createV1(transport);",
+        "export function createClientWithHelpers(options: TransportOptions = {}): EarthEngineV1Client {",
         '  const transport = createTransport({ ...options, baseUrl: options?.baseUrl ?? "https://svc.googleapis.com" });',
         "  const api = createV1(transport);",
         'import { methods } from "./methods.js";',
@@ -40,7 +42,7 @@ describe("versionIndexFile", () => {
         ' * import { createClient } from "crm-client/v2beta1";',
         ' * await client.projects.assets.get({ name: "projects/my-project/operations/ABC123" });',
       ],
-      ["operation-helpers", "Operation>", "operationHelpers(", "import { methods }"],
+      ["operation-helpers", "Operation>", "operationHelpers(", "import { methods }", "createClientWithHelpers"],
     ],
     [
       "a template field that is not an identifier is quoted in the example",
@@ -68,8 +70,8 @@ describe("rootIndexFile", () => {
       "Earth Engine: createClient over every version, createEarthEngineClient its alias, helper types exported",
       api([lro, version("v1beta", true)]),
       [
-        'import { createClient as createV1Client, type EarthEngineV1Client } from "./v1/index.js";',
-        'import { createClient as createV1betaClient, type EarthEngineV1betaClient } from "./v1beta/index.js";',
+        'import { createClientWithHelpers as createV1Client, type EarthEngineV1Client } from "./v1/index.js";',
+        'import { createClientWithHelpers as createV1betaClient, type EarthEngineV1betaClient } from "./v1beta/index.js";',
         'export type ApiVersion = "v1" | "v1beta";',
         "export interface EarthEngineClients {",
         "  v1beta: EarthEngineV1betaClient;",
@@ -89,9 +91,10 @@ describe("rootIndexFile", () => {
         "export interface CrmClients {",
         "export const createCrmClient: typeof createClient = createClient;",
         "  v2beta1: createV2beta1Client,",
+        'import { createClient as createV2beta1Client, type CrmV2beta1Client } from "./v2beta1/index.js";',
         'export type { AccessTokenProvider, CallOptions, RetryOptions } from "./runtime/transport.js";',
       ],
-      ["operation-helpers", "OperationHelpers"],
+      ["operation-helpers", "OperationHelpers", "createClientWithHelpers"],
     ],
   ];
   it.each(cases)("%s", (_, model, want, notWant) => {

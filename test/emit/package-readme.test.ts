@@ -16,6 +16,7 @@ describe("packageReadmeFile", () => {
         'import { createClient, methods } from "ee-operations-client/v1beta";',
         'await client.projects.operations.get({ name: "projects/my-project/operations/ABC123" });',
         "client.waitForOperation(name",
+        "There `createClient` returns the methods alone, and `createClientWithHelpers`",
         "The package installs `ee-operations`",
         "| `projects.operations.cancel` | `POST /v1/{name=projects/*/operations/**}` |",
         "| `InvalidNameError` (a `TypeError`)",
@@ -27,7 +28,7 @@ describe("packageReadmeFile", () => {
       "without operations: neither helpers nor a CLI",
       api([version("v2beta1", false)], { name: "crm-client", bin: "crm" }),
       ["# crm-client", "npm install crm-client", "`v2beta1`:"],
-      ["waitForOperation", "## Command line", "crm list"],
+      ["waitForOperation", "## Command line", "crm list", "createClientWithHelpers"],
     ],
   ];
   it.each(cases)("%s", (_, model, want, notWant) => {

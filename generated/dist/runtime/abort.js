@@ -22,7 +22,15 @@ export function sleep(ms, signal) {
 */
 export function untilAborted(work, signal) {
 	if (signal?.aborted) return Promise.reject(signal.reason);
-	const promise = new Promise((resolve) => resolve(work()));
+	let result;
+	try {
+		result = work();
+		// A plain value (a cached token): nothing to wait for, so no listener on the signal (bench figure 4).
+		if (!isThenable(result)) return Promise.resolve(result);
+	} catch (error) {
+		return Promise.reject(error);
+	}
+	const promise = Promise.resolve(result);
 	if (!signal) return promise;
 	return new Promise((resolve, reject) => {
 		const onAbort = () => reject(signal.reason);
@@ -35,6 +43,9 @@ export function untilAborted(work, signal) {
 			reject(error);
 		});
 	});
+}
+function isThenable(value) {
+	return (typeof value === "object" || typeof value === "function") && value !== null && typeof value.then === "function";
 }
 /**
 * A signal that aborts with the caller's reason, or with a TimeoutError after `timeoutMs`; `done()`

@@ -6,8 +6,9 @@ import { createV1 } from "./client.js";
 export * from "./client.js";
 export { methods } from "./methods.js";
 /**
-* Creates a client of v1 alone. Options are checked here, before any request; the
-* default `baseUrl` is https://earthengine.googleapis.com (the spec's `servers[0].url`).
+* Creates a client of v1 alone: its methods only, so that an app bundles no helper it does not call (`createClientWithHelpers` adds them).
+* Options are checked here, before any request; the default `baseUrl` is https://earthengine.googleapis.com (the spec's
+* `servers[0].url`).
 *
 * @example
 * ```ts
@@ -17,6 +18,17 @@ export { methods } from "./methods.js";
 * ```
 */
 export function createClient(options = {}) {
+	const transport = createTransport({
+		...options,
+		baseUrl: options?.baseUrl ?? "https://earthengine.googleapis.com"
+	});
+	return createV1(transport);
+}
+/**
+* Creates a client of v1 alone with its methods and the helpers for long-running operations
+* (waitForOperation, cancelAndWait, listOperations, cancelMany, getMany); the package root's `createClient` returns the same.
+*/
+export function createClientWithHelpers(options = {}) {
 	const transport = createTransport({
 		...options,
 		baseUrl: options?.baseUrl ?? "https://earthengine.googleapis.com"

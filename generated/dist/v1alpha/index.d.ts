@@ -5,11 +5,12 @@ import { type EarthEngineV1alpha, type Operation } from "./client.js";
 export * from "./client.js";
 export { methods } from "./methods.js";
 export type { components, paths } from "./types.js";
-/** The v1alpha client: its methods, and the helpers for `projects.operations`'s long-running operations. */
+/** The v1alpha client with the helpers for `projects.operations`'s long-running operations (`createClientWithHelpers`). */
 export type EarthEngineV1alphaClient = EarthEngineV1alpha & OperationHelpers<Operation>;
 /**
-* Creates a client of v1alpha alone. Options are checked here, before any request; the
-* default `baseUrl` is https://earthengine.googleapis.com (the spec's `servers[0].url`).
+* Creates a client of v1alpha alone: its methods only, so that an app bundles no helper it does not call (`createClientWithHelpers` adds them).
+* Options are checked here, before any request; the default `baseUrl` is https://earthengine.googleapis.com (the spec's
+* `servers[0].url`).
 *
 * @example
 * ```ts
@@ -18,4 +19,9 @@ export type EarthEngineV1alphaClient = EarthEngineV1alpha & OperationHelpers<Ope
 * await client.projects.operations.cancel({ name: "projects/my-project/operations/ABC123" });
 * ```
 */
-export declare function createClient(options?: TransportOptions): EarthEngineV1alphaClient;
+export declare function createClient(options?: TransportOptions): EarthEngineV1alpha;
+/**
+* Creates a client of v1alpha alone with its methods and the helpers for long-running operations
+* (waitForOperation, cancelAndWait, listOperations, cancelMany, getMany); the package root's `createClient` returns the same.
+*/
+export declare function createClientWithHelpers(options?: TransportOptions): EarthEngineV1alphaClient;

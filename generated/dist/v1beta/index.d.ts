@@ -5,11 +5,12 @@ import { type EarthEngineV1beta, type Operation } from "./client.js";
 export * from "./client.js";
 export { methods } from "./methods.js";
 export type { components, paths } from "./types.js";
-/** The v1beta client: its methods, and the helpers for `projects.operations`'s long-running operations. */
+/** The v1beta client with the helpers for `projects.operations`'s long-running operations (`createClientWithHelpers`). */
 export type EarthEngineV1betaClient = EarthEngineV1beta & OperationHelpers<Operation>;
 /**
-* Creates a client of v1beta alone. Options are checked here, before any request; the
-* default `baseUrl` is https://earthengine.googleapis.com (the spec's `servers[0].url`).
+* Creates a client of v1beta alone: its methods only, so that an app bundles no helper it does not call (`createClientWithHelpers` adds them).
+* Options are checked here, before any request; the default `baseUrl` is https://earthengine.googleapis.com (the spec's
+* `servers[0].url`).
 *
 * @example
 * ```ts
@@ -18,4 +19,9 @@ export type EarthEngineV1betaClient = EarthEngineV1beta & OperationHelpers<Opera
 * await client.projects.operations.cancel({ name: "projects/my-project/operations/ABC123" });
 * ```
 */
-export declare function createClient(options?: TransportOptions): EarthEngineV1betaClient;
+export declare function createClient(options?: TransportOptions): EarthEngineV1beta;
+/**
+* Creates a client of v1beta alone with its methods and the helpers for long-running operations
+* (waitForOperation, cancelAndWait, listOperations, cancelMany, getMany); the package root's `createClient` returns the same.
+*/
+export declare function createClientWithHelpers(options?: TransportOptions): EarthEngineV1betaClient;

@@ -24,7 +24,15 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export function untilAborted<T>(work: () => T | PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const promise = new Promise<T>((resolve) => resolve(work()));
+  let result: T | PromiseLike<T>;
+  try {
+    result = work();
+    // A plain value (a cached token): nothing to wait for, so no listener on the signal (bench figure 4).
+    if (!isThenable(result)) return Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const promise = Promise.resolve(result);
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
@@ -40,6 +48,14 @@ export function untilAborted<T>(work: () => T | PromiseLike<T>, signal: AbortSig
       },
     );
   });
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
 /**
