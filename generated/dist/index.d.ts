@@ -3,7 +3,7 @@ import type { TransportOptions } from "./runtime/transport.js";
 import { type EarthEngineV1Client } from "./v1/index.js";
 import { type EarthEngineV1alphaClient } from "./v1alpha/index.js";
 import { type EarthEngineV1betaClient } from "./v1beta/index.js";
-export { ApiError, InvalidNameError, NetworkError, ProtocolError, ResponseTooLargeError, TimeoutError, type ClientError } from "./runtime/errors.js";
+export { ApiError, CANONICAL_CODES, InvalidNameError, NetworkError, ProtocolError, ResponseTooLargeError, TimeoutError, type CanonicalCode, type ClientError } from "./runtime/errors.js";
 export { operationName, taskId } from "./runtime/operation-name.js";
 export { OPERATION_STATES, stateFilter, type OperationState } from "./runtime/state-filter.js";
 export type { AccessTokenProvider, CallOptions, RetryOptions } from "./runtime/transport.js";

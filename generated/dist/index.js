@@ -2,7 +2,7 @@
 import { createClientWithHelpers as createV1Client } from "./v1/index.js";
 import { createClientWithHelpers as createV1alphaClient } from "./v1alpha/index.js";
 import { createClientWithHelpers as createV1betaClient } from "./v1beta/index.js";
-export { ApiError, InvalidNameError, NetworkError, ProtocolError, ResponseTooLargeError, TimeoutError } from "./runtime/errors.js";
+export { ApiError, CANONICAL_CODES, InvalidNameError, NetworkError, ProtocolError, ResponseTooLargeError, TimeoutError } from "./runtime/errors.js";
 export { operationName, taskId } from "./runtime/operation-name.js";
 export { OPERATION_STATES, stateFilter } from "./runtime/state-filter.js";
 export { outcomeOf } from "./runtime/operation-json.js";

@@ -1,6 +1,6 @@
 // Human-readable renderings of operations: list rows, `get`'s fields, outcome lines. Every piece of
 // server text goes through terminalText.
-import { OPERATION_STATES, type OperationState, outcomeOf } from "ee-operations-client";
+import { CANONICAL_CODES, OPERATION_STATES, type OperationState, outcomeOf } from "ee-operations-client";
 import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
 import type { CliOperation } from "./types.js";
@@ -11,27 +11,6 @@ export const STATES: readonly OperationState[] = OPERATION_STATES;
 export function isState(text: string): text is OperationState {
   return (OPERATION_STATES as readonly string[]).includes(text);
 }
-
-// google.rpc.Code names, for an Operation.error that carries only the number.
-const CODE_NAMES: readonly string[] = [
-  "OK",
-  "CANCELLED",
-  "UNKNOWN",
-  "INVALID_ARGUMENT",
-  "DEADLINE_EXCEEDED",
-  "NOT_FOUND",
-  "ALREADY_EXISTS",
-  "PERMISSION_DENIED",
-  "RESOURCE_EXHAUSTED",
-  "FAILED_PRECONDITION",
-  "ABORTED",
-  "OUT_OF_RANGE",
-  "UNIMPLEMENTED",
-  "INTERNAL",
-  "UNAVAILABLE",
-  "DATA_LOSS",
-  "UNAUTHENTICATED",
-];
 
 /** The metadata's state, or one derived from `done` and `error` when the server sent none. */
 export function stateOf(op: CliOperation): string {
@@ -64,7 +43,7 @@ export function time(value: unknown): string {
 export function statusText(error: CliOperation["error"], secrets: readonly string[] = []): string {
   if (!error) return "";
   const code = error.code;
-  const name = typeof code === "number" ? (CODE_NAMES[code] ?? `code ${code}`) : "UNKNOWN";
+  const name = typeof code === "number" ? (CANONICAL_CODES[code] ?? `code ${code}`) : "UNKNOWN";
   const message = typeof error.message === "string" ? terminalText(error.message, secrets) : "";
   return message ? `${name}: ${message}` : name;
 }

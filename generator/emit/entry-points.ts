@@ -8,8 +8,16 @@ type RuntimeExports = readonly [module: string, values: readonly string[], types
 export const CORE_EXPORTS: readonly RuntimeExports[] = [
   [
     "./runtime/errors.js",
-    ["ApiError", "InvalidNameError", "NetworkError", "ProtocolError", "ResponseTooLargeError", "TimeoutError"],
-    ["ClientError"],
+    [
+      "ApiError",
+      "CANONICAL_CODES",
+      "InvalidNameError",
+      "NetworkError",
+      "ProtocolError",
+      "ResponseTooLargeError",
+      "TimeoutError",
+    ],
+    ["CanonicalCode", "ClientError"],
   ],
   ["./runtime/operation-name.js", ["operationName", "taskId"], []],
   ["./runtime/state-filter.js", ["OPERATION_STATES", "stateFilter"], ["OperationState"]],

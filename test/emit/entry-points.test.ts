@@ -79,7 +79,7 @@ describe("rootIndexFile", () => {
         "  return factories[version as V](options);",
         "export const createEarthEngineClient: typeof createClient = createClient;",
         ' * const client = createClient({ version: "v1beta", accessToken: async () => token });',
-        'export { ApiError, InvalidNameError, NetworkError, ProtocolError, ResponseTooLargeError, TimeoutError, type ClientError } from "./runtime/errors.js";',
+        'export { ApiError, CANONICAL_CODES, InvalidNameError, NetworkError, ProtocolError, ResponseTooLargeError, TimeoutError, type CanonicalCode, type ClientError } from "./runtime/errors.js";',
         'export type { BulkOptions, CancelManyOptions, CancelManyResult, CancelOutcome, GetManyResult, ListOptions, OperationHelpers, WaitOptions } from "./runtime/operation-helpers.js";',
       ],
       [],
