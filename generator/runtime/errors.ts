@@ -52,17 +52,17 @@ export function codeOfHttpStatus(httpStatus: number): number {
 export class ApiError extends Error {
   override readonly name = "ApiError";
   /** The HTTP status of the response, e.g. 501. */
-  readonly httpStatus: number;
+  declare readonly httpStatus: number;
   /** The canonical `google.rpc.Code` number, e.g. 12. */
-  readonly code: number;
+  declare readonly code: number;
   /** The canonical code name, e.g. `UNIMPLEMENTED`. */
-  readonly status: CanonicalCode;
+  declare readonly status: CanonicalCode;
   /** `google.rpc.Status.details`: objects with an `@type`. */
-  readonly details: readonly unknown[];
+  declare readonly details: readonly unknown[];
   /** The start of a body that was not Google's JSON error, for diagnosis. */
-  readonly bodySnippet: string | undefined;
+  declare readonly bodySnippet: string | undefined;
   /** The server's `Retry-After`, in milliseconds. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: {
     httpStatus: number;
@@ -86,9 +86,9 @@ export class ApiError extends Error {
 export class NetworkError extends Error {
   override readonly name = "NetworkError";
   /** The HTTP status, when headers arrived before the failure. */
-  readonly httpStatus: number | undefined;
+  declare readonly httpStatus: number | undefined;
   /** True only when the request certainly never reached the server (e.g. the connection was refused). */
-  readonly notSent: boolean;
+  declare readonly notSent: boolean;
   constructor(message: string, options: { cause?: unknown; httpStatus?: number; notSent?: boolean } = {}) {
     super(message, { cause: options.cause });
     this.httpStatus = options.httpStatus;
@@ -100,13 +100,13 @@ export class NetworkError extends Error {
 export class InvalidNameError extends TypeError {
   override readonly name = "InvalidNameError";
   /** The request field, e.g. `name`. */
-  readonly field: string;
+  declare readonly field: string;
   /** The pattern the field must match, e.g. `projects/*\/operations/**`. */
-  readonly pattern: string;
+  declare readonly pattern: string;
   /** The method's HTTP template, e.g. `/v1/{name=projects/*\/operations/**}:cancel`. */
-  readonly template: string;
+  declare readonly template: string;
   /** What was passed. */
-  readonly value: unknown;
+  declare readonly value: unknown;
 
   constructor(init: { field: string; pattern: string; template: string; value: unknown; reason: string }) {
     super(
@@ -123,7 +123,7 @@ export class InvalidNameError extends TypeError {
 /** A call or a wait that did not finish within its `timeoutMs`. */
 export class TimeoutError extends Error {
   override readonly name = "TimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(message: string, timeoutMs: number) {
     super(message);
     this.timeoutMs = timeoutMs;
@@ -134,7 +134,7 @@ export class TimeoutError extends Error {
 export class ProtocolError extends Error {
   override readonly name: string = "ProtocolError";
   /** The JSON field at fault, e.g. `done` or `nextPageToken`, when one is. */
-  readonly field: string | undefined;
+  declare readonly field: string | undefined;
   constructor(message: string, options: { field?: string } = {}) {
     super(message);
     this.field = options.field;
@@ -145,9 +145,9 @@ export class ProtocolError extends Error {
 export class ResponseTooLargeError extends ProtocolError {
   override readonly name = "ResponseTooLargeError";
   /** The HTTP status of the response. */
-  readonly httpStatus: number;
+  declare readonly httpStatus: number;
   /** The limit that was passed, in bytes. */
-  readonly maxBytes: number;
+  declare readonly maxBytes: number;
   constructor(httpStatus: number, maxBytes: number, context?: string) {
     super(
       `${context ? `${context}: ` : ""}the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`,

@@ -46,18 +46,6 @@ export function codeOfHttpStatus(httpStatus) {
 /** A non-2xx answer from the API, carrying Google's `google.rpc.Status`. */
 export class ApiError extends Error {
 	name = "ApiError";
-	/** The HTTP status of the response, e.g. 501. */
-	httpStatus;
-	/** The canonical `google.rpc.Code` number, e.g. 12. */
-	code;
-	/** The canonical code name, e.g. `UNIMPLEMENTED`. */
-	status;
-	/** `google.rpc.Status.details`: objects with an `@type`. */
-	details;
-	/** The start of a body that was not Google's JSON error, for diagnosis. */
-	bodySnippet;
-	/** The server's `Retry-After`, in milliseconds. */
-	retryAfterMs;
 	constructor(init) {
 		super(init.message);
 		this.httpStatus = init.httpStatus;
@@ -71,10 +59,6 @@ export class ApiError extends Error {
 /** No usable answer: the connection failed, was reset, or broke while the body was read. */
 export class NetworkError extends Error {
 	name = "NetworkError";
-	/** The HTTP status, when headers arrived before the failure. */
-	httpStatus;
-	/** True only when the request certainly never reached the server (e.g. the connection was refused). */
-	notSent;
 	constructor(message, options = {}) {
 		super(message, { cause: options.cause });
 		this.httpStatus = options.httpStatus;
@@ -84,14 +68,6 @@ export class NetworkError extends Error {
 /** A resource name that does not fit the method's template; raised before any network I/O. */
 export class InvalidNameError extends TypeError {
 	name = "InvalidNameError";
-	/** The request field, e.g. `name`. */
-	field;
-	/** The pattern the field must match, e.g. `projects/*\/operations/**`. */
-	pattern;
-	/** The method's HTTP template, e.g. `/v1/{name=projects/*\/operations/**}:cancel`. */
-	template;
-	/** What was passed. */
-	value;
 	constructor(init) {
 		super(`Invalid ${init.field} ${describe(init.value)}: expected ${init.pattern} ` + `(from ${init.template}); ${init.reason}`);
 		this.field = init.field;
@@ -103,7 +79,6 @@ export class InvalidNameError extends TypeError {
 /** A call or a wait that did not finish within its `timeoutMs`. */
 export class TimeoutError extends Error {
 	name = "TimeoutError";
-	timeoutMs;
 	constructor(message, timeoutMs) {
 		super(message);
 		this.timeoutMs = timeoutMs;
@@ -112,8 +87,6 @@ export class TimeoutError extends Error {
 /** The server broke the protocol (e.g. repeated a page token, or sent a malformed field); retrying will not help. */
 export class ProtocolError extends Error {
 	name = "ProtocolError";
-	/** The JSON field at fault, e.g. `done` or `nextPageToken`, when one is. */
-	field;
 	constructor(message, options = {}) {
 		super(message);
 		this.field = options.field;
@@ -122,10 +95,6 @@ export class ProtocolError extends Error {
 /** A response body longer than the client's `maxResponseBytes`; the rest was not read (the connection is closed). */
 export class ResponseTooLargeError extends ProtocolError {
 	name = "ResponseTooLargeError";
-	/** The HTTP status of the response. */
-	httpStatus;
-	/** The limit that was passed, in bytes. */
-	maxBytes;
 	constructor(httpStatus, maxBytes, context) {
 		super(`${context ? `${context}: ` : ""}the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`);
 		this.httpStatus = httpStatus;
