@@ -211,7 +211,7 @@ export function bulkOperations(ops, project, wire) {
 						return pending;
 					}
 					if (!isClientError(error)) throw error;
-					const delay = retryDelay(policy, attempt, error);
+					const delay = retryDelay(policy, attempt, error, Math.random, method.idempotent);
 					if (delay === undefined) {
 						for (const item of pending) settle(item.index, {
 							ok: false,
@@ -246,19 +246,20 @@ export function bulkOperations(ops, project, wire) {
 						}
 					} else {
 						const error = await innerError(part);
-						if (retryDelay(policy, attempt, error) === undefined) settle(item.index, {
+						const delay = retryDelay(policy, attempt, error, Math.random, method.idempotent);
+						if (delay === undefined) settle(item.index, {
 							ok: false,
 							error
 						});
 						else again.push({
 							item,
-							error
+							delay
 						});
 					}
 				}
 				if (again.length === 0) return [];
 				// Only the transient failures are sent again, after the longest delay any of them asks for.
-				const delay = Math.max(...again.map(({ error }) => retryDelay(policy, attempt, error) ?? 0));
+				const delay = Math.max(...again.map((retry) => retry.delay));
 				pending = again.map(({ item }) => item);
 				await sleep(delay, signal);
 			}

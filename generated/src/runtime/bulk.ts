@@ -276,7 +276,7 @@ export function bulkOperations<Op extends LroOperation>(
             return pending;
           }
           if (!isClientError(error)) throw error;
-          const delay = retryDelay(policy, attempt, error);
+          const delay = retryDelay(policy, attempt, error, Math.random, method.idempotent);
           if (delay === undefined) {
             for (const item of pending) settle(item.index, { ok: false, error });
             return [];
@@ -285,7 +285,7 @@ export function bulkOperations<Op extends LroOperation>(
           continue;
         }
         batchSupported = true;
-        const again: { item: Item; error: ClientError }[] = [];
+        const again: { item: Item; delay: number }[] = [];
         for (const item of pending) {
           const part = reply.get(String(item.index));
           if (part === undefined) {
@@ -301,13 +301,14 @@ export function bulkOperations<Op extends LroOperation>(
             }
           } else {
             const error = await innerError(part);
-            if (retryDelay(policy, attempt, error) === undefined) settle(item.index, { ok: false, error });
-            else again.push({ item, error });
+            const delay = retryDelay(policy, attempt, error, Math.random, method.idempotent);
+            if (delay === undefined) settle(item.index, { ok: false, error });
+            else again.push({ item, delay });
           }
         }
         if (again.length === 0) return [];
         // Only the transient failures are sent again, after the longest delay any of them asks for.
-        const delay = Math.max(...again.map(({ error }) => retryDelay(policy, attempt, error) ?? 0));
+        const delay = Math.max(...again.map((retry) => retry.delay));
         pending = again.map(({ item }) => item);
         await sleep(delay, signal);
       }
