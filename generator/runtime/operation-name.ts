@@ -1,4 +1,5 @@
 import { InvalidNameError } from "./errors.js";
+import { LEGACY_PROJECT } from "./headers.js";
 import { bindName, type MethodBinding } from "./resource-name.js";
 
 const FULL: MethodBinding = {
@@ -16,7 +17,7 @@ const TASK_ID = /^[A-Za-z0-9_-]+$/;
  * `projects/earthengine-legacy/operations/6XGCJ4JK5QWZ3MZDDAD2CBEP`); a full name passes through.
  * Anything else throws InvalidNameError.
  */
-export function operationName(taskIdOrName: string, project: string = "earthengine-legacy"): string {
+export function operationName(taskIdOrName: string, project: string = LEGACY_PROJECT): string {
   if (typeof taskIdOrName === "string" && taskIdOrName.includes("/")) {
     bindName(FULL, "name", taskIdOrName);
     return taskIdOrName;
