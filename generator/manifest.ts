@@ -22,7 +22,6 @@ const TOOLS: [name: string, from: string][] = [
   ["ts-morph", "."],
   ["@ts-morph/common", "node_modules/ts-morph"],
   ["oxc-transform", "."],
-  ["openapi-fetch", "."],
   ["yaml", "."],
   ["google-auth-library", "."],
 ];

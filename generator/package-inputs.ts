@@ -5,7 +5,6 @@ import { readFile } from "node:fs/promises";
 export const ROOT_DIR = new URL("..", import.meta.url);
 
 export interface PackageInputs {
-  "openapi-fetch": string;
   "google-auth-library": string;
 }
 
@@ -16,5 +15,5 @@ export async function packageInputs(rootDir: URL = ROOT_DIR): Promise<PackageInp
     if (typeof value !== "string") throw new Error(`package.json has no devDependencies["${name}"] range`);
     return value;
   };
-  return { "openapi-fetch": range("openapi-fetch"), "google-auth-library": range("google-auth-library") };
+  return { "google-auth-library": range("google-auth-library") };
 }

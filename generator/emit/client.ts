@@ -7,7 +7,7 @@ import {
   type WriterFunction,
 } from "ts-morph";
 import type { MethodModel, QueryKind, VersionModel } from "../model/api-model.js";
-import { docText, memberAccess, objectKey, propertyKey, stringLiteral } from "./escape.js";
+import { docText, objectKey, propertyKey, stringLiteral } from "./escape.js";
 import { header } from "./header.js";
 import { jsdocText, pascal } from "./jsdoc.js";
 import { schemaType } from "./schema-type.js";
@@ -19,13 +19,8 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
   const file = project.createSourceFile(`${version.version}/client.ts`, "", { overwrite: true });
   const Api = `${clientName}${pascal(version.version)}`; // the package's client name (model/package-info.ts)
   file.addImportDeclarations([
-    { isTypeOnly: true, namedImports: ["Client"], moduleSpecifier: "openapi-fetch" },
-    { isTypeOnly: true, namedImports: ["components", "paths"], moduleSpecifier: "./types.js" },
+    { isTypeOnly: true, namedImports: typeImports(version), moduleSpecifier: "./types.js" },
     { namedImports: ["methods"], moduleSpecifier: "./methods.js" },
-    { namedImports: ["bindName"], moduleSpecifier: "../runtime/resource-name.js" },
-    ...(version.methods.some((m) => m.query.length > 0)
-      ? [{ namedImports: ["queryString"], moduleSpecifier: "../runtime/query.js" }]
-      : []),
     {
       namedImports: ["call", { name: "CallOptions", isTypeOnly: true }, { name: "Transport", isTypeOnly: true }],
       moduleSpecifier: "../runtime/transport.js",
@@ -85,7 +80,6 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
     writer.blankLine();
     writer.writeLine(`/** Binds every ${version.version} method to a transport (made by \`createClient\`). */`);
     writer.write(`export function create${pascal(version.version)}(transport: Transport): ${Api} `).block(() => {
-      writer.writeLine("const client = transport.client as Client<paths>;");
       writer.write("return ");
       writeFactoryNode(writer, tree);
       writer.write(";").newLine();
@@ -94,6 +88,13 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
   file.addStatements(statements);
   file.insertText(file.getImportDeclarations().at(-1)!.getEnd(), "\n"); // a blank line after the imports
   return header(version.specFile) + file.getFullText();
+}
+
+// `paths` only when some schema is inline in an operation (emit/schema-type.ts).
+function typeImports(version: VersionModel): string[] {
+  const refs = version.methods.flatMap((m) => [m.response.schema, ...(m.body ? [m.body.schema] : [])]);
+  if (version.lro) refs.push(version.lro.operation);
+  return refs.some((r) => r.kind !== "component") ? ["components", "paths"] : ["components"];
 }
 
 /** Spec text for a one-line doc comment. */
@@ -180,33 +181,13 @@ function writeFactoryNode(writer: CodeBlockWriter, node: Tree): void {
   });
 }
 
-// Names the wrapper itself binds; a path parameter with one of these names gets a `$` prefix.
-const WRAPPER_LOCALS = new Set(["request", "options", "method", "search", "init", "client", "transport"]);
-
+// The URL, query and checks all come from the method's metadata (runtime/transport.ts `call`).
 function writeWrapper(writer: CodeBlockWriter, name: string, method: MethodModel): void {
-  writer.write(`async ${objectKey(name)}(request, options) `).inlineBlock(() => {
-    writer.writeLine(`const method = methods[${stringLiteral(method.key)}];`);
-    const pathParams: string[] = [];
-    for (const v of method.variables) {
-      const locals = v.pathParams.map((p) => (WRAPPER_LOCALS.has(p) ? `$${p}` : p));
-      writer.writeLine(
-        `const [${locals.join(", ")}] = bindName(method, ${stringLiteral(v.field)}, request${memberAccess(v.field)});`,
-      );
-      pathParams.push(...v.pathParams.map((p, i) => (p === locals[i] ? p : `${p}: ${locals[i]}`)));
-    }
-    // Checked and encoded before any I/O (runtime/query.ts); openapi-fetch only appends the result.
-    if (method.query.length > 0) writer.writeLine("const search = queryString(method, request);");
-    const params = [`path: { ${pathParams.join(", ")} }`];
-    if (method.query.some((q) => q.required)) params.push("query: {} as never");
-    writer.write("return call(transport, method, options, (init) =>").indent(() => {
-      writer.write(`client.${method.httpMethod}(${stringLiteral(method.openapiPath)}, `).inlineBlock(() => {
-        writer.writeLine("...init,");
-        writer.writeLine(`params: { ${params.join(", ")} },`);
-        if (method.query.length > 0) writer.writeLine("querySerializer: () => search,");
-        if (method.body) writer.writeLine("body: request.body,");
-      });
-      writer.write(method.response.empty ? "), {});" : "));");
-    });
+  const extras = [...(method.body ? ["body: request.body"] : []), ...(method.response.empty ? ["whenNoBody: {}"] : [])];
+  const args = ["transport", `methods[${stringLiteral(method.key)}]`, "request", "options"];
+  if (extras.length > 0) args.push(`{ ${extras.join(", ")} }`);
+  writer.write(`${objectKey(name)}(request, options) `).inlineBlock(() => {
+    writer.writeLine(`return call(${args.join(", ")});`);
   });
   writer.write(",").newLine();
 }

@@ -44,11 +44,12 @@ export function methodsFile(project: Project, version: VersionModel): string {
   return header(version.specFile) + file.getFullText();
 }
 
+// Literals as strings, variables as [field, segments] (runtime/resource-name.ts): the table is in every app.
 function parsedTemplate(method: MethodModel): string {
   const part = (p: TemplatePart) =>
     p.kind === "literal"
-      ? `{ kind: "literal", text: ${stringLiteral(p.text)} }`
-      : `{ kind: "variable", field: ${stringLiteral(p.field)}, segments: [${p.segments.map(stringLiteral).join(", ")}] }`;
+      ? stringLiteral(p.text)
+      : `[${stringLiteral(p.field)}, [${p.segments.map(stringLiteral).join(", ")}]]`;
   const { parts, verb } = method.parsedTemplate;
   return `{ parts: [${parts.map(part).join(", ")}], verb: ${verb === undefined ? "null" : stringLiteral(verb)} }`;
 }

@@ -30,7 +30,6 @@ export function packageJsonFile(api: ApiModel, source: string, ranges: Readonly<
     sideEffects: false,
     // require() of an ES module (from CommonJS) works without a flag from Node 20.19.
     engines: { node: ">=20.19" },
-    dependencies: { "openapi-fetch": range(ranges, "openapi-fetch") },
     // Only `<package>/google-auth` and the CLI's ADC fallback load it.
     peerDependencies: { "google-auth-library": range(ranges, "google-auth-library") },
     peerDependenciesMeta: { "google-auth-library": { optional: true } },

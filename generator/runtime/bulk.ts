@@ -13,7 +13,7 @@ import {
 } from "./errors.js";
 import { type LroOperation, type NamedOperation, readOperation } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
-import { bindName } from "./resource-name.js";
+import { requestPath } from "./resource-name.js";
 import { type RetryOptions, type RetryPolicy, retryDelay, retryPolicy } from "./retry.js";
 import type { CallOptions, MethodInfo, Transport } from "./transport.js";
 
@@ -73,25 +73,13 @@ const isClientError = (error: unknown): error is ClientError =>
   error instanceof ProtocolError ||
   error instanceof InvalidNameError;
 
-/** The request target of a single call: the template with the name's wildcards filled in, percent-encoded. */
-export function requestPath(method: MethodInfo, name: string): string {
-  const bound = bindName(method, "name", name);
-  const variable = /\{name=([^}]*)\}/.exec(method.template)!;
-  let i = 0;
-  const filled = variable[1]!
-    .split("/")
-    .map((segment) => (segment === "*" || segment === "**" ? bound[i++]! : segment))
-    .join("/");
-  return method.template.replace(variable[0], filled);
-}
-
 /**
  * A bare task id resolved against `project`, then checked against the method's template (or, without
  * method metadata, against projects/*\/operations/**). Throws InvalidNameError.
  */
 function resolve(method: MethodInfo | undefined, project: string, input: string): { name: string; path: string } {
   const name = typeof input === "string" && !input.includes("/") ? operationName(input, project) : input;
-  return method ? { name, path: requestPath(method, name) } : { name: operationName(name), path: "" };
+  return method ? { name, path: requestPath(method, { name }) } : { name: operationName(name), path: "" };
 }
 
 /** At most `size` tasks running at once. */

@@ -1,14 +1,11 @@
 import { InvalidNameError } from "./errors.js";
 import { LEGACY_PROJECT } from "./headers.js";
-import { bindName, type MethodBinding } from "./resource-name.js";
+import { type MethodBinding, requestPath } from "./resource-name.js";
 
 const FULL: MethodBinding = {
   id: "operationName",
   template: "{name=projects/*/operations/**}",
-  parsedTemplate: {
-    parts: [{ kind: "variable", field: "name", segments: ["projects", "*", "operations", "**"] }],
-    verb: null,
-  },
+  parsedTemplate: { parts: [["name", ["projects", "*", "operations", "**"]]], verb: null },
 };
 const TASK_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -19,7 +16,7 @@ const TASK_ID = /^[A-Za-z0-9_-]+$/;
  */
 export function operationName(taskIdOrName: string, project: string = LEGACY_PROJECT): string {
   if (typeof taskIdOrName === "string" && taskIdOrName.includes("/")) {
-    bindName(FULL, "name", taskIdOrName);
+    requestPath(FULL, { name: taskIdOrName });
     return taskIdOrName;
   }
   if (typeof taskIdOrName !== "string" || !TASK_ID.test(taskIdOrName)) {
@@ -32,7 +29,7 @@ export function operationName(taskIdOrName: string, project: string = LEGACY_PRO
     });
   }
   const name = `projects/${project}/operations/${taskIdOrName}`;
-  bindName(FULL, "name", name);
+  requestPath(FULL, { name });
   return name;
 }
 

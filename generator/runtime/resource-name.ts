@@ -1,9 +1,10 @@
 import { InvalidNameError } from "./errors.js";
 
-/** One part of a gRPC transcoding template, as the generator parsed it (generator/model/http-template.ts). */
-export type TemplatePart =
-  | { readonly kind: "literal"; readonly text: string }
-  | { readonly kind: "variable"; readonly field: string; readonly segments: readonly string[] };
+/**
+ * One part of a gRPC transcoding template, as the generator parsed it (generator/model/http-template.ts):
+ * a literal segment, or a variable as [field, its segments] (`*`, `**` or literals).
+ */
+export type TemplatePart = string | readonly [field: string, segments: readonly string[]];
 
 /** A template parsed once by the generator and emitted as data in each method's metadata. */
 export interface ParsedTemplate {
@@ -24,19 +25,29 @@ export interface MethodBinding {
 const FORBIDDEN = /[?#%\\\u0000-\u001f\u007f-\u009f]/;
 const TASK_ID = /^[A-Za-z0-9_-]+$/;
 
-function variable(method: MethodBinding, field: string): readonly string[] {
-  for (const part of method.parsedTemplate.parts)
-    if (part.kind === "variable" && part.field === field) return part.segments;
-  throw new TypeError(`Template ${method.template} has no variable ${field}`);
+/**
+ * The request target of a call: the method's template with each variable replaced by the request's
+ * field of that name, checked by bindName; `/v1/projects/p/operations/x:cancel`. Throws InvalidNameError
+ * before any I/O.
+ */
+export function requestPath(method: MethodBinding, request: object): string {
+  const { parts, verb } = method.parsedTemplate;
+  let path = "";
+  for (const part of parts)
+    path += `/${typeof part === "string" ? part : bindName(method, part, (request as Record<string, unknown>)[part[0]])}`;
+  return verb === null ? path : `${path}:${verb}`;
 }
 
 /**
- * Checks `value` against the variable `field` of the method's template and returns the
- * percent-encoded value of each wildcard in order (`*` is one segment, `**` one or more, slashes
- * kept: RFC 6570 reserved expansion limited to `/`). Throws InvalidNameError before any I/O.
+ * Checks `value` against a variable of the method's template and returns it as it goes in the URL:
+ * each wildcard percent-encoded (`*` is one segment, `**` one or more, slashes kept: RFC 6570
+ * reserved expansion limited to `/`), literal segments as they are. Throws InvalidNameError.
  */
-export function bindName(method: MethodBinding, field: string, value: unknown): string[] {
-  const want = variable(method, field);
+export function bindName(
+  method: MethodBinding,
+  [field, want]: readonly [string, readonly string[]],
+  value: unknown,
+): string {
   const multi = want.indexOf("**");
   const reject = (reason: string): never => {
     const pattern = want.join("/");
@@ -65,11 +76,13 @@ export function bindName(method: MethodBinding, field: string, value: unknown): 
       for (let k = j; k < end; k++) checkSegment(have[k]!, k + 1, reject);
       bound.push(have.slice(j, end).map(encodeSegment).join("/"));
       j = end - 1;
-    } else if (have[j] !== part) {
+    } else if (have[j] === part) {
+      bound.push(part);
+    } else {
       reject(`segment ${j + 1} is ${JSON.stringify(have[j])}, expected "${part}"`);
     }
   }
-  return bound;
+  return bound.join("/");
 }
 
 function checkSegment(segment: string, position: number, reject: (reason: string) => never): void {
@@ -80,10 +93,7 @@ function checkSegment(segment: string, position: number, reject: (reason: string
   if (bad) reject(`segment ${position} contains ${JSON.stringify(bad[0])}, which is not allowed in a resource name`);
 }
 
-const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
-
 /** Percent-encodes everything outside RFC 3986 `unreserved` (encodeURIComponent leaves `!'()*`). */
 export function encodeSegment(segment: string): string {
-  if (UNRESERVED.test(segment)) return segment; // most ids: nothing to encode
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

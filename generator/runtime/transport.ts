@@ -1,11 +1,10 @@
-import type { Client } from "openapi-fetch";
 import { deadline, sleep, untilAborted } from "./abort.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./body.js";
 import { optionalDurationMs } from "./durations.js";
 import { ApiError, apiErrorFromResponse, NetworkError, ProtocolError } from "./errors.js";
 import { checkProject, fixedHeaders, LEGACY_PROJECT } from "./headers.js";
-import { type PreparedRequest, requestBuilder } from "./request-builder.js";
-import type { ParsedTemplate } from "./resource-name.js";
+import { type QueryFields, queryString } from "./query.js";
+import { type ParsedTemplate, requestPath } from "./resource-name.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy, retryDelay, retryPolicy } from "./retry.js";
 
 export type { RetryOptions } from "./retry.js";
@@ -71,14 +70,12 @@ export interface MethodInfo {
   readonly scopes: readonly string[];
   /** Safe to send again once it may have reached the server (from the spec's `x-google-idempotent`). */
   readonly idempotent: boolean;
+  /** The query parameters, sent by queryString. */
+  readonly query: QueryFields;
 }
 
-/** The connection a generated client runs on: a request builder typed as openapi-fetch's client, auth and policies. */
+/** The connection a generated client runs on: where requests go, auth and policies. */
 export interface Transport {
-  // Typed per version at the call sites, where openapi-fetch's types check paths and params; at run
-  // time its methods return a PreparedRequest (request-builder.ts).
-  // biome-ignore lint/suspicious/noExplicitAny: each version narrows it to Client<paths>.
-  readonly client: Client<any>;
   readonly fetch: typeof globalThis.fetch;
   readonly accessToken: AccessTokenProvider | undefined;
   readonly timeoutMs: number;
@@ -96,10 +93,12 @@ export interface Transport {
   headersFor(method: MethodInfo, signal?: AbortSignal): Promise<Record<string, string>>;
 }
 
-/** What each call hands to the client's method besides its params and body. */
-export interface SendOptions {
-  headers: Record<string, string> | undefined;
-  signal: AbortSignal | undefined;
+/** What a call sends besides what the method's metadata says. */
+export interface CallExtras<T> {
+  /** The JSON request body, for methods that have one. */
+  body?: unknown;
+  /** The answer to a 2xx without a body (`{}` for google.protobuf.Empty); without it such a response is an error. */
+  whenNoBody?: T;
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -117,7 +116,6 @@ export function createTransport(options: TransportOptions): Transport {
     throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
   const accessToken = options.accessToken;
   return {
-    client: requestBuilder(baseUrl) as unknown as Client<never>,
     fetch: options.fetch ?? globalThis.fetch,
     accessToken,
     timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
@@ -162,36 +160,19 @@ function checkBaseUrl(baseUrl: unknown): string {
 }
 
 /**
- * A 2xx body, read within `maxBytes` and parsed as JSON; `undefined` when there is none (204, 205, or
- * an empty body), as openapi-fetch answered.
- */
-async function readJsonBody(
-  response: Response,
-  maxBytes: number,
-  signal: AbortSignal | undefined,
-  context: string,
-): Promise<unknown> {
-  if (response.body === null) return undefined;
-  if (response.status === 204 || response.status === 205) {
-    response.body.cancel().catch(() => {});
-    return undefined;
-  }
-  const text = await readBodyText(response, maxBytes, signal, context);
-  return text === "" ? undefined : JSON.parse(text);
-}
-
-/**
- * Runs one API call: checks options, gets a token for the method's scopes, sends the request,
- * retries transient failures, and returns the parsed body. `whenNoBody` answers a 2xx without a body
- * (`{}` for google.protobuf.Empty); without it such a response is an error.
+ * Runs one API call: builds the URL from the method's metadata and the request (names and query checked
+ * before any I/O), gets a token for the method's scopes, sends the request, retries transient failures,
+ * and returns the parsed body.
  */
 export async function call<T>(
   transport: Transport,
   method: MethodInfo,
+  request: object,
   options: CallOptions | undefined,
-  send: (options: SendOptions) => Promise<{ data?: T; response: Response }>,
-  whenNoBody?: T,
+  extras: CallExtras<T> = {},
 ): Promise<T> {
+  const search = method.query.length > 0 ? queryString(method, request) : "";
+  const url = `${transport.baseUrl}${requestPath(method, request)}${search && `?${search}`}`;
   const policy = retryPolicy(options?.retry, transport.retry);
   const timeoutMs = checkTimeout(options?.timeoutMs) ?? transport.timeoutMs;
   // No limit means no signal on the request unless the caller gave one (its cost: bench figures 4 and 5).
@@ -200,8 +181,12 @@ export async function call<T>(
   try {
     signal?.throwIfAborted();
     const headers = await transport.headersFor(method, signal);
-    // Built once: the body is a string, so every attempt sends the same url and init.
-    const { url, init } = send({ headers, signal }) as unknown as PreparedRequest;
+    // A redirect could answer for a server that was never asked (and to another origin): an error.
+    const init: RequestInit = { method: method.httpMethod, headers, signal, redirect: "manual" };
+    if (extras.body !== undefined) {
+      init.body = JSON.stringify(extras.body);
+      headers["content-type"] = "application/json";
+    }
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       let status = 0;
@@ -209,17 +194,17 @@ export async function call<T>(
         const response = await transport.fetch(url, init);
         status = response.status;
         if (!response.ok) throw await apiErrorFromResponse(response, signal);
-        const data = await readJsonBody(response, transport.maxResponseBytes, signal, method.id);
-        if (data !== undefined) {
-          if (typeof data !== "object" || data === null || Array.isArray(data)) {
-            throw new ProtocolError(
-              `${method.id}: the ${status} response body is ${data === null ? "null" : Array.isArray(data) ? "an array" : `a ${typeof data}`}, not a JSON object`,
-              { field: "(body)" },
-            );
-          }
+        // A 204 or 205 has no body stream; nor has any response whose body is empty.
+        const text = await readBodyText(response, transport.maxResponseBytes, signal, method.id);
+        if (text !== "") {
+          const data: unknown = JSON.parse(text);
+          if (typeof data !== "object" || data === null || Array.isArray(data))
+            throw new ProtocolError(`${method.id}: the ${status} response body is not a JSON object`, {
+              field: "(body)",
+            });
           return data as T;
         }
-        if (whenNoBody !== undefined) return whenNoBody;
+        if (extras.whenNoBody !== undefined) return extras.whenNoBody;
         throw new ApiError({
           httpStatus: status,
           code: 2,

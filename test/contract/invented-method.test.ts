@@ -5,7 +5,7 @@ import { afterAll, expect, it } from "vitest";
 import { runGenerator } from "../helpers/run.js";
 import { staticContract } from "./static-contract.js";
 
-// Inside the repo so that the output resolves openapi-fetch from node_modules.
+// Inside the repo, as the other generated fixtures are.
 const out = ".tmp/invented-out";
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -26,13 +26,7 @@ it("generates a typed wrapper and metadata for an invented method, and it works"
       scopes: ["https://example.invalid/auth/widgets"],
       // An unmarked POST is not safe to send twice.
       idempotent: false,
-      parsedTemplate: {
-        parts: [
-          { kind: "literal", text: "v1test" },
-          { kind: "variable", field: "widget", segments: ["projects", "*", "widgets", "*"] },
-        ],
-        verb: "frobnicate",
-      },
+      parsedTemplate: { parts: ["v1test", ["widget", ["projects", "*", "widgets", "*"]]], verb: "frobnicate" },
       query: [["dryRun", "boolean", false]],
     },
   });

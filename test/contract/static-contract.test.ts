@@ -41,25 +41,25 @@ describe("static contract: spec vs generated sources", () => {
     expect(problems.some((p) => p.startsWith("v1beta projects.operations.wait: metadata scopes"))).toBe(true);
   });
 
-  it("reports a tampered wrapper path", () => {
-    const dir = tamperedCopy(
-      "v1alpha/client.ts",
-      '"/v1alpha/projects/{projectsId}/operations/{operationsId}:cancel"',
-      '"/v1alpha/projects/{projectsId}/operations/{operationsId}:cancelx"',
+  it("reports a tampered wire path: a literal, the verb or a wildcard of the parsed template", () => {
+    const verb = tamperedCopy("v1alpha/methods.ts", 'verb: "cancel"', 'verb: "cancelx"');
+    expect(staticContract("spec", verb)).toContainEqual(
+      expect.stringMatching(/^v1alpha projects\.operations\.cancel: wire path/),
     );
-    expect(staticContract("spec", dir)).toContainEqual(
-      expect.stringMatching(/^v1alpha projects\.operations\.cancel: wrapper path/),
+    const literal = tamperedCopy("v1/methods.ts", '"operations"], verb: null', '"operationz"], verb: null');
+    expect(staticContract("spec", literal)).toContainEqual(
+      expect.stringMatching(/^v1 projects\.operations\.list: wire path is "\/v1\/projects\/\{\}\/operationz"/),
+    );
+    const wildcard = tamperedCopy("v1/methods.ts", '["name", ["projects", "*"]]', '["name", ["projects", "**"]]');
+    expect(staticContract("spec", wildcard)).toContainEqual(
+      expect.stringMatching(/^v1 projects\.operations\.list: metadata parsedTemplate/),
     );
   });
 
-  it("reports a tampered HTTP method and a tampered template", () => {
-    const dir = tamperedCopy(
-      "v1/client.ts",
-      'client.DELETE("/v1/projects/{projectsId}/operations/{operationsId}"',
-      'client.GET("/v1/projects/{projectsId}/operations/{operationsId}"',
-    );
+  it("reports a tampered HTTP method, a tampered template and a wrapper on another method's metadata", () => {
+    const dir = tamperedCopy("v1/methods.ts", 'httpMethod: "DELETE"', 'httpMethod: "GET"');
     expect(staticContract("spec", dir)).toContainEqual(
-      expect.stringMatching(/^v1 projects\.operations\.delete: wrapper HTTP method is "GET"/),
+      expect.stringMatching(/^v1 projects\.operations\.delete: metadata httpMethod is "GET"/),
     );
     const dir2 = tamperedCopy(
       "v1/methods.ts",
@@ -69,13 +69,28 @@ describe("static contract: spec vs generated sources", () => {
     expect(staticContract("spec", dir2)).toContainEqual(
       expect.stringMatching(/^v1 projects\.operations\.list: metadata template/),
     );
+    const dir3 = tamperedCopy(
+      "v1/client.ts",
+      'return call(transport, methods["projects.operations.delete"]',
+      'return call(transport, methods["projects.operations.get"]',
+    );
+    expect(staticContract("spec", dir3)).toContainEqual(
+      expect.stringMatching(/^v1 projects\.operations\.delete: wrapper's metadata is "projects\.operations\.get"/),
+    );
+  });
+
+  it("reports a body the wrapper does not send", () => {
+    const dir = tamperedCopy("v1beta/client.ts", ", { body: request.body }", "");
+    expect(staticContract("spec", dir)).toContainEqual(
+      expect.stringMatching(/^v1beta projects\.operations\.wait: wrapper sends a body is false/),
+    );
   });
 
   it("reports a method the spec lacks and one that is missing", () => {
     const dir = tamperedCopy(
       "v1beta/client.ts",
-      "        async delete(request, options) {",
-      "        async purge(request, options) {",
+      "        delete(request, options) {",
+      "        purge(request, options) {",
     );
     const problems = staticContract("spec", dir);
     expect(problems).toContain("v1beta projects.operations.delete: the spec has it, the generated client does not");
@@ -85,7 +100,7 @@ describe("static contract: spec vs generated sources", () => {
   it("reports a dropped query parameter", () => {
     const dir = tamperedCopy("v1/methods.ts", '["pageToken", "string", false]', '["pageTokn", "string", false]');
     expect(staticContract("spec", dir)).toContainEqual(
-      expect.stringMatching(/^v1 projects\.operations\.list: wrapper query params/),
+      expect.stringMatching(/^v1 projects\.operations\.list: query params/),
     );
   });
 });

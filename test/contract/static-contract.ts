@@ -5,14 +5,13 @@ import { discoveryPathOf, readSpec, type SpecOperation } from "./spec-reader.js"
 interface GeneratedMethod {
   key: string;
   meta: Record<string, unknown>;
-  httpMethod?: string;
-  path?: string;
-  pathParams: string[];
-  queryParams: string[];
+  /** The metadata the wrapper hands to `call`: `methods["<key>"]`. */
+  metadataKey?: string;
   hasBody: boolean;
-  boundFields: string[];
   requestFields: string[];
 }
+
+type Part = string | [string, string[]];
 
 /** Every disagreement between `specDir` and the generated package's `src/`; empty when they agree. */
 export function staticContract(specDir: string, generatedSrc: string): string[] {
@@ -36,13 +35,16 @@ export function staticContract(specDir: string, generatedSrc: string): string[] 
       compare(problems, where, "metadata template", g.meta.template, op.template);
       compare(problems, where, "metadata path", g.meta.path, discoveryPathOf(op.template));
       compare(problems, where, "metadata scopes", g.meta.scopes, op.scopes);
-      compare(problems, where, "wrapper HTTP method", g.httpMethod, op.httpMethod);
-      compare(problems, where, "wrapper path", g.path, op.path);
-      compare(problems, where, "wrapper path params", g.pathParams, op.pathParams);
-      compare(problems, where, "wrapper query params", g.queryParams, op.queryParams);
+      compare(problems, where, "wrapper's metadata", g.metadataKey, key);
+      // The URL is built from the parsed template alone (runtime/resource-name.ts requestPath).
+      const parsed = (g.meta.parsedTemplate ?? {}) as { parts?: Part[]; verb?: string | null };
+      compare(problems, where, "metadata parsedTemplate", parsed, parseTemplate(op.template));
+      compare(problems, where, "wire path", wirePath(parsed), op.path.replace(/\{[^}]*\}/g, "{}"));
+      compare(problems, where, "wire path params (one per wildcard)", wildcards(parsed), op.pathParams.length);
+      const query = ((g.meta.query as unknown[][] | undefined) ?? []).map((q) => String(q[0]));
+      compare(problems, where, "query params", query, op.queryParams);
       compare(problems, where, "wrapper sends a body", g.hasBody, op.hasBody);
       const fields = templateFields(op);
-      compare(problems, where, "names bound against the template", g.boundFields, fields);
       compare(problems, where, "request fields", g.requestFields, [
         ...fields,
         ...op.queryParams,
@@ -53,6 +55,30 @@ export function staticContract(specDir: string, generatedSrc: string): string[] 
       problems.push(`${version} ${key}: generated, but the spec has no such operation`);
   }
   return problems;
+}
+
+// The spec's template read here, independently of generator/model/http-template.ts.
+function parseTemplate(template: string): { parts: Part[]; verb: string | null } {
+  const [, body, verb = null] = /^\/([^:]*)(?::(.*))?$/.exec(template) ?? [];
+  const parts = (body ?? "").match(/\{[^}]*\}|[^/]+/g) ?? [];
+  return {
+    parts: parts.map((p): Part => {
+      const variable = /^\{([^=}]+)(?:=([^}]*))?\}$/.exec(p);
+      return variable ? [variable[1]!, (variable[2] ?? "*").split("/")] : p;
+    }),
+    verb,
+  };
+}
+
+function wirePath({ parts = [], verb }: { parts?: Part[]; verb?: string | null }): string {
+  const segments = parts.map((p) =>
+    typeof p === "string" ? p : p[1].map((s) => (s === "*" || s === "**" ? "{}" : s)).join("/"),
+  );
+  return `/${segments.join("/")}${verb ? `:${verb}` : ""}`;
+}
+
+function wildcards({ parts = [] }: { parts?: Part[] }): number {
+  return parts.flatMap((p) => (typeof p === "string" ? [] : p[1])).filter((s) => s === "*" || s === "**").length;
 }
 
 function templateFields(op: SpecOperation): string[] {
@@ -96,19 +122,14 @@ function readVersion(project: Project, src: string, version: string, problems: s
   walk(returned, [], (key, method) => {
     const call = method
       .getDescendantsOfKind(SyntaxKind.CallExpression)
-      .find((c) => /^client\.[A-Z]+$/.test(c.getExpression().getText()));
-    const [pathArg, initArg] = call?.getArguments() ?? [];
-    const init = initArg?.asKind(SyntaxKind.ObjectLiteralExpression);
-    const params = init?.getProperty("params")?.getFirstDescendantByKind(SyntaxKind.ObjectLiteralExpression);
-    const names = (name: string) =>
-      params
-        ?.getProperty(name)
-        ?.getFirstDescendantByKind(SyntaxKind.ObjectLiteralExpression)
-        ?.getProperties()
-        .map((p) => literalName((p as any).getName())) ?? [];
-    const bound = method
-      .getDescendantsOfKind(SyntaxKind.CallExpression)
-      .filter((c) => c.getExpression().getText() === "bindName");
+      .find((c) => c.getExpression().getText() === "call");
+    const [, metaArg, , , extrasArg] = call?.getArguments() ?? [];
+    const metadataKey = metaArg
+      ?.asKind(SyntaxKind.ElementAccessExpression)
+      ?.getArgumentExpression()
+      ?.asKind(SyntaxKind.StringLiteral)
+      ?.getLiteralValue();
+    const extras = extrasArg?.asKind(SyntaxKind.ObjectLiteralExpression);
     const requestType = api ? signatureRequestType(api.getText(), key) : undefined;
     const requestFields = requestType
       ? (clientFile
@@ -119,17 +140,8 @@ function readVersion(project: Project, src: string, version: string, problems: s
     methods.set(key, {
       key,
       meta: meta.get(key) ?? {},
-      httpMethod: call?.getExpression().getText().slice("client.".length),
-      path: pathArg?.asKind(SyntaxKind.StringLiteral)?.getLiteralValue(),
-      pathParams: names("path"),
-      // Query parameters are data in the metadata (wire name, kind, required), sent by queryString().
-      queryParams: method
-        .getDescendantsOfKind(SyntaxKind.CallExpression)
-        .some((c) => c.getText() === "queryString(method, request)")
-        ? ((meta.get(key)?.query as unknown[][] | undefined) ?? []).map((q) => String(q[0]))
-        : [],
-      hasBody: init?.getProperty("body") !== undefined,
-      boundFields: bound.map((c) => c.getArguments()[1]?.asKind(SyntaxKind.StringLiteral)?.getLiteralValue() ?? "?"),
+      metadataKey,
+      hasBody: extras?.getProperty("body") !== undefined,
       requestFields,
     });
   });
@@ -161,6 +173,7 @@ function literalName(name: string): string {
 function evaluate(node: Node): unknown {
   if (Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) return evaluate(node.getExpression());
   if (Node.isStringLiteral(node)) return node.getLiteralValue();
+  if (Node.isNullLiteral(node)) return null;
   if (Node.isArrayLiteralExpression(node)) return node.getElements().map(evaluate);
   if (Node.isObjectLiteralExpression(node)) {
     return Object.fromEntries(

@@ -11,7 +11,7 @@ import { run } from "../helpers/run.js";
 import { STRICT_COMPILER_OPTIONS } from "../helpers/strict-tsconfig.js";
 import { type Call, type CliRun, CORPUS, generateCorpus, type Outcome, variants } from "./corpus.js";
 
-// Inside the repo so that the outputs resolve openapi-fetch from node_modules.
+// Inside the repo so that the outputs resolve google-auth-library (runtime/google-auth.ts) from node_modules.
 const OUT = ".tmp/corpus";
 const all = variants();
 const located = all.filter((v) => v.expect.error);

@@ -4,7 +4,7 @@ import { clientFile } from "../../generator/emit/client.js";
 import { method, project, version } from "./method-fixture.js";
 
 describe("clientFile", () => {
-  it("quotes non-identifier names, reads them by wire name, and checks the query before I/O", () => {
+  it("quotes non-identifier names; the wrapper hands the request, its body and the metadata to call", () => {
     const text = clientFile(
       project(),
       version([
@@ -18,17 +18,16 @@ describe("clientFile", () => {
       ]),
       "EarthEngine",
     );
-    expect(text).toContain('import { queryString } from "../runtime/query.js";');
+    expect(text).toContain('import type { components, paths } from "./types.js";');
     expect(text).toContain(
       '  /** Only *\\/ pretend. */\n  "dry-run": boolean;\n  "__proto__"?: string[];\n  /** The request body. */\n  body: NonNullable<paths["/v1/x"]["post"]["requestBody"]>["content"]["application/json"];\n',
     );
-    expect(text).toContain("const search = queryString(method, request);");
     expect(text).toContain(
-      "params: { path: { projectsId, thingsId }, query: {} as never },\n              querySerializer: () => search,",
+      'return call(transport, methods["projects.things.export"], request, options, { body: request.body });',
     );
   });
 
-  it("renames a path parameter that would shadow a wrapper local, and reads dotted fields by key", () => {
+  it("a dotted field is a quoted request property, bound by the runtime from the metadata; Empty answers {}", () => {
     const text = clientFile(
       project(),
       version([
@@ -41,19 +40,22 @@ describe("clientFile", () => {
               pathParams: ["request", "method"],
             },
           ],
+          response: { schema: { kind: "component", name: "Empty" }, empty: true },
         }),
       ]),
       "EarthEngine",
     );
-    expect(text).toContain('const [$request, $method] = bindName(method, "thing.name", request["thing.name"]);');
-    expect(text).toContain("params: { path: { request: $request, method: $method } },");
     expect(text).toContain('  "thing.name": string;');
+    expect(text).toContain('import type { components } from "./types.js";');
+    expect(text).toContain(
+      'return call(transport, methods["projects.things.export"], request, options, { whenNoBody: {} });',
+    );
   });
 
   it("writes tree names that are not plain identifiers safely", () => {
     const text = clientFile(project(), version([method({ key: "projects.constructor.prototype" })]), "EarthEngine");
     expect(text).toContain("readonly constructor: {");
-    expect(text).toContain("async prototype(request, options) {");
+    expect(text).toContain("prototype(request, options) {");
   });
 
   it("keeps spec text inside doc comments", () => {

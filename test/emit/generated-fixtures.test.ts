@@ -12,7 +12,7 @@ import { run, runGenerator } from "../helpers/run.js";
 import { googleError, startScriptedServer } from "../helpers/scripted-server.js";
 import { STRICT_COMPILER_OPTIONS } from "../helpers/strict-tsconfig.js";
 
-// Inside the repo so that the outputs resolve openapi-fetch from node_modules.
+// Inside the repo so that the outputs resolve google-auth-library (runtime/google-auth.ts) from node_modules.
 const OUT = ".tmp/names-fixtures";
 const FIXTURES = ["hostile", "odd"] as const;
 const RETRY = { retries: 3, minDelayMs: 1, maxDelayMs: 5 };

@@ -13,7 +13,7 @@ describe("methodsFile", () => {
       "    readonly idempotent: boolean;\n    readonly parsedTemplate: ParsedTemplate;\n    readonly query: QueryFields;\n",
     );
     expect(text).toContain(
-      '    idempotent: false,\n    parsedTemplate: { parts: [{ kind: "literal", text: "v1" }, { kind: "variable", field: "name", segments: ["projects", "*", "things", "*"] }], verb: "export" },\n    query: [["dry-run", "boolean", false]],\n',
+      '    idempotent: false,\n    parsedTemplate: { parts: ["v1", ["name", ["projects", "*", "things", "*"]]], verb: "export" },\n    query: [["dry-run", "boolean", false]],\n',
     );
   });
 

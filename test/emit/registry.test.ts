@@ -18,7 +18,7 @@ const ctx: EmitContext = {
     ["transport.ts", "export {};\n"],
     ["operation-helpers.ts", "export {};\n"],
   ]),
-  ranges: { "openapi-fetch": "^0.17.0", "google-auth-library": "^10.9.1" },
+  ranges: { "google-auth-library": "^10.9.1" },
 };
 
 describe("EMITTERS", () => {

@@ -36,8 +36,13 @@ describe("the inputs hash", () => {
     // A package.json field that generate does not read: same hash.
     edit(join(root, "package.json"), (t) => t.replace('"description": "', '"description": "x'));
     expect(await next()).toBe(hashes[0]);
-    // The range the generated package gets for openapi-fetch.
+    // openapi-fetch is a devDependency (types and bench baseline); the generated package does not use it.
     edit(join(root, "package.json"), (t) => t.replace(/"openapi-fetch": "[^"]+"/, '"openapi-fetch": "^0.99.0"'));
+    expect(await next()).toBe(hashes[0]);
+    // The range the generated package gets for its optional peer google-auth-library.
+    edit(join(root, "package.json"), (t) =>
+      t.replace(/"google-auth-library": "[^"]+"/, '"google-auth-library": "^99.0.0"'),
+    );
     expect(await next()).not.toBe(hashes[0]);
     // A file reached by $ref, in a sub-folder.
     edit(join(spec, "shared", "components.yaml"), (t) => `${t}# edited\n`);

@@ -1,45 +1,55 @@
 import { describe, expect, it } from "vitest";
 import { InvalidNameError } from "../../generator/runtime/errors.js";
-import { bindName, encodeSegment, type MethodBinding } from "../../generator/runtime/resource-name.js";
+import { encodeSegment, type MethodBinding, requestPath } from "../../generator/runtime/resource-name.js";
 
 const CANCEL: MethodBinding = {
   id: "earthengine.projects.operations.cancel",
   template: "/v1/{name=projects/*/operations/**}:cancel",
-  parsedTemplate: {
-    parts: [
-      { kind: "literal", text: "v1" },
-      { kind: "variable", field: "name", segments: ["projects", "*", "operations", "**"] },
-    ],
-    verb: "cancel",
-  },
+  parsedTemplate: { parts: ["v1", ["name", ["projects", "*", "operations", "**"]]], verb: "cancel" },
 };
 const LIST: MethodBinding = {
   id: "earthengine.projects.operations.list",
   template: "/v1/{name=projects/*}/operations",
-  parsedTemplate: {
-    parts: [
-      { kind: "literal", text: "v1" },
-      { kind: "variable", field: "name", segments: ["projects", "*"] },
-      { kind: "literal", text: "operations" },
-    ],
-    verb: null,
-  },
+  parsedTemplate: { parts: ["v1", ["name", ["projects", "*"]], "operations"], verb: null },
 };
 // The runtime reads the parsed form only: a template string that disagrees changes nothing but messages.
 const DATA_ONLY: MethodBinding = { ...CANCEL, template: "(not parsed)" };
 
-describe("bindName", () => {
-  const cases: { method: MethodBinding; given: string; want: string[] }[] = [
-    { method: CANCEL, given: "projects/p/operations/ABC", want: ["p", "ABC"] },
-    { method: CANCEL, given: "projects/p/operations/a/b", want: ["p", "a/b"] },
-    { method: CANCEL, given: "projects/my project/operations/x", want: ["my%20project", "x"] },
-    { method: CANCEL, given: "projects/p/operations/it's(1)*!", want: ["p", "it%27s%281%29%2A%21"] },
-    { method: CANCEL, given: "projects/p/operations/é", want: ["p", "%C3%A9"] },
-    { method: LIST, given: "projects/p", want: ["p"] },
-    { method: DATA_ONLY, given: "projects/p/operations/x", want: ["p", "x"] },
+// Two variables, a literal inside one, and a field that is not `name`.
+const TWO: MethodBinding = {
+  id: "x.things.copy",
+  template: "/v2/{parent=projects/*/locations/*}/things/{thing=ids/*}:copy",
+  parsedTemplate: {
+    parts: ["v2", ["parent", ["projects", "*", "locations", "*"]], "things", ["thing", ["ids", "*"]]],
+    verb: "copy",
+  },
+};
+
+describe("requestPath", () => {
+  const cases: { method: MethodBinding; given: Record<string, unknown>; want: string }[] = [
+    { method: CANCEL, given: { name: "projects/p/operations/ABC" }, want: "/v1/projects/p/operations/ABC:cancel" },
+    { method: CANCEL, given: { name: "projects/p/operations/a/b" }, want: "/v1/projects/p/operations/a/b:cancel" },
+    {
+      method: CANCEL,
+      given: { name: "projects/my project/operations/x" },
+      want: "/v1/projects/my%20project/operations/x:cancel",
+    },
+    {
+      method: CANCEL,
+      given: { name: "projects/p/operations/it's(1)*!" },
+      want: "/v1/projects/p/operations/it%27s%281%29%2A%21:cancel",
+    },
+    { method: CANCEL, given: { name: "projects/p/operations/é" }, want: "/v1/projects/p/operations/%C3%A9:cancel" },
+    { method: LIST, given: { name: "projects/p", pageSize: 5 }, want: "/v1/projects/p/operations" },
+    { method: DATA_ONLY, given: { name: "projects/p/operations/x" }, want: "/v1/projects/p/operations/x:cancel" },
+    {
+      method: TWO,
+      given: { parent: "projects/p/locations/eu w", thing: "ids/7" },
+      want: "/v2/projects/p/locations/eu%20w/things/ids/7:copy",
+    },
   ];
   it.each(cases)("$method.template: $given", ({ method, given, want }) => {
-    expect(bindName(method, "name", given)).toEqual(want);
+    expect(requestPath(method, given)).toBe(want);
   });
 
   const refused: { method: MethodBinding; given: unknown; want: RegExp }[] = [
@@ -65,7 +75,7 @@ describe("bindName", () => {
   it.each(refused)("$method.template refuses $given", ({ method, given, want }) => {
     let error: unknown;
     try {
-      bindName(method, "name", given);
+      requestPath(method, { name: given });
     } catch (e) {
       error = e;
     }
@@ -78,11 +88,16 @@ describe("bindName", () => {
   });
 
   it("a bare id for a pattern other than operations gets no operationName hint", () => {
-    expect(() => bindName(LIST, "name", "abc")).toThrow(/has 1 path segments/);
+    expect(() => requestPath(LIST, { name: "abc" })).toThrow(/has 1 path segments/);
   });
 
-  it("names a field the template lacks", () => {
-    expect(() => bindName(CANCEL, "parent", "x")).toThrow(/has no variable parent/);
+  it("checks every variable and names the field at fault", () => {
+    expect(() => requestPath(TWO, { parent: "projects/p/locations/l" })).toThrow(
+      expect.objectContaining({ field: "thing", message: expect.stringMatching(/got undefined/) }),
+    );
+    expect(() => requestPath(TWO, { parent: "projects/p/zones/l", thing: "ids/7" })).toThrow(
+      expect.objectContaining({ field: "parent", pattern: "projects/*/locations/*" }),
+    );
   });
 });
 

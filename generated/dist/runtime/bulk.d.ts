@@ -49,8 +49,6 @@ export interface BulkMethods<Op> {
 		name: string;
 	}, options?: CallOptions): Promise<Op>;
 }
-/** The request target of a single call: the template with the name's wildcards filled in, percent-encoded. */
-export declare function requestPath(method: MethodInfo, name: string): string;
 export interface BulkOperations<Op> {
 	cancelMany(names: readonly string[], options?: CancelManyOptions): Promise<CancelManyResult[]>;
 	getMany(names: readonly string[], options?: BulkOptions): Promise<GetManyResult<Op>[]>;

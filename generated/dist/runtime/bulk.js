@@ -6,7 +6,7 @@ import { optionalDurationMs } from "./durations.js";
 import { ApiError, apiErrorFromResponse, InvalidNameError, NetworkError, ProtocolError, TimeoutError } from "./errors.js";
 import { readOperation } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
-import { bindName } from "./resource-name.js";
+import { requestPath } from "./resource-name.js";
 import { retryDelay, retryPolicy } from "./retry.js";
 // cancelMany and getMany: Google HTTP batch requests to `{baseUrl}/batch`, falling back to one call
 // per name where the server has no batch endpoint.
@@ -17,14 +17,6 @@ import { retryDelay, retryPolicy } from "./retry.js";
 */
 export const BATCH_SIZE = 100;
 const isClientError = (error) => error instanceof ApiError || error instanceof NetworkError || error instanceof TimeoutError || error instanceof ProtocolError || error instanceof InvalidNameError;
-/** The request target of a single call: the template with the name's wildcards filled in, percent-encoded. */
-export function requestPath(method, name) {
-	const bound = bindName(method, "name", name);
-	const variable = /\{name=([^}]*)\}/.exec(method.template);
-	let i = 0;
-	const filled = variable[1].split("/").map((segment) => segment === "*" || segment === "**" ? bound[i++] : segment).join("/");
-	return method.template.replace(variable[0], filled);
-}
 /**
 * A bare task id resolved against `project`, then checked against the method's template (or, without
 * method metadata, against projects/*\/operations/**). Throws InvalidNameError.
@@ -33,7 +25,7 @@ function resolve(method, project, input) {
 	const name = typeof input === "string" && !input.includes("/") ? operationName(input, project) : input;
 	return method ? {
 		name,
-		path: requestPath(method, name)
+		path: requestPath(method, { name })
 	} : {
 		name: operationName(name),
 		path: ""

@@ -5,17 +5,23 @@ import { InvalidNameError } from "./errors.js";
 // URL parsers, control characters break the request line.
 const FORBIDDEN = /[?#%\\\u0000-\u001f\u007f-\u009f]/;
 const TASK_ID = /^[A-Za-z0-9_-]+$/;
-function variable(method, field) {
-	for (const part of method.parsedTemplate.parts) if (part.kind === "variable" && part.field === field) return part.segments;
-	throw new TypeError(`Template ${method.template} has no variable ${field}`);
+/**
+* The request target of a call: the method's template with each variable replaced by the request's
+* field of that name, checked by bindName; `/v1/projects/p/operations/x:cancel`. Throws InvalidNameError
+* before any I/O.
+*/
+export function requestPath(method, request) {
+	const { parts, verb } = method.parsedTemplate;
+	let path = "";
+	for (const part of parts) path += `/${typeof part === "string" ? part : bindName(method, part, request[part[0]])}`;
+	return verb === null ? path : `${path}:${verb}`;
 }
 /**
-* Checks `value` against the variable `field` of the method's template and returns the
-* percent-encoded value of each wildcard in order (`*` is one segment, `**` one or more, slashes
-* kept: RFC 6570 reserved expansion limited to `/`). Throws InvalidNameError before any I/O.
+* Checks `value` against a variable of the method's template and returns it as it goes in the URL:
+* each wildcard percent-encoded (`*` is one segment, `**` one or more, slashes kept: RFC 6570
+* reserved expansion limited to `/`), literal segments as they are. Throws InvalidNameError.
 */
-export function bindName(method, field, value) {
-	const want = variable(method, field);
+export function bindName(method, [field, want], value) {
 	const multi = want.indexOf("**");
 	const reject = (reason) => {
 		const pattern = want.join("/");
@@ -48,11 +54,13 @@ export function bindName(method, field, value) {
 			for (let k = j; k < end; k++) checkSegment(have[k], k + 1, reject);
 			bound.push(have.slice(j, end).map(encodeSegment).join("/"));
 			j = end - 1;
-		} else if (have[j] !== part) {
+		} else if (have[j] === part) {
+			bound.push(part);
+		} else {
 			reject(`segment ${j + 1} is ${JSON.stringify(have[j])}, expected "${part}"`);
 		}
 	}
-	return bound;
+	return bound.join("/");
 }
 function checkSegment(segment, position, reject) {
 	if (segment === "") reject(`segment ${position} is empty`);
@@ -61,9 +69,7 @@ function checkSegment(segment, position, reject) {
 	const bad = FORBIDDEN.exec(segment);
 	if (bad) reject(`segment ${position} contains ${JSON.stringify(bad[0])}, which is not allowed in a resource name`);
 }
-const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
 /** Percent-encodes everything outside RFC 3986 `unreserved` (encodeURIComponent leaves `!'()*`). */
 export function encodeSegment(segment) {
-	if (UNRESERVED.test(segment)) return segment;
 	return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

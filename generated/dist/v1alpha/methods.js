@@ -9,19 +9,12 @@ export const methods = {
 		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
 		idempotent: true,
 		parsedTemplate: {
-			parts: [{
-				kind: "literal",
-				text: "v1alpha"
-			}, {
-				kind: "variable",
-				field: "name",
-				segments: [
-					"projects",
-					"*",
-					"operations",
-					"**"
-				]
-			}],
+			parts: ["v1alpha", ["name", [
+				"projects",
+				"*",
+				"operations",
+				"**"
+			]]],
 			verb: "cancel"
 		},
 		query: []
@@ -34,19 +27,12 @@ export const methods = {
 		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
 		idempotent: true,
 		parsedTemplate: {
-			parts: [{
-				kind: "literal",
-				text: "v1alpha"
-			}, {
-				kind: "variable",
-				field: "name",
-				segments: [
-					"projects",
-					"*",
-					"operations",
-					"**"
-				]
-			}],
+			parts: ["v1alpha", ["name", [
+				"projects",
+				"*",
+				"operations",
+				"**"
+			]]],
 			verb: null
 		},
 		query: []
@@ -59,19 +45,12 @@ export const methods = {
 		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
 		idempotent: true,
 		parsedTemplate: {
-			parts: [{
-				kind: "literal",
-				text: "v1alpha"
-			}, {
-				kind: "variable",
-				field: "name",
-				segments: [
-					"projects",
-					"*",
-					"operations",
-					"**"
-				]
-			}],
+			parts: ["v1alpha", ["name", [
+				"projects",
+				"*",
+				"operations",
+				"**"
+			]]],
 			verb: null
 		},
 		query: []
@@ -85,19 +64,9 @@ export const methods = {
 		idempotent: true,
 		parsedTemplate: {
 			parts: [
-				{
-					kind: "literal",
-					text: "v1alpha"
-				},
-				{
-					kind: "variable",
-					field: "name",
-					segments: ["projects", "*"]
-				},
-				{
-					kind: "literal",
-					text: "operations"
-				}
+				"v1alpha",
+				["name", ["projects", "*"]],
+				"operations"
 			],
 			verb: null
 		},
@@ -132,19 +101,12 @@ export const methods = {
 		scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
 		idempotent: true,
 		parsedTemplate: {
-			parts: [{
-				kind: "literal",
-				text: "v1alpha"
-			}, {
-				kind: "variable",
-				field: "name",
-				segments: [
-					"projects",
-					"*",
-					"operations",
-					"**"
-				]
-			}],
+			parts: ["v1alpha", ["name", [
+				"projects",
+				"*",
+				"operations",
+				"**"
+			]]],
 			verb: "wait"
 		},
 		query: []

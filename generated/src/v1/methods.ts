@@ -63,7 +63,7 @@ export const methods: Methods = {
     template: "/v1/{name=projects/*/operations/**}:cancel",
     scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
     idempotent: true,
-    parsedTemplate: { parts: [{ kind: "literal", text: "v1" }, { kind: "variable", field: "name", segments: ["projects", "*", "operations", "**"] }], verb: "cancel" },
+    parsedTemplate: { parts: ["v1", ["name", ["projects", "*", "operations", "**"]]], verb: "cancel" },
     query: [],
   },
   "projects.operations.delete": {
@@ -73,7 +73,7 @@ export const methods: Methods = {
     template: "/v1/{name=projects/*/operations/**}",
     scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
     idempotent: true,
-    parsedTemplate: { parts: [{ kind: "literal", text: "v1" }, { kind: "variable", field: "name", segments: ["projects", "*", "operations", "**"] }], verb: null },
+    parsedTemplate: { parts: ["v1", ["name", ["projects", "*", "operations", "**"]]], verb: null },
     query: [],
   },
   "projects.operations.get": {
@@ -83,7 +83,7 @@ export const methods: Methods = {
     template: "/v1/{name=projects/*/operations/**}",
     scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
     idempotent: true,
-    parsedTemplate: { parts: [{ kind: "literal", text: "v1" }, { kind: "variable", field: "name", segments: ["projects", "*", "operations", "**"] }], verb: null },
+    parsedTemplate: { parts: ["v1", ["name", ["projects", "*", "operations", "**"]]], verb: null },
     query: [],
   },
   "projects.operations.list": {
@@ -93,7 +93,7 @@ export const methods: Methods = {
     template: "/v1/{name=projects/*}/operations",
     scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
     idempotent: true,
-    parsedTemplate: { parts: [{ kind: "literal", text: "v1" }, { kind: "variable", field: "name", segments: ["projects", "*"] }, { kind: "literal", text: "operations" }], verb: null },
+    parsedTemplate: { parts: ["v1", ["name", ["projects", "*"]], "operations"], verb: null },
     query: [["filter", "string", false], ["pageSize", "integer", false], ["pageToken", "string", false]],
   },
   "projects.operations.wait": {
@@ -103,7 +103,7 @@ export const methods: Methods = {
     template: "/v1/{name=projects/*/operations/**}:wait",
     scopes: ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"],
     idempotent: true,
-    parsedTemplate: { parts: [{ kind: "literal", text: "v1" }, { kind: "variable", field: "name", segments: ["projects", "*", "operations", "**"] }], verb: "wait" },
+    parsedTemplate: { parts: ["v1", ["name", ["projects", "*", "operations", "**"]]], verb: "wait" },
     query: [],
   },
 };
