@@ -1,4 +1,5 @@
 import type { ApiModel, MethodModel, VersionModel } from "../model/api-model.js";
+import { stringLiteral } from "./escape.js";
 import { header } from "./header.js";
 import { jsdocText, pascal } from "./jsdoc.js";
 
@@ -56,7 +57,7 @@ export function versionIndexFile(version: VersionModel, api: ApiModel): string {
   const Client = clientTypeName(api, version);
   const create = `create${pascal(version.version)}`;
   const lro = version.lro;
-  const transport = `createTransport({ ...options, baseUrl: options?.baseUrl ?? ${JSON.stringify(api.baseUrl)} })`;
+  const transport = `createTransport(options, ${stringLiteral(api.baseUrl)})`;
   const lines = [
     ...(lro ? ['import { type OperationHelpers, operationHelpers } from "../runtime/operation-helpers.js";'] : []),
     ...(lro ? ['import { methods } from "./methods.js";'] : []),

@@ -1,41 +1,31 @@
 import { ResponseTooLargeError } from "./errors.js";
 
-// Stateless without { stream: true }, so one serves every call.
-const decoder = new TextDecoder();
+// Stateless without { stream: true }, so one serves every call (error bodies too).
+export const decoder: TextDecoder = new TextDecoder();
 
 /** The default of the client option `maxResponseBytes`. */
 export const DEFAULT_MAX_RESPONSE_BYTES: number = 32 * 1024 * 1024;
 
 /**
- * Reads a response body as a stream, never holding more than `maxBytes` of it: past the limit (or when
- * Content-Length announces more) the stream is cancelled, which closes the connection, and the call
- * rejects with ResponseTooLargeError (its message starting with `context`, e.g. the method id). The
- * signal cancels the read at once, rejecting with its reason.
+ * Reads a response body as a stream and decodes it as UTF-8 (a BOM is dropped, invalid sequences become
+ * U+FFFD), never holding more than `maxBytes` of it: past the limit (or when Content-Length announces
+ * more) the stream is cancelled, which closes the connection, and the call rejects with
+ * ResponseTooLargeError (its message starting with `context`, e.g. the method id). The signal cancels
+ * the read at once, rejecting with its reason.
  */
-export async function readBody(
-  response: Response,
-  maxBytes: number,
-  signal?: AbortSignal,
-  context?: string,
-): Promise<Uint8Array> {
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > maxBytes) {
-    response.body?.cancel().catch(() => {});
-    throw new ResponseTooLargeError(response.status, maxBytes, context);
-  }
-  const { bytes, complete } = await readUpTo(response, maxBytes, signal, true);
-  if (!complete) throw new ResponseTooLargeError(response.status, maxBytes, context);
-  return bytes;
-}
-
-/** readBody decoded as UTF-8 (a BOM is dropped, invalid sequences become U+FFFD). */
 export async function readBodyText(
   response: Response,
   maxBytes: number,
   signal?: AbortSignal,
   context?: string,
 ): Promise<string> {
-  return decoder.decode(await readBody(response, maxBytes, signal, context));
+  // Number(null) is 0: no Content-Length, nothing announced.
+  if (Number(response.headers.get("content-length")) > maxBytes) response.body?.cancel().catch(() => {});
+  else {
+    const { bytes, complete } = await readUpTo(response, maxBytes, signal, true);
+    if (complete) return decoder.decode(bytes);
+  }
+  throw new ResponseTooLargeError(response.status, maxBytes, context);
 }
 
 /**
@@ -81,14 +71,13 @@ export async function readUpTo(
 }
 
 function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]!.byteLength === length) return chunks[0]!;
+  if (chunks.length === 1 && chunks[0]!.byteLength === length) return chunks[0]!; // most bodies: no copy
   const bytes = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {
+    bytes.set(chunk.subarray(0, length - offset), offset);
+    offset += chunk.byteLength;
     if (offset >= length) break;
-    const part = chunk.subarray(0, length - offset);
-    bytes.set(part, offset);
-    offset += part.length;
   }
   return bytes;
 }

@@ -1,4 +1,4 @@
-import { readUpTo } from "./body.js";
+import { decoder, readUpTo } from "./body.js";
 
 /** Canonical `google.rpc.Code` names, indexed by their number. */
 export const CANONICAL_CODES = [
@@ -150,7 +150,7 @@ export class ResponseTooLargeError extends ProtocolError {
   declare readonly maxBytes: number;
   constructor(httpStatus: number, maxBytes: number, context?: string) {
     super(
-      `${context ? `${context}: ` : ""}the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`,
+      `${context ? `${context}: ` : ""}the ${httpStatus} response body is larger than maxResponseBytes (${maxBytes} bytes)`,
     );
     this.httpStatus = httpStatus;
     this.maxBytes = maxBytes;
@@ -172,7 +172,7 @@ const SNIPPET = 200;
 
 /** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body (the signal stops the read). */
 export async function apiErrorFromResponse(response: Response, signal?: AbortSignal): Promise<ApiError> {
-  const text = new TextDecoder().decode((await readUpTo(response, MAX_ERROR_BODY, signal, false)).bytes);
+  const text = decoder.decode((await readUpTo(response, MAX_ERROR_BODY, signal, false)).bytes);
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
   const status = googleStatus(text);
   if (status) return new ApiError({ httpStatus: response.status, retryAfterMs, ...status });

@@ -27,10 +27,12 @@ const VALUE = /^[\x21-\x7e\x80-\xff]([\x20-\x7e\x80-\xff\t]*[\x21-\x7e\x80-\xff]
 // Cloud project ids, domain-scoped ones (example.com:my-project) and earthengine-legacy.
 const PROJECT = /^[A-Za-z0-9](?:[A-Za-z0-9._:-]{0,98}[A-Za-z0-9])?$/;
 
+const LIBRARY = `ee-operations-client/${CLIENT_VERSION}`;
+
 /** The `x-goog-api-client` every request carries, like Google's own Node clients. */
 export function apiClientHeader(): string {
   const node = typeof process === "object" ? process.versions?.node : undefined;
-  return `ee-operations-client/${CLIENT_VERSION}${node ? ` gl-node/${node}` : ""}`;
+  return node ? `${LIBRARY} gl-node/${node}` : LIBRARY;
 }
 
 /** Checks a project id (client option or credentials' quota project); the id itself is no secret. */
@@ -70,10 +72,9 @@ export function fixedHeaders(options: {
       fixed[key] = value;
     }
   }
-  const library = `ee-operations-client/${CLIENT_VERSION}`;
   if (options.userAgent !== undefined && (typeof options.userAgent !== "string" || !VALUE.test(options.userAgent)))
     throw new TypeError("userAgent must be a non-empty string of visible characters (no CR, LF or other controls)");
-  fixed["user-agent"] = options.userAgent === undefined ? library : `${options.userAgent} ${library}`;
+  fixed["user-agent"] = options.userAgent === undefined ? LIBRARY : `${options.userAgent} ${LIBRARY}`;
   fixed["x-goog-api-client"] = apiClientHeader();
   if (options.project !== undefined && options.project !== LEGACY_PROJECT)
     fixed["x-goog-user-project"] = options.project;

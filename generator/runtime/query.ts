@@ -26,20 +26,30 @@ export function queryString(method: QueryBinding, request: object): string {
       if (required) throw new TypeError(`${method.id}: query parameter ${JSON.stringify(name)} is required`);
       continue;
     }
-    const scalar = kind.endsWith("[]") ? (kind.slice(0, -2) as QueryScalar) : (kind as QueryScalar);
-    if (scalar !== kind) {
-      if (!Array.isArray(value)) throw wrongType(method, name, kind, value);
-      for (const item of value) search += pair(method, name, scalar, kind, item);
-    } else {
-      search += pair(method, name, scalar, kind, value);
+    const scalar = kind.replace("[]", "") as QueryScalar;
+    const items = scalar === kind ? [value] : value;
+    if (!Array.isArray(items)) throw wrongType(method, name, kind, value);
+    for (const item of items) {
+      if (!fits(scalar, item)) throw wrongType(method, name, kind, item);
+      // encodeURIComponent would throw a URIError.
+      if (!`${name}${item}`.isWellFormed())
+        throw new TypeError(`${method.id}: a query value contains an unpaired UTF-16 surrogate`);
+      search += `&${encodeURIComponent(name)}=${encodeURIComponent(String(item))}`;
     }
   }
   return search.slice(1);
 }
 
-function pair(method: QueryBinding, name: string, scalar: QueryScalar, kind: QueryKind, value: unknown): string {
-  if (!fits(scalar, value)) throw wrongType(method, name, kind, value);
-  return `&${encode(method, name)}=${encode(method, String(value))}`;
+function wrongType(method: QueryBinding, name: string, kind: QueryKind, value: unknown): TypeError {
+  const want = kind.endsWith("[]")
+    ? `an array of ${kind.slice(0, -2)}s`
+    : kind === "integer"
+      ? "an integer"
+      : `a ${kind}`;
+  const got = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+  return new TypeError(
+    `${method.id}: query parameter ${JSON.stringify(name)} must be ${want}, got ${got}${typeof value === "number" ? ` (${value})` : ""}`,
+  );
 }
 
 function fits(scalar: QueryScalar, value: unknown): boolean {
@@ -53,22 +63,4 @@ function fits(scalar: QueryScalar, value: unknown): boolean {
     case "boolean":
       return typeof value === "boolean";
   }
-}
-
-function encode(method: QueryBinding, text: string): string {
-  if (!text.isWellFormed()) throw new TypeError(`${method.id}: a query value contains an unpaired UTF-16 surrogate`);
-  return encodeURIComponent(text);
-}
-
-function wrongType(method: QueryBinding, name: string, kind: QueryKind, value: unknown): TypeError {
-  const got = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-  const shown = typeof value === "number" ? ` (${value})` : "";
-  return new TypeError(
-    `${method.id}: query parameter ${JSON.stringify(name)} must be ${article(kind)}, got ${got}${shown}`,
-  );
-}
-
-function article(kind: QueryKind): string {
-  if (kind.endsWith("[]")) return `an array of ${kind.slice(0, -2)}s`;
-  return kind === "integer" ? "an integer" : `a ${kind}`;
 }

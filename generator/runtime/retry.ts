@@ -27,15 +27,11 @@ export function retryPolicy(
   if (options === false) return false;
   if (typeof options !== "object" || options === null) throw new TypeError("retry must be an object or false");
   const policy = { ...DEFAULT_RETRY, ...options };
+  const { retries } = policy;
   // Bounded so that no policy (minDelayMs 0, Retry-After: 0) can turn one call into a request flood.
-  if (
-    typeof policy.retries !== "number" ||
-    !Number.isInteger(policy.retries) ||
-    policy.retries < 0 ||
-    policy.retries > MAX_RETRIES
-  ) {
+  if (!Number.isInteger(retries) || retries < 0 || retries > MAX_RETRIES) {
     throw new RangeError(
-      `retry.retries must be an integer from 0 to ${MAX_RETRIES}, got ${describeNumber(policy.retries)}`,
+      `retry.retries must be an integer from 0 to ${MAX_RETRIES}, got ${typeof retries === "number" ? retries : typeof retries}`,
     );
   }
   policy.minDelayMs = durationMs("retry.minDelayMs", policy.minDelayMs);
@@ -74,8 +70,4 @@ export function retryDelay(
     return Math.min(error.retryAfterMs, policy.maxDelayMs);
   // Full jitter: uniform in [0, min(max, base · 2^attempt)].
   return Math.floor(random() * Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** attempt));
-}
-
-function describeNumber(value: unknown): string {
-  return typeof value === "number" ? String(value) : typeof value;
 }

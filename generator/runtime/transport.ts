@@ -101,9 +101,10 @@ export interface CallExtras<T> {
   whenNoBody?: T;
 }
 
-export function createTransport(options: TransportOptions): Transport {
+/** Checks every option (a TypeError or RangeError before any request) and makes the transport. */
+export function createTransport(options: TransportOptions, defaultBaseUrl: string = DEFAULT_BASE_URL): Transport {
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
-  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
   if (options.accessToken !== undefined && typeof options.accessToken !== "function") {
     throw new TypeError("accessToken must be a function (scopes) => token");
   }
@@ -112,8 +113,8 @@ export function createTransport(options: TransportOptions): Transport {
   const project = options.project === undefined ? undefined : checkProject(options.project, "project");
   const fixed = fixedHeaders({ project, headers: options.headers, userAgent: options.userAgent });
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
-    throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
+    throw new RangeError(`maxResponseBytes must be a positive integer, got ${String(maxResponseBytes)}`);
   const accessToken = options.accessToken;
   return {
     fetch: options.fetch ?? globalThis.fetch,
@@ -137,25 +138,16 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-// User info would be sent to the server and would show in every error that names the URL; the message
-// quotes nothing of what was passed, since that is where a password would be.
+// User info would be sent to the server and would show in every error that names the URL; the messages
+// quote nothing of what was passed, since that is where a password would be.
 function checkBaseUrl(baseUrl: unknown): string {
-  if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(baseUrl)) {
+  if (typeof baseUrl === "string" && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseUrl))
+    throw new TypeError("baseUrl must not contain user info (user:password@); pass credentials with accessToken");
+  if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(baseUrl) || !URL.canParse(baseUrl)) {
     throw new TypeError(
       "baseUrl must be an http(s) URL without query or fragment, e.g. https://earthengine.googleapis.com",
     );
   }
-  const authority = /^https?:\/\/([^/?#]+)/i.exec(baseUrl)![1]!;
-  if (authority.includes("@")) {
-    throw new TypeError("baseUrl must not contain user info (user:password@); pass credentials with accessToken");
-  }
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TypeError("baseUrl is not a valid URL");
-  }
-  if (url.username || url.password) throw new TypeError("baseUrl must not contain user info");
   return baseUrl.replace(/\/+$/, "");
 }
 
@@ -171,15 +163,15 @@ export async function call<T>(
   options: CallOptions | undefined,
   extras: CallExtras<T> = {},
 ): Promise<T> {
-  const search = method.query.length > 0 ? queryString(method, request) : "";
+  const search = queryString(method, request);
   const url = `${transport.baseUrl}${requestPath(method, request)}${search && `?${search}`}`;
   const policy = retryPolicy(options?.retry, transport.retry);
   const timeoutMs = checkTimeout(options?.timeoutMs) ?? transport.timeoutMs;
   // No limit means no signal on the request unless the caller gave one (its cost: bench figures 4 and 5).
   const limit = deadline(options?.signal, timeoutMs, () => `${method.id} did not finish within ${timeoutMs} ms`);
   const signal = limit.signal;
+  // Once the signal has aborted, whatever fails below rejects with its reason (the outer catch).
   try {
-    signal?.throwIfAborted();
     const headers = await transport.headersFor(method, signal);
     // A redirect could answer for a server that was never asked (and to another origin): an error.
     const init: RequestInit = { method: method.httpMethod, headers, signal, redirect: "manual" };
@@ -194,7 +186,7 @@ export async function call<T>(
         const response = await transport.fetch(url, init);
         status = response.status;
         if (!response.ok) throw await apiErrorFromResponse(response, signal);
-        // A 204 or 205 has no body stream; nor has any response whose body is empty.
+        // A 204 or 205 has no body stream: it reads as "", like an empty body.
         const text = await readBodyText(response, transport.maxResponseBytes, signal, method.id);
         if (text !== "") {
           const data: unknown = JSON.parse(text);
@@ -211,7 +203,6 @@ export async function call<T>(
           message: `${method.id}: the ${status} response has no body`,
         });
       } catch (raw) {
-        if (signal?.aborted) throw signal.reason;
         const error = classify(raw, method, status);
         const delay = retryDelay(policy, attempt, error, Math.random, method.idempotent);
         if (delay === undefined) throw error;
@@ -225,10 +216,10 @@ export async function call<T>(
   }
 }
 
-// fetch and openapi-fetch report failures as bare TypeErrors and SyntaxErrors; give them a type and
-// the HTTP status. Messages never include the request, so never its Authorization header.
+// fetch and JSON.parse report failures as bare TypeErrors and SyntaxErrors; give them a type and the
+// HTTP status (the client's own errors are neither). Messages never include the request, so never its
+// Authorization header.
 function classify(error: unknown, method: MethodInfo, status: number): unknown {
-  if (error instanceof ApiError || error instanceof NetworkError || error instanceof ProtocolError) return error;
   if (error instanceof SyntaxError) {
     return new ApiError({
       httpStatus: status,
@@ -253,14 +244,9 @@ function classify(error: unknown, method: MethodInfo, status: number): unknown {
 const BEFORE_CONNECT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 
 function neverConnected(cause: { code?: string; errors?: unknown } | undefined): boolean {
-  if (cause?.code !== undefined && BEFORE_CONNECT.has(cause.code)) return true;
-  // Several addresses tried (happy eyeballs): an AggregateError of per-address failures.
-  const errors = cause?.errors;
-  return (
-    Array.isArray(errors) &&
-    errors.length > 0 &&
-    errors.every((e) => BEFORE_CONNECT.has((e as { code?: string } | null)?.code ?? ""))
-  );
+  // Several addresses tried (happy eyeballs): an AggregateError of per-address failures, all of which count.
+  const errors = Array.isArray(cause?.errors) && cause.errors.length > 0 ? cause.errors : [cause];
+  return errors.every((e) => BEFORE_CONNECT.has((e as { code?: string } | null)?.code ?? ""));
 }
 
 function checkTimeout(timeoutMs: unknown): number | undefined {

@@ -185,7 +185,7 @@ describe("bounded bodies", () => {
     expect(error).toBeInstanceOf(ProtocolError);
     expect(error.maxBytes).toBe(1024 * 1024);
     expect(error.message).toBe(
-      "earthengine.projects.operations.get: the 200 response body is larger than maxResponseBytes (1048576 bytes); it was not read further",
+      "earthengine.projects.operations.get: the 200 response body is larger than maxResponseBytes (1048576 bytes)",
     );
     expect(error.httpStatus).toBe(200);
     await until(() => seen.closed, "connection closed");

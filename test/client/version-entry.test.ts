@@ -35,5 +35,9 @@ describe("ee-operations-client/v1", () => {
 
   it("createClient checks its options like the root client", () => {
     expect(() => createClient({ baseUrl: "ftp://x" })).toThrow(TypeError);
+    // Options that are not an object are refused, not spread into defaults.
+    for (const options of [null, "https://x", 42])
+      expect(() => createClient(options as never)).toThrow(new TypeError("options must be an object"));
+    expect(() => createClientWithHelpers(null as never)).toThrow(/options must be an object/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readBody, readBodyText, readUpTo } from "../../generator/runtime/body.js";
+import { readBodyText, readUpTo } from "../../generator/runtime/body.js";
 import { ResponseTooLargeError } from "../../generator/runtime/errors.js";
 
 /** A body of `chunks` chunks of `size` bytes (endless when chunks is Infinity), counting pulls and cancels. */
@@ -17,19 +17,19 @@ function streamed(chunks: number, size: number, headers?: Record<string, string>
   return { response: new Response(body, { headers }), seen };
 }
 
-describe("readBody", () => {
+describe("readBodyText", () => {
   it.each([
     { given: { chunks: 0, size: 1, max: 10 }, want: 0 },
     { given: { chunks: 3, size: 4, max: 12 }, want: 12 },
     { given: { chunks: 1, size: 10, max: 10 }, want: 10 },
   ])("given $given, want $want bytes", async ({ given, want }) => {
     const { response } = streamed(given.chunks, given.size);
-    expect((await readBody(response, given.max)).byteLength).toBe(want);
+    expect((await readBodyText(response, given.max)).length).toBe(want);
   });
 
   it("an endless body: ResponseTooLargeError after the limit, the stream cancelled", async () => {
     const { response, seen } = streamed(Infinity, 1024);
-    const error = await readBody(response, 8 * 1024).catch((e: unknown) => e);
+    const error = await readBodyText(response, 8 * 1024).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error).toMatchObject({ name: "ResponseTooLargeError", maxBytes: 8192, httpStatus: 200 });
     expect(seen.pulled).toBeLessThanOrEqual(12);
@@ -38,16 +38,16 @@ describe("readBody", () => {
 
   it("a Content-Length above the limit is refused without reading", async () => {
     const { response, seen } = streamed(Infinity, 1024, { "content-length": "100000" });
-    await expect(readBody(response, 1000)).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(readBodyText(response, 1000)).rejects.toBeInstanceOf(ResponseTooLargeError);
     expect(seen.pulled).toBeLessThanOrEqual(1);
   });
 
   it("an aborted signal rejects with its reason, also mid-body", async () => {
     const { response } = streamed(Infinity, 1);
-    await expect(readBody(response, 10, AbortSignal.abort(new Error("before")))).rejects.toThrow("before");
+    await expect(readBodyText(response, 10, AbortSignal.abort(new Error("before")))).rejects.toThrow("before");
     const stalled = new Response(new ReadableStream({ pull: () => new Promise(() => {}) }));
     const controller = new AbortController();
-    const pending = readBody(stalled, 10, controller.signal);
+    const pending = readBodyText(stalled, 10, controller.signal);
     controller.abort(new Error("during"));
     await expect(pending).rejects.toThrow("during");
   });

@@ -20,32 +20,21 @@ export function sleep(ms, signal) {
 * Settles like `work()`, or rejects with the signal's reason as soon as it aborts: for waits the signal
 * cannot reach by itself (a token provider, a user callback). A synchronous throw becomes a rejection.
 */
-export function untilAborted(work, signal) {
-	if (signal?.aborted) return Promise.reject(signal.reason);
-	let result;
+export async function untilAborted(work, signal) {
+	signal?.throwIfAborted();
+	const result = work();
+	// A plain value (a cached token): nothing to wait for, so no listener on the signal (bench figure 4).
+	if (!signal || typeof result?.then !== "function") return result;
+	let onAbort;
 	try {
-		result = work();
-		// A plain value (a cached token): nothing to wait for, so no listener on the signal (bench figure 4).
-		if (!isThenable(result)) return Promise.resolve(result);
-	} catch (error) {
-		return Promise.reject(error);
-	}
-	const promise = Promise.resolve(result);
-	if (!signal) return promise;
-	return new Promise((resolve, reject) => {
-		const onAbort = () => reject(signal.reason);
-		signal.addEventListener("abort", onAbort, { once: true });
-		promise.then((value) => {
-			signal.removeEventListener("abort", onAbort);
-			resolve(value);
-		}, (error) => {
-			signal.removeEventListener("abort", onAbort);
-			reject(error);
+		return await new Promise((resolve, reject) => {
+			onAbort = () => reject(signal.reason);
+			signal.addEventListener("abort", onAbort, { once: true });
+			result.then(resolve, reject);
 		});
-	});
-}
-function isThenable(value) {
-	return (typeof value === "object" || typeof value === "function") && value !== null && typeof value.then === "function";
+	} finally {
+		signal.removeEventListener("abort", onAbort);
+	}
 }
 /**
 * A signal that aborts with the caller's reason, or with a TimeoutError after `timeoutMs`; `done()`

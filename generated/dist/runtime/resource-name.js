@@ -22,11 +22,10 @@ export function requestPath(method, request) {
 * reserved expansion limited to `/`), literal segments as they are. Throws InvalidNameError.
 */
 export function bindName(method, [field, want], value) {
-	const multi = want.indexOf("**");
 	const reject = (reason) => {
 		const pattern = want.join("/");
 		if (pattern === "projects/*/operations/**" && typeof value === "string" && TASK_ID.test(value)) {
-			reason = `it looks like a bare task id: pass operationName(${JSON.stringify(value)}) instead (the operation helpers accept bare ids)`;
+			reason = `a bare task id: pass operationName(${JSON.stringify(value)}) (the operation helpers take bare ids)`;
 		}
 		throw new InvalidNameError({
 			field,
@@ -39,35 +38,25 @@ export function bindName(method, [field, want], value) {
 	if (typeof value !== "string") return reject(`expected a string, got ${value === null ? "null" : typeof value}`);
 	if (!value.isWellFormed()) return reject("it contains an unpaired UTF-16 surrogate");
 	const have = value.split("/");
-	const extra = have.length - want.length;
-	if (multi < 0 ? extra !== 0 : extra < 0) {
-		return reject(`it has ${have.length} path segments, the pattern ${multi < 0 ? "needs" : "needs at least"} ${want.length}`);
+	// `**` is only ever the last segment of a template (generator/model/http-template.ts).
+	const last = want.length - 1;
+	const multi = want[last] === "**";
+	if (multi ? have.length < want.length : have.length !== want.length) {
+		return reject(`it has ${have.length} path segments, the pattern needs ${multi ? "at least " : ""}${want.length}`);
 	}
-	const bound = [];
-	for (let i = 0, j = 0; i < want.length; i++, j++) {
-		const part = want[i];
-		if (part === "*") {
-			checkSegment(have[j], j + 1, reject);
-			bound.push(encodeSegment(have[j]));
-		} else if (part === "**") {
-			const end = j + extra + 1;
-			for (let k = j; k < end; k++) checkSegment(have[k], k + 1, reject);
-			bound.push(have.slice(j, end).map(encodeSegment).join("/"));
-			j = end - 1;
-		} else if (have[j] === part) {
-			bound.push(part);
-		} else {
-			reject(`segment ${j + 1} is ${JSON.stringify(have[j])}, expected "${part}"`);
-		}
-	}
-	return bound.join("/");
+	return have.map((segment, i) => {
+		const part = want[Math.min(i, last)];
+		if (part === "*" || part === "**") return encodeSegment(checkSegment(segment, i + 1, reject));
+		if (segment !== part) reject(`segment ${i + 1} is ${JSON.stringify(segment)}, expected "${part}"`);
+		return segment;
+	}).join("/");
 }
 function checkSegment(segment, position, reject) {
-	if (segment === "") reject(`segment ${position} is empty`);
+	if (segment.trim() === "") reject(`segment ${position} is ${segment ? "only whitespace" : "empty"}`);
 	if (segment === "." || segment === "..") reject(`segment ${position} is "${segment}", dot segments are not allowed`);
-	if (segment.trim() === "") reject(`segment ${position} is only whitespace`);
 	const bad = FORBIDDEN.exec(segment);
 	if (bad) reject(`segment ${position} contains ${JSON.stringify(bad[0])}, which is not allowed in a resource name`);
+	return segment;
 }
 /** Percent-encodes everything outside RFC 3986 `unreserved` (encodeURIComponent leaves `!'()*`). */
 export function encodeSegment(segment) {

@@ -17,9 +17,10 @@ export function retryPolicy(options, fallback) {
 		...DEFAULT_RETRY,
 		...options
 	};
+	const { retries } = policy;
 	// Bounded so that no policy (minDelayMs 0, Retry-After: 0) can turn one call into a request flood.
-	if (typeof policy.retries !== "number" || !Number.isInteger(policy.retries) || policy.retries < 0 || policy.retries > MAX_RETRIES) {
-		throw new RangeError(`retry.retries must be an integer from 0 to ${MAX_RETRIES}, got ${describeNumber(policy.retries)}`);
+	if (!Number.isInteger(retries) || retries < 0 || retries > MAX_RETRIES) {
+		throw new RangeError(`retry.retries must be an integer from 0 to ${MAX_RETRIES}, got ${typeof retries === "number" ? retries : typeof retries}`);
 	}
 	policy.minDelayMs = durationMs("retry.minDelayMs", policy.minDelayMs);
 	// Infinity: no ceiling of our own, i.e. the longest a timer can wait.
@@ -50,7 +51,4 @@ export function retryDelay(policy, attempt, error, random = Math.random, idempot
 	if (error instanceof ApiError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, policy.maxDelayMs);
 	// Full jitter: uniform in [0, min(max, base · 2^attempt)].
 	return Math.floor(random() * Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** attempt));
-}
-function describeNumber(value) {
-	return typeof value === "number" ? String(value) : typeof value;
 }

@@ -88,7 +88,8 @@ export interface CallExtras<T> {
 	/** The answer to a 2xx without a body (`{}` for google.protobuf.Empty); without it such a response is an error. */
 	whenNoBody?: T;
 }
-export declare function createTransport(options: TransportOptions): Transport;
+/** Checks every option (a TypeError or RangeError before any request) and makes the transport. */
+export declare function createTransport(options: TransportOptions, defaultBaseUrl?: string): Transport;
 /**
 * Runs one API call: builds the URL from the method's metadata and the request (names and query checked
 * before any I/O), gets a token for the method's scopes, sends the request, retries transient failures,

@@ -11,9 +11,10 @@ import { DEFAULT_RETRY, retryDelay, retryPolicy } from "./retry.js";
 export const DEFAULT_BASE_URL = "https://earthengine.googleapis.com";
 /** Above `wait`'s longest server-side wait (60 s) that waitForOperation asks for. */
 export const DEFAULT_TIMEOUT_MS = 12e4;
-export function createTransport(options) {
+/** Checks every option (a TypeError or RangeError before any request) and makes the transport. */
+export function createTransport(options, defaultBaseUrl = DEFAULT_BASE_URL) {
 	if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
-	const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+	const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
 	if (options.accessToken !== undefined && typeof options.accessToken !== "function") {
 		throw new TypeError("accessToken must be a function (scopes) => token");
 	}
@@ -25,7 +26,7 @@ export function createTransport(options) {
 		userAgent: options.userAgent
 	});
 	const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-	if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
+	if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw new RangeError(`maxResponseBytes must be a positive integer, got ${String(maxResponseBytes)}`);
 	const accessToken = options.accessToken;
 	return {
 		fetch: options.fetch ?? globalThis.fetch,
@@ -47,23 +48,13 @@ export function createTransport(options) {
 		}
 	};
 }
-// User info would be sent to the server and would show in every error that names the URL; the message
-// quotes nothing of what was passed, since that is where a password would be.
+// User info would be sent to the server and would show in every error that names the URL; the messages
+// quote nothing of what was passed, since that is where a password would be.
 function checkBaseUrl(baseUrl) {
-	if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(baseUrl)) {
+	if (typeof baseUrl === "string" && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseUrl)) throw new TypeError("baseUrl must not contain user info (user:password@); pass credentials with accessToken");
+	if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#]+(\/[^?#]*)?$/i.test(baseUrl) || !URL.canParse(baseUrl)) {
 		throw new TypeError("baseUrl must be an http(s) URL without query or fragment, e.g. https://earthengine.googleapis.com");
 	}
-	const authority = /^https?:\/\/([^/?#]+)/i.exec(baseUrl)[1];
-	if (authority.includes("@")) {
-		throw new TypeError("baseUrl must not contain user info (user:password@); pass credentials with accessToken");
-	}
-	let url;
-	try {
-		url = new URL(baseUrl);
-	} catch {
-		throw new TypeError("baseUrl is not a valid URL");
-	}
-	if (url.username || url.password) throw new TypeError("baseUrl must not contain user info");
 	return baseUrl.replace(/\/+$/, "");
 }
 /**
@@ -72,15 +63,15 @@ function checkBaseUrl(baseUrl) {
 * and returns the parsed body.
 */
 export async function call(transport, method, request, options, extras = {}) {
-	const search = method.query.length > 0 ? queryString(method, request) : "";
+	const search = queryString(method, request);
 	const url = `${transport.baseUrl}${requestPath(method, request)}${search && `?${search}`}`;
 	const policy = retryPolicy(options?.retry, transport.retry);
 	const timeoutMs = checkTimeout(options?.timeoutMs) ?? transport.timeoutMs;
 	// No limit means no signal on the request unless the caller gave one (its cost: bench figures 4 and 5).
 	const limit = deadline(options?.signal, timeoutMs, () => `${method.id} did not finish within ${timeoutMs} ms`);
 	const signal = limit.signal;
+	// Once the signal has aborted, whatever fails below rejects with its reason (the outer catch).
 	try {
-		signal?.throwIfAborted();
 		const headers = await transport.headersFor(method, signal);
 		// A redirect could answer for a server that was never asked (and to another origin): an error.
 		const init = {
@@ -100,7 +91,7 @@ export async function call(transport, method, request, options, extras = {}) {
 				const response = await transport.fetch(url, init);
 				status = response.status;
 				if (!response.ok) throw await apiErrorFromResponse(response, signal);
-				// A 204 or 205 has no body stream; nor has any response whose body is empty.
+				// A 204 or 205 has no body stream: it reads as "", like an empty body.
 				const text = await readBodyText(response, transport.maxResponseBytes, signal, method.id);
 				if (text !== "") {
 					const data = JSON.parse(text);
@@ -114,7 +105,6 @@ export async function call(transport, method, request, options, extras = {}) {
 					message: `${method.id}: the ${status} response has no body`
 				});
 			} catch (raw) {
-				if (signal?.aborted) throw signal.reason;
 				const error = classify(raw, method, status);
 				const delay = retryDelay(policy, attempt, error, Math.random, method.idempotent);
 				if (delay === undefined) throw error;
@@ -127,10 +117,10 @@ export async function call(transport, method, request, options, extras = {}) {
 		limit.done();
 	}
 }
-// fetch and openapi-fetch report failures as bare TypeErrors and SyntaxErrors; give them a type and
-// the HTTP status. Messages never include the request, so never its Authorization header.
+// fetch and JSON.parse report failures as bare TypeErrors and SyntaxErrors; give them a type and the
+// HTTP status (the client's own errors are neither). Messages never include the request, so never its
+// Authorization header.
 function classify(error, method, status) {
-	if (error instanceof ApiError || error instanceof NetworkError || error instanceof ProtocolError) return error;
 	if (error instanceof SyntaxError) {
 		return new ApiError({
 			httpStatus: status,
@@ -156,10 +146,9 @@ const BEFORE_CONNECT = new Set([
 	"EAI_AGAIN"
 ]);
 function neverConnected(cause) {
-	if (cause?.code !== undefined && BEFORE_CONNECT.has(cause.code)) return true;
-	// Several addresses tried (happy eyeballs): an AggregateError of per-address failures.
-	const errors = cause?.errors;
-	return Array.isArray(errors) && errors.length > 0 && errors.every((e) => BEFORE_CONNECT.has(e?.code ?? ""));
+	// Several addresses tried (happy eyeballs): an AggregateError of per-address failures, all of which count.
+	const errors = Array.isArray(cause?.errors) && cause.errors.length > 0 ? cause.errors : [cause];
+	return errors.every((e) => BEFORE_CONNECT.has(e?.code ?? ""));
 }
 function checkTimeout(timeoutMs) {
 	return optionalDurationMs("timeoutMs", timeoutMs, {

@@ -18,10 +18,7 @@ export { methods } from "./methods.js";
 * ```
 */
 export function createClient(options = {}) {
-	const transport = createTransport({
-		...options,
-		baseUrl: options?.baseUrl ?? "https://earthengine.googleapis.com"
-	});
+	const transport = createTransport(options, "https://earthengine.googleapis.com");
 	return createV1alpha(transport);
 }
 /**
@@ -29,10 +26,7 @@ export function createClient(options = {}) {
 * (waitForOperation, cancelAndWait, listOperations, cancelMany, getMany); the package root's `createClient` returns the same.
 */
 export function createClientWithHelpers(options = {}) {
-	const transport = createTransport({
-		...options,
-		baseUrl: options?.baseUrl ?? "https://earthengine.googleapis.com"
-	});
+	const transport = createTransport(options, "https://earthengine.googleapis.com");
 	const api = createV1alpha(transport);
 	const lro = {
 		cancel: methods["projects.operations.cancel"],

@@ -22,40 +22,21 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * Settles like `work()`, or rejects with the signal's reason as soon as it aborts: for waits the signal
  * cannot reach by itself (a token provider, a user callback). A synchronous throw becomes a rejection.
  */
-export function untilAborted<T>(work: () => T | PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  let result: T | PromiseLike<T>;
+export async function untilAborted<T>(work: () => T | PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
+  signal?.throwIfAborted();
+  const result = work();
+  // A plain value (a cached token): nothing to wait for, so no listener on the signal (bench figure 4).
+  if (!signal || typeof (result as { then?: unknown } | null)?.then !== "function") return result;
+  let onAbort: (() => void) | undefined;
   try {
-    result = work();
-    // A plain value (a cached token): nothing to wait for, so no listener on the signal (bench figure 4).
-    if (!isThenable(result)) return Promise.resolve(result);
-  } catch (error) {
-    return Promise.reject(error);
+    return await new Promise<T>((resolve, reject) => {
+      onAbort = () => reject(signal.reason);
+      signal.addEventListener("abort", onAbort, { once: true });
+      (result as PromiseLike<T>).then(resolve, reject);
+    });
+  } finally {
+    signal.removeEventListener("abort", onAbort!);
   }
-  const promise = Promise.resolve(result);
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return (
-    (typeof value === "object" || typeof value === "function") &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
 }
 
 /**

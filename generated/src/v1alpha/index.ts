@@ -24,7 +24,7 @@ export type EarthEngineV1alphaClient = EarthEngineV1alpha & OperationHelpers<Ope
  * ```
  */
 export function createClient(options: TransportOptions = {}): EarthEngineV1alpha {
-  const transport = createTransport({ ...options, baseUrl: options?.baseUrl ?? "https://earthengine.googleapis.com" });
+  const transport = createTransport(options, "https://earthengine.googleapis.com");
   return createV1alpha(transport);
 }
 
@@ -33,7 +33,7 @@ export function createClient(options: TransportOptions = {}): EarthEngineV1alpha
  * (waitForOperation, cancelAndWait, listOperations, cancelMany, getMany); the package root's `createClient` returns the same.
  */
 export function createClientWithHelpers(options: TransportOptions = {}): EarthEngineV1alphaClient {
-  const transport = createTransport({ ...options, baseUrl: options?.baseUrl ?? "https://earthengine.googleapis.com" });
+  const transport = createTransport(options, "https://earthengine.googleapis.com");
   const api = createV1alpha(transport);
   const lro = { cancel: methods["projects.operations.cancel"], get: methods["projects.operations.get"] };
   return { ...api, ...operationHelpers(api.projects.operations, transport, lro) };

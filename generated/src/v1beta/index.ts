@@ -24,7 +24,7 @@ export type EarthEngineV1betaClient = EarthEngineV1beta & OperationHelpers<Opera
  * ```
  */
 export function createClient(options: TransportOptions = {}): EarthEngineV1beta {
-  const transport = createTransport({ ...options, baseUrl: options?.baseUrl ?? "https://earthengine.googleapis.com" });
+  const transport = createTransport(options, "https://earthengine.googleapis.com");
   return createV1beta(transport);
 }
 
@@ -33,7 +33,7 @@ export function createClient(options: TransportOptions = {}): EarthEngineV1beta 
  * (waitForOperation, cancelAndWait, listOperations, cancelMany, getMany); the package root's `createClient` returns the same.
  */
 export function createClientWithHelpers(options: TransportOptions = {}): EarthEngineV1betaClient {
-  const transport = createTransport({ ...options, baseUrl: options?.baseUrl ?? "https://earthengine.googleapis.com" });
+  const transport = createTransport(options, "https://earthengine.googleapis.com");
   const api = createV1beta(transport);
   const lro = { cancel: methods["projects.operations.cancel"], get: methods["projects.operations.get"] };
   return { ...api, ...operationHelpers(api.projects.operations, transport, lro) };
