@@ -7,7 +7,14 @@ const RUNTIME_DIR = new URL("../runtime/", import.meta.url);
 // Runtime modules only the long-running-operation helpers need: a package without an
 // operations resource ships none of them (nor anything only they import). A new helpers-only module
 // is one entry here; left out, it would merely ship unused.
-const LRO_ONLY = [/^operation-helpers\.ts$/, /^operation-json\.ts$/, /^bulk\.ts$/, /^batch\.ts$/, /^cli\//];
+const LRO_ONLY = [
+  /^operation-helpers\.ts$/,
+  /^operation-json\.ts$/,
+  /^bulk\.ts$/,
+  /^batch\.ts$/,
+  /^batch-request\.ts$/,
+  /^cli\//,
+];
 
 /** generator/runtime/**.ts by path relative to that folder (tests aside): the input of runtimeFiles. */
 export async function readRuntimeSources(): Promise<Map<string, string>> {

@@ -86,6 +86,8 @@ export declare class ResponseTooLargeError extends ProtocolError {
 }
 /** Every error the client's calls and helpers reject with (besides a caller's own abort reason). */
 export type ClientError = ApiError | NetworkError | TimeoutError | ProtocolError | InvalidNameError;
+/** Whether `error` is one of the client's own errors (a per-item answer in bulk calls), not a bug or an abort. */
+export declare const isClientError: (error: unknown) => error is ClientError;
 /** A short, printable rendering of any value for error messages. */
 export declare function describe(value: unknown): string;
 /** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body (the signal stops the read). */

@@ -101,6 +101,8 @@ export class ResponseTooLargeError extends ProtocolError {
 		this.maxBytes = maxBytes;
 	}
 }
+/** Whether `error` is one of the client's own errors (a per-item answer in bulk calls), not a bug or an abort. */
+export const isClientError = (error) => error instanceof ApiError || error instanceof NetworkError || error instanceof TimeoutError || error instanceof ProtocolError || error instanceof InvalidNameError;
 /** A short, printable rendering of any value for error messages. */
 export function describe(value) {
 	if (typeof value !== "string") return value === null ? "null" : typeof value;

@@ -161,6 +161,14 @@ export class ResponseTooLargeError extends ProtocolError {
 /** Every error the client's calls and helpers reject with (besides a caller's own abort reason). */
 export type ClientError = ApiError | NetworkError | TimeoutError | ProtocolError | InvalidNameError;
 
+/** Whether `error` is one of the client's own errors (a per-item answer in bulk calls), not a bug or an abort. */
+export const isClientError = (error: unknown): error is ClientError =>
+  error instanceof ApiError ||
+  error instanceof NetworkError ||
+  error instanceof TimeoutError ||
+  error instanceof ProtocolError ||
+  error instanceof InvalidNameError;
+
 /** A short, printable rendering of any value for error messages. */
 export function describe(value: unknown): string {
   if (typeof value !== "string") return value === null ? "null" : typeof value;
