@@ -45,8 +45,10 @@ export interface WaitOptions<Op extends LroOperation = LroOperation> {
   retry?: RetryOptions | false;
   /**
    * Called with the operation each time its `metadata` changes (the first answer included, and the done
-   * one if it changed). With a callback, each `wait` asks the server for no more than the current poll
-   * delay, so progress arrives while the operation runs. A throw rejects the helper.
+   * one if it changed). With a callback the first request is a `get`, so the first call comes at once;
+   * then each `wait` asks the server for no more than the current poll delay, which starts again at
+   * `pollIntervalMs` after each change and grows to 5 s at most while nothing changes. A throw rejects the
+   * helper.
    */
   onProgress?: (operation: NamedOperation<Op>) => void;
 }
@@ -88,6 +90,9 @@ export interface OperationsMethodInfo {
 }
 
 const MAX_POLL_MS = 30_000;
+// With a progress callback the delay grows only while nothing changes, and only this far: a progress
+// display is never more than a few seconds behind (the CLI's own rounds grow to the same ceiling).
+const MAX_PROGRESS_POLL_MS = 5_000;
 const MAX_WAIT_MS = 60_000;
 // Beyond the wait asked of the server: time for the request, the answer and retries of the call.
 const WAIT_MARGIN_MS = 30_000;
@@ -110,10 +115,15 @@ export function operationHelpers<Op extends LroOperation>(
     let useWait = true;
     let delay = pollIntervalMs;
     let lastMetadata: string | undefined;
+    const ceiling = Math.max(onProgress ? MAX_PROGRESS_POLL_MS : MAX_POLL_MS, pollIntervalMs);
+    // With a callback, a first `get` reports the state at once instead of after the first wait.
+    let first = onProgress !== undefined;
     for (;;) {
       const began = Date.now();
       let raw: Op;
-      if (useWait) {
+      if (first) {
+        raw = await ops.get({ name }, call);
+      } else if (useWait) {
         // With a progress callback no single wait may block for long: at most the current poll delay.
         const askMs = Math.max(0, Math.min(MAX_WAIT_MS, endsAt - began, onProgress ? delay : Infinity));
         try {
@@ -131,17 +141,21 @@ export function operationHelpers<Op extends LroOperation>(
       }
       const op = readOperation<Op>(raw);
       const named = (op.name === undefined ? { ...op, name } : op) as Named;
+      let changed = false;
       if (onProgress) {
         const metadata = JSON.stringify(named.metadata ?? null);
         if (metadata !== lastMetadata) {
           lastMetadata = metadata;
+          changed = true;
           onProgress(named);
         }
       }
       if (named.done) return named;
-      // `wait` may answer early and `get` always does: back off so that we never spin.
-      await sleep(Math.max(0, delay - (Date.now() - began)), signal);
-      delay = Math.min(delay * 2, Math.max(MAX_POLL_MS, pollIntervalMs));
+      // `wait` may answer early and `get` always does: back off so that we never spin. The first `get`
+      // is followed by a wait, which does the waiting.
+      if (!first) await sleep(Math.max(0, delay - (Date.now() - began)), signal);
+      first = false;
+      delay = changed ? pollIntervalMs : Math.min(delay * 2, ceiling);
     }
   }
 

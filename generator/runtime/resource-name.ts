@@ -51,7 +51,7 @@ export function bindName(
   const reject = (reason: string): never => {
     const pattern = want.join("/");
     if (pattern === "projects/*/operations/**" && typeof value === "string" && TASK_ID.test(value)) {
-      reason = `a bare task id: pass operationName(${JSON.stringify(value)}) (the operation helpers take bare ids)`;
+      reason = `a bare task id: pass operationName(${JSON.stringify(value)}, project); the operation helpers take bare ids`;
     }
     throw new InvalidNameError({ field, pattern, template: method.template, value, reason });
   };

@@ -1,5 +1,5 @@
 // The helpers over a scripted fake of the four methods: exact call sequences, no network.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError, InvalidNameError, ProtocolError, TimeoutError } from "../../generator/runtime/errors.js";
 import {
   type LroOperation,
@@ -230,7 +230,8 @@ describe("bounds and JSON mapping", () => {
       { done: true, metadata: { state: "SUCCEEDED", progress: 1 } },
     ];
     let n = 0;
-    const { helpers, calls } = fake({ wait: async ({ name }) => ({ name, ...answers[n++]! }) });
+    const answer = async ({ name }: { name: string }) => ({ name, ...answers[n++]! });
+    const { helpers, calls } = fake({ get: answer, wait: answer });
     const seen: unknown[] = [];
     const op = await helpers.waitForOperation("projects/p/operations/x", {
       pollIntervalMs: 2,
@@ -243,17 +244,41 @@ describe("bounds and JSON mapping", () => {
       { state: "RUNNING", progress: 0.5 },
       { state: "SUCCEEDED", progress: 1 },
     ]);
+    // A get first (the state at once), then waits of the poll delay, which starts again after each change.
     expect(calls).toEqual([
+      "get projects/p/operations/x",
+      "wait projects/p/operations/x 0.002s",
       "wait projects/p/operations/x 0.002s",
       "wait projects/p/operations/x 0.004s",
-      "wait projects/p/operations/x 0.008s",
-      "wait projects/p/operations/x 0.016s",
-      "wait projects/p/operations/x 0.032s",
+      "wait projects/p/operations/x 0.002s",
+    ]);
+  });
+
+  it("onProgress: while nothing changes the wait grows to 5 s at most (without a callback it asks 60 s)", async () => {
+    const asked = async (onProgress?: () => void) => {
+      let n = 0;
+      // Answers at once and never changes: the delay between rounds is slept here, on fake timers.
+      const answer = async ({ name }: { name: string }) => ({ name, done: ++n === 17, metadata: { state: "RUNNING" } });
+      const { helpers, calls } = fake({ get: answer, wait: answer });
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+      try {
+        const done = helpers.waitForOperation("projects/p/operations/x", { pollIntervalMs: 1, onProgress });
+        await vi.runAllTimersAsync();
+        await done;
+      } finally {
+        vi.useRealTimers();
+      }
+      return calls.filter((c) => c.startsWith("wait")).map((c) => Number.parseFloat(c.split(" ")[2]!));
+    };
+    expect(new Set(await asked())).toEqual(new Set([60]));
+    const withCallback = await asked(() => {});
+    expect(withCallback).toEqual([
+      0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128, 0.256, 0.512, 1.024, 2.048, 4.096, 5, 5, 5,
     ]);
   });
 
   it("an onProgress that throws rejects the wait", async () => {
-    const { helpers } = fake({ wait: async ({ name }) => ({ name, done: false }) });
+    const { helpers } = fake({ get: async ({ name }) => ({ name, done: false }) });
     const onProgress = () => {
       throw new Error("callback broke");
     };

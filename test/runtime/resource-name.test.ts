@@ -69,7 +69,7 @@ describe("requestPath", () => {
     {
       method: CANCEL,
       given: "6XGCJ4JK5QWZ3MZDDAD2CBEP",
-      want: /a bare task id: pass operationName\("6XGCJ4JK5QWZ3MZDDAD2CBEP"\) \(the operation helpers take bare ids\)/,
+      want: /a bare task id: pass operationName\("6XGCJ4JK5QWZ3MZDDAD2CBEP", project\); the operation helpers take bare ids/,
     },
   ];
   it.each(refused)("$method.template refuses $given", ({ method, given, want }) => {

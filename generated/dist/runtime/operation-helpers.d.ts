@@ -39,8 +39,10 @@ export interface WaitOptions<Op extends LroOperation = LroOperation> {
 	retry?: RetryOptions | false;
 	/**
 	* Called with the operation each time its `metadata` changes (the first answer included, and the done
-	* one if it changed). With a callback, each `wait` asks the server for no more than the current poll
-	* delay, so progress arrives while the operation runs. A throw rejects the helper.
+	* one if it changed). With a callback the first request is a `get`, so the first call comes at once;
+	* then each `wait` asks the server for no more than the current poll delay, which starts again at
+	* `pollIntervalMs` after each change and grows to 5 s at most while nothing changes. A throw rejects the
+	* helper.
 	*/
 	onProgress?: (operation: NamedOperation<Op>) => void;
 }

@@ -7,6 +7,9 @@ import { LEGACY_PROJECT } from "./headers.js";
 import { outcomeOf, readListPage, readOperation } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 const MAX_POLL_MS = 3e4;
+// With a progress callback the delay grows only while nothing changes, and only this far: a progress
+// display is never more than a few seconds behind (the CLI's own rounds grow to the same ceiling).
+const MAX_PROGRESS_POLL_MS = 5e3;
 const MAX_WAIT_MS = 6e4;
 // Beyond the wait asked of the server: time for the request, the answer and retries of the call.
 const WAIT_MARGIN_MS = 3e4;
@@ -28,10 +31,15 @@ export function operationHelpers(ops, transport, methods) {
 		let useWait = true;
 		let delay = pollIntervalMs;
 		let lastMetadata;
+		const ceiling = Math.max(onProgress ? MAX_PROGRESS_POLL_MS : MAX_POLL_MS, pollIntervalMs);
+		// With a callback, a first `get` reports the state at once instead of after the first wait.
+		let first = onProgress !== undefined;
 		for (;;) {
 			const began = Date.now();
 			let raw;
-			if (useWait) {
+			if (first) {
+				raw = await ops.get({ name }, call);
+			} else if (useWait) {
 				// With a progress callback no single wait may block for long: at most the current poll delay.
 				const askMs = Math.max(0, Math.min(MAX_WAIT_MS, endsAt - began, onProgress ? delay : Infinity));
 				try {
@@ -58,17 +66,21 @@ export function operationHelpers(ops, transport, methods) {
 				...op,
 				name
 			} : op;
+			let changed = false;
 			if (onProgress) {
 				const metadata = JSON.stringify(named.metadata ?? null);
 				if (metadata !== lastMetadata) {
 					lastMetadata = metadata;
+					changed = true;
 					onProgress(named);
 				}
 			}
 			if (named.done) return named;
-			// `wait` may answer early and `get` always does: back off so that we never spin.
-			await sleep(Math.max(0, delay - (Date.now() - began)), signal);
-			delay = Math.min(delay * 2, Math.max(MAX_POLL_MS, pollIntervalMs));
+			// `wait` may answer early and `get` always does: back off so that we never spin. The first `get`
+			// is followed by a wait, which does the waiting.
+			if (!first) await sleep(Math.max(0, delay - (Date.now() - began)), signal);
+			first = false;
+			delay = changed ? pollIntervalMs : Math.min(delay * 2, ceiling);
 		}
 	}
 	/** Runs `work` under one deadline made of the caller's signal and `timeoutMs`. */

@@ -25,7 +25,7 @@ export function bindName(method, [field, want], value) {
 	const reject = (reason) => {
 		const pattern = want.join("/");
 		if (pattern === "projects/*/operations/**" && typeof value === "string" && TASK_ID.test(value)) {
-			reason = `a bare task id: pass operationName(${JSON.stringify(value)}) (the operation helpers take bare ids)`;
+			reason = `a bare task id: pass operationName(${JSON.stringify(value)}, project); the operation helpers take bare ids`;
 		}
 		throw new InvalidNameError({
 			field,
