@@ -44,7 +44,11 @@ export function operationIdProblem(id: string): string | undefined {
   return undefined;
 }
 
-/** A value for an error message: JSON-quoted (control characters visible), cut to a readable length. */
+/**
+ * A value for an error message: JSON-quoted and cut to a readable length, with DEL and C1 controls
+ * escaped too (JSON.stringify leaves them raw, and some terminals act on them).
+ */
 export function quoteForMessage(value: string, max = 100): string {
-  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+  const quoted = JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+  return quoted.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

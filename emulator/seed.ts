@@ -80,7 +80,10 @@ export function recordFromSeed(input: SeedOperation | unknown, nowMs: number): O
     throw new ApiError("INVALID_ARGUMENT", "a seed must be an object");
   const seed = input as Record<string, unknown>;
   for (const key of Object.keys(seed))
-    if (!SEED_KEYS.has(key)) throw invalidField(key.slice(0, 100), `unknown seed field ${quoteForMessage(key)}`);
+    if (!SEED_KEYS.has(key)) {
+      const field = /^[\w.-]{1,100}$/.test(key) ? key : quoteForMessage(key);
+      throw invalidField(field, `unknown seed field ${quoteForMessage(key)}`);
+    }
 
   // A name every client refuses would make an operation nobody can get, cancel or delete.
   const project = optionalString(seed, "project") ?? DEFAULT_PROJECT;

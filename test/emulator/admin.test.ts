@@ -117,6 +117,7 @@ describe("POST /__emulator/operations refuses names no client can call", () => {
     { seed: { project: "\t" }, field: "project" },
     { seed: { id: 7 }, field: "id" },
     { seed: { colour: "red" }, field: "colour" },
+    { seed: { id: "a\u009bb/.." }, field: "id" },
   ])("$seed → 400 naming $field, nothing stored", async ({ seed, field }) => {
     const emu = await emulators.start();
     const res = await admin(emu.url, "POST", "operations", seed);
@@ -133,8 +134,8 @@ describe("POST /__emulator/operations refuses names no client can call", () => {
         fieldViolations: [{ field, description: error.message }],
       },
     ]);
-    // A control character is named, never echoed raw.
-    expect(error.message).not.toMatch(/[\u0000-\u001f]/);
+    // A control character is named or escaped, never echoed raw.
+    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     const project = typeof seed.project === "string" && !seed.project.includes("/") ? seed.project : "p";
     const listed = await call(emu, "GET", `/v1/projects/${encodeURIComponent(project)}/operations`);
     expect(listed.json.operations ?? []).toEqual([]);

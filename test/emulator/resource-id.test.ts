@@ -106,6 +106,7 @@ describe("quoteForMessage", () => {
     { given: "abc", want: '"abc"' },
     { given: "a\nb", want: '"a\\nb"' },
     { given: "x".repeat(101), want: `"${"x".repeat(100)}…"` },
+    { given: "a\u0000\u007f\u0085\u009bb", want: '"a\\u0000\\u007f\\u0085\\u009bb"' },
   ])("$given → $want", ({ given, want }) => {
     expect(quoteForMessage(given)).toBe(want);
   });
