@@ -19,6 +19,8 @@ const INNER_CONCURRENCY = 16;
 // Hop-by-hop and framing headers are the outer connection's business, not the inner call's.
 const SKIP_HEADERS = new Set(["host", "connection", "keep-alive", "transfer-encoding", "content-length", "expect"]);
 const SKIP_REPLY_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date"]);
+// CORS is about the outer HTTP response, which the browser reads; inner parts carry none of it.
+const isCorsHeader = (name: string): boolean => name.startsWith("access-control-");
 
 export interface InnerRequest {
   /** The part's Content-ID without its angle brackets. */
@@ -176,7 +178,7 @@ function replay(origin: { localPort?: number }, agent: Agent, inner: InnerReques
 function replyHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers))
-    if (value !== undefined && !SKIP_REPLY_HEADERS.has(name))
+    if (value !== undefined && !SKIP_REPLY_HEADERS.has(name) && !isCorsHeader(name))
       out[name] = Array.isArray(value) ? value.join(", ") : value;
   return out;
 }

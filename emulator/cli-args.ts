@@ -1,6 +1,7 @@
 // The bin's command line, parsed into plain options (no I/O), so it can be tested as a table.
 
 import { parseArgs } from "node:util";
+import { projectProblem, quoteForMessage } from "./resource-id.js";
 
 export interface CliOptions {
   help: boolean;
@@ -70,8 +71,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     strict: true,
     allowPositionals: false,
   });
-  if (values.project === "" || values.project.includes("/"))
-    throw new Error(`--project needs one non-empty path segment, got "${values.project}"`);
+  // The seeding rules (resource-id.ts), checked here so a bad project is a usage error, not a crash.
+  const badProject = projectProblem(values.project);
+  if (badProject)
+    throw new Error(
+      `--project needs one path segment a client accepts: it ${badProject}; got ${quoteForMessage(values.project)}`,
+    );
   return {
     help: values.help,
     version: values.version,

@@ -74,7 +74,7 @@ export function rpcCodeNumber(code: CanonicalCode): number {
 }
 
 export interface GoogleErrorBody {
-  error: { code: number; message: string; status: CanonicalCode };
+  error: { code: number; message: string; status: CanonicalCode; details?: Record<string, unknown>[] };
 }
 
 /** `{ error: { code: <HTTP status>, message, status } }` for a canonical code. */
@@ -92,6 +92,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: CanonicalCode,
     message: string,
+    /** google.rpc error details, e.g. a BadRequest naming the offending field. */
+    readonly details?: Record<string, unknown>[],
   ) {
     super(message);
     this.name = "ApiError";
@@ -102,6 +104,15 @@ export class ApiError extends Error {
   }
 
   toBody(): GoogleErrorBody {
-    return googleError(this.code, this.message);
+    const body = googleError(this.code, this.message);
+    if (this.details) body.error.details = this.details;
+    return body;
   }
+}
+
+/** INVALID_ARGUMENT with Google's google.rpc.BadRequest detail naming the request field at fault. */
+export function invalidField(field: string, description: string): ApiError {
+  return new ApiError("INVALID_ARGUMENT", description, [
+    { "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: [{ field, description }] },
+  ]);
 }

@@ -64,7 +64,9 @@ export function snapshot(rec: OperationRecord, t: number): Snapshot {
   const horizon = k === undefined ? t : Math.min(t, k);
   const started = rec.startMs <= horizon;
   const transitions = [rec.createMs];
-  if (started) transitions.push(rec.startMs);
+  // While it runs, progress, EECU-seconds and stages change at every instant up to the horizon (and
+  // stop at the natural end or the cancel request); updateTime follows them, like Earth Engine's.
+  if (started) transitions.push(rec.startMs, Math.min(horizon, rec.endMs));
 
   let state: OperationState;
   let endMs: number | undefined;

@@ -3,12 +3,14 @@
 // route answers as is.
 
 import { randomInt } from "node:crypto";
-import { ApiError } from "./google-error.js";
+import { ApiError, invalidField } from "./google-error.js";
 import type { OperationRecord } from "./lifecycle.js";
 import { defaultDestinationUris, defaultScriptUri } from "./metadata.js";
+import { operationIdProblem, projectProblem, quoteForMessage } from "./resource-id.js";
 import type { SeedOperation, SeedState } from "./types.js";
 
-const invalid = (message: string): ApiError => new ApiError("INVALID_ARGUMENT", message);
+/** INVALID_ARGUMENT naming the seed field `key` (message `seed.<key> …`). */
+const invalid = (key: string, message: string): ApiError => invalidField(key, `seed.${key} ${message}`);
 
 export const DEFAULT_PROJECT = "earthengine-legacy";
 const DEFAULT_RUN_MS = 60_000;
@@ -40,14 +42,14 @@ export function randomTaskId(): string {
 
 function optionalString(seed: Record<string, unknown>, key: string): string | undefined {
   const v = seed[key];
-  if (v !== undefined && typeof v !== "string") throw invalid(`seed.${key} must be a string`);
+  if (v !== undefined && typeof v !== "string") throw invalid(key, "must be a string");
   return v;
 }
 
 function optionalMs(seed: Record<string, unknown>, key: string, fallback: number): number {
   const v = seed[key];
   if (v === undefined) return fallback;
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw invalid(`seed.${key} must be a finite number >= 0`);
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw invalid(key, "must be a finite number >= 0");
   return v;
 }
 
@@ -60,30 +62,36 @@ function optionalStrings(seed: Record<string, unknown>, key: string): string[] |
   const v = seed[key];
   if (v === undefined) return undefined;
   if (!Array.isArray(v) || v.some((item) => typeof item !== "string"))
-    throw invalid(`seed.${key} must be an array of strings`);
+    throw invalid(key, "must be an array of strings");
   return [...v];
 }
 
 function oneOf<T extends string>(seed: Record<string, unknown>, key: string, allowed: readonly T[]): T | undefined {
   const v = seed[key];
   if (v === undefined) return undefined;
-  if (!allowed.includes(v as T)) throw invalid(`seed.${key} must be one of ${allowed.join(", ")}`);
+  if (!allowed.includes(v as T)) throw invalid(key, `must be one of ${allowed.join(", ")}`);
   return v as T;
 }
 
 /** Validates `input` (possibly untrusted JSON) and builds the record created at `nowMs`. */
 export function recordFromSeed(input: SeedOperation | unknown, nowMs: number): OperationRecord {
   if (input === undefined || input === null) input = {};
-  if (typeof input !== "object" || Array.isArray(input)) throw invalid("a seed must be an object");
+  if (typeof input !== "object" || Array.isArray(input))
+    throw new ApiError("INVALID_ARGUMENT", "a seed must be an object");
   const seed = input as Record<string, unknown>;
-  for (const key of Object.keys(seed)) if (!SEED_KEYS.has(key)) throw invalid(`unknown seed field "${key}"`);
+  for (const key of Object.keys(seed))
+    if (!SEED_KEYS.has(key)) {
+      const field = /^[\w.-]{1,100}$/.test(key) ? key : quoteForMessage(key);
+      throw invalidField(field, `unknown seed field ${quoteForMessage(key)}`);
+    }
 
+  // A name every client refuses would make an operation nobody can get, cancel or delete.
   const project = optionalString(seed, "project") ?? DEFAULT_PROJECT;
-  if (project === "" || project.includes("/"))
-    throw invalid(`seed.project must be one non-empty path segment, got "${project}"`);
+  const badProject = projectProblem(project);
+  if (badProject) throw invalid("project", `${badProject}; got ${quoteForMessage(project)}`);
   const id = optionalString(seed, "id") ?? randomTaskId();
-  if (id.split("/").some((segment) => segment === ""))
-    throw invalid(`seed.id must be non-empty segments joined by "/", got "${id}"`);
+  const badId = operationIdProblem(id);
+  if (badId) throw invalid("id", `${badId}; got ${quoteForMessage(id)}`);
 
   const state = oneOf(seed, "state", SEED_STATES);
   // An explicit PENDING with no pendingMs would otherwise start running at once, i.e. never be seen.

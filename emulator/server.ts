@@ -77,7 +77,7 @@ export function listen(parts: ServerParts, port: number): Promise<RunningServer>
     const target = req.url ?? "/";
     const httpMethod = req.method ?? "GET";
     // A browser's CORS preflight carries no credentials and is not an API request.
-    if (httpMethod === "OPTIONS") return sendReply(res, preflightReply());
+    if (httpMethod === "OPTIONS") return sendReply(res, preflightReply(req.headers["access-control-request-headers"]));
     const route = parseRoute(httpMethod, target);
     let body: string;
     try {

@@ -10,9 +10,9 @@ export type OperationState = "PENDING" | "RUNNING" | "CANCELLING" | "SUCCEEDED" 
 export type SeedState = "PENDING" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
 
 export interface SeedOperation {
-  /** Default 'earthengine-legacy'. */
+  /** Default 'earthengine-legacy'. One path segment a client accepts (no '/', see emulator/README.md). */
   project?: string;
-  /** Default: a random 24-char [A-Z0-9] Earth Engine task id. May contain '/'. */
+  /** Default: a random 24-char [A-Z0-9] Earth Engine task id. May contain '/' between valid segments. */
   id?: string;
   /** Default 'EXPORT_IMAGE'. */
   type?: string;

@@ -100,3 +100,53 @@ describe("admin routes", () => {
     expect(seen[0]!.body).toMatchObject({ name });
   });
 });
+
+describe("POST /__emulator/operations refuses names no client can call", () => {
+  it.each([
+    { seed: { id: "../x" }, field: "id" },
+    { seed: { id: "a?b#c" }, field: "id" },
+    { seed: { id: "x/./y" }, field: "id" },
+    { seed: { id: "x/ " }, field: "id" },
+    { seed: { id: "a%2Fb" }, field: "id" },
+    { seed: { id: "a\\b" }, field: "id" },
+    { seed: { id: "a\u0000b" }, field: "id" },
+    { seed: { id: "a\ud800" }, field: "id" },
+    { seed: { project: ".." }, field: "project" },
+    { seed: { project: "p?q" }, field: "project" },
+    { seed: { project: "a/operations/b" }, field: "project" },
+    { seed: { project: "\t" }, field: "project" },
+    { seed: { id: 7 }, field: "id" },
+    { seed: { colour: "red" }, field: "colour" },
+    { seed: { id: "a\u009bb/.." }, field: "id" },
+  ])("$seed → 400 naming $field, nothing stored", async ({ seed, field }) => {
+    const emu = await emulators.start();
+    const res = await admin(emu.url, "POST", "operations", seed);
+    const { error } = await res.json();
+    expect({ status: res.status, code: error.code, status_: error.status }).toEqual({
+      status: 400,
+      code: 400,
+      status_: "INVALID_ARGUMENT",
+    });
+    expect(error.message).toMatch(new RegExp(`^(seed\\.${field} |unknown seed field)`));
+    expect(error.details).toEqual([
+      {
+        "@type": "type.googleapis.com/google.rpc.BadRequest",
+        fieldViolations: [{ field, description: error.message }],
+      },
+    ]);
+    // A control character is named or escaped, never echoed raw.
+    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    const project = typeof seed.project === "string" && !seed.project.includes("/") ? seed.project : "p";
+    const listed = await call(emu, "GET", `/v1/projects/${encodeURIComponent(project)}/operations`);
+    expect(listed.json.operations ?? []).toEqual([]);
+    expect(() => emu.seed(seed as never)).toThrow(/seed\.|unknown seed field/);
+  });
+
+  it("still accepts ids with several segments and any other characters", async () => {
+    const emu = await emulators.start();
+    for (const id of ["a/b/c", "x y", "é-ü_1.2", "..."]) {
+      const res = await admin(emu.url, "POST", "operations", { project: "my-project", id });
+      expect(await res.json()).toEqual({ name: `projects/my-project/operations/${id}` });
+    }
+  });
+});

@@ -46,7 +46,11 @@ describe("parseCliArgs", () => {
     [["--seed", "1.5"], /--seed needs an integer/],
     [["--seed", "10001"], /--seed needs an integer from 0 to 10000/],
     [["--max-recorded", "x"], /--max-recorded/],
-    [["--project", "a/b"], /--project needs one non-empty path segment/],
+    [["--project", "a/b"], /--project needs one path segment a client accepts: it contains "\/"/],
+    [["--project", ""], /--project needs one path segment a client accepts: it is empty/],
+    [["--project", ".."], /it is "\.\." \(dot segments are not allowed\)/],
+    [["--project", "p?q"], /it contains "\?"/],
+    [["--project", "p\nq"], /it contains U\+000A, .*; got "p\\nq"/],
     [["--bogus"], /Unknown option '--bogus'/],
     [["extra"], /Unexpected argument 'extra'/],
   ])("rejects %j", (argv, message) => {
