@@ -2,7 +2,7 @@
 import type { ApiModel } from "../model/api-model.js";
 import { stringLiteral } from "./escape.js";
 import { codeSpan, fence, section, table } from "./markdown.js";
-import { exampleMethod, sampleCall } from "./package-readme-samples.js";
+import { exampleMethod, latestVersion, sampleCall } from "./package-readme-samples.js";
 
 const ERRORS: readonly (readonly [error: string, when: string, fields: string])[] = [
   [
@@ -39,7 +39,7 @@ const ERRORS: readonly (readonly [error: string, when: string, fields: string])[
 
 /** `## Errors`: an example, the table of error classes, ClientError and CANONICAL_CODES. */
 export function errorsSection(api: ApiModel): string {
-  const version = api.versions[api.versions.length - 1]!;
+  const version = latestVersion(api);
   const example = fence(
     "ts",
     [

@@ -1,7 +1,7 @@
 // Sample values for the README's code examples, made from the model: names that fit a method's
 // template, and calls that compile against the generated client. Spec text enters the examples only
 // as string literals, property keys and member accesses (escape.ts).
-import type { MethodModel, VersionModel } from "../model/api-model.js";
+import type { ApiModel, MethodModel, VersionModel } from "../model/api-model.js";
 import { memberAccess, propertyKey, stringLiteral } from "./escape.js";
 
 /** A resource name that fits `pattern`: `projects/*\/operations/**` → `projects/my-project/operations/ABC123`. */
@@ -20,6 +20,11 @@ export function sampleCall(target: string, method: MethodModel): string {
   const args = method.variables.map((v) => `${propertyKey(v.field)}: ${stringLiteral(sampleName(v.pattern))}`);
   if (method.body?.required) args.push("body: {}");
   return `${memberPath(target, method.key)}({ ${args.join(", ")} })`;
+}
+
+/** The version examples use: the last one the spec lists. */
+export function latestVersion(api: ApiModel): VersionModel {
+  return api.versions[api.versions.length - 1]!;
 }
 
 /** The method examples call: the operations resource's `get`, else the version's first method. */

@@ -34,7 +34,8 @@ describe("generated/README.md", () => {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     // `export {}`: each example is a module (top-level await), whatever it imports.
-    fences.forEach((code, i) => writeFileSync(`${OUT}/example-${i + 1}.ts`, `${PRELUDE}${code}\nexport {};\n`));
+    for (const [i, code] of fences.entries())
+      writeFileSync(`${OUT}/example-${i + 1}.ts`, `${PRELUDE}${code}\nexport {};\n`);
     writeFileSync(
       `${OUT}/tsconfig.json`,
       JSON.stringify({ compilerOptions: STRICT_COMPILER_OPTIONS, include: ["*.ts"] }),
