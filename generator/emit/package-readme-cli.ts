@@ -38,7 +38,8 @@ export function cliSection(api: ApiModel): string {
   return section(
     "## Command line",
     `The package installs ${codeSpan(bin)}, built on the helpers above. A bare task id stands for ` +
-      "`projects/<project>/operations/<id>`; `all` means every PENDING and RUNNING operation of the project.",
+      "`projects/<project>/operations/<id>`. `cancel all` cancels the project's PENDING and RUNNING " +
+      "operations; `wait all` waits for those not yet done.",
     usage,
     [
       "- `list` prints a row per operation as its page arrives; `-s/--status` filters on states " +
@@ -64,7 +65,7 @@ export function cliSection(api: ApiModel): string {
         "`cancel --wait`: `{name, outcome, already?, operation}` or `{name, error}`).",
     ].join("\n"),
     "The access token comes from `EE_ACCESS_TOKEN`; when it is unset, from Application Default " +
-      "Credentials (`GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's file) through `fromGoogleAuth`, which " +
+      "Credentials through `fromGoogleAuth`, which " +
       "needs `google-auth-library`. The token is never printed. Errors go to stderr as " +
       "`error: <STATUS>: <message>`, usage errors as `usage: <message>`.",
     table(

@@ -27,7 +27,7 @@ const ERRORS: readonly (readonly [error: string, when: string, fields: string])[
   ],
   [
     "`ResponseTooLargeError` (a `ProtocolError`)",
-    "a response body longer than `maxResponseBytes`; the rest is not read",
+    "a 2xx response body longer than `maxResponseBytes`; the rest is not read",
     "`httpStatus`, `maxBytes`",
   ],
   [
@@ -71,6 +71,6 @@ export function errorsSection(api: ApiModel): string {
       "`ApiError | NetworkError | TimeoutError | ProtocolError | InvalidNameError`, what calls and helpers " +
       "reject with. Two things pass through unchanged: an abort rejects with the signal's own reason, and " +
       "a failure of your `accessToken` provider is rethrown as it is. A bad option is a `TypeError` or " +
-      "`RangeError`. No error message contains the access token.",
+      "`RangeError`. The client never puts the access token in an error.",
   );
 }

@@ -21,7 +21,8 @@ export function lroSection(api: ApiModel): string {
     "## Long-running operations",
     `In versions with an operations resource (${resources.map(codeSpan).join(", ")}: google.longrunning's ` +
       "cancel, get, list and wait), the root `createClient` and the version's `createClientWithHelpers` " +
-      "add helpers. Each takes a full operation name or a bare task id (`[A-Za-z0-9_-]+`), which is " +
+      "add helpers. `waitForOperation`, `cancelAndWait`, `cancelMany` and `getMany` take full operation " +
+      "names or bare task ids (`[A-Za-z0-9_-]+`); a bare id is " +
       `resolved with \`operationName(id, project)\` against the client's \`project\` (default ${codeSpan(LEGACY_PROJECT)}).`,
     waiting(api, version),
     bulk(api, version),
@@ -62,13 +63,13 @@ function waiting(api: ApiModel, version: VersionModel): string {
     [
       "- `waitForOperation(name, { timeoutMs?, pollIntervalMs?, signal?, retry?, onProgress? })` resolves " +
         "with the done operation. It calls `wait` (asking the server for at most 60 s a call); where `wait` " +
-        "answers UNIMPLEMENTED it polls `get` instead. After a not-done answer it pauses, starting at " +
-        "`pollIntervalMs` (default 1000, at least 1) and doubling up to 30 s (or `pollIntervalMs` if " +
-        "larger). `timeoutMs` (default: none) covers the whole wait and rejects with `TimeoutError`; the " +
+        "answers UNIMPLEMENTED it polls `get` instead. After a not-done answer, the next request starts " +
+        "no sooner than a delay after the previous one began: `pollIntervalMs` (default 1000, at least 1), " +
+        "doubling up to 30 s (or `pollIntervalMs` if larger). `timeoutMs` (default: none) covers the whole wait and rejects with `TimeoutError`; the " +
         "`signal` rejects at once with its reason. Each `wait` request may take what it asks of the server " +
         "plus 30 s, whatever the client's `timeoutMs`.",
       "- `onProgress(operation)` is called each time the operation's `metadata` changes, the first answer " +
-        "included; with it, no `wait` asks the server for longer than the current pause, so progress " +
+        "included; with it, no `wait` asks the server for longer than the current delay, so progress " +
         "arrives while the operation runs. A callback that throws rejects the helper.",
       "- `cancelAndWait(name, options)` cancels, waits (same options, one deadline for both) and resolves " +
         "with `{ outcome, operation }`. A failed `cancel` rejects with its `ApiError`: it never reports a " +

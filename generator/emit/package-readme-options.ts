@@ -52,10 +52,10 @@ export function clientOptions(api: ApiModel): string {
   const bullets = [
     `- \`baseUrl\`: the service root, default ${codeSpan(api.baseUrl)}; an http(s) URL without query, ` +
       "fragment or user info (`user:password@` is refused: pass credentials with `accessToken`).",
-    "- `accessToken(scopes)`: called before each request with the method's OAuth scopes (narrowest first); " +
+    "- `accessToken(scopes)`: called at the start of each call with the method's OAuth scopes (narrowest first); " +
       "returns the token, or a promise of it, sent as `Authorization: Bearer …`. Without it no " +
       "`Authorization` is sent. If the function has a `quotaProject` property (a function returning a " +
-      "project id), its answer is sent as `x-goog-user-project` whenever `project` is not set " +
+      "project id or `undefined`), a project it returns is sent as `x-goog-user-project` whenever `project` is not set " +
       "(`fromGoogleAuth` sets it from the credentials).",
     `- \`project\`: the Cloud project billed and checked for quota, sent as \`x-goog-user-project\` on every ` +
       `request; it also resolves bare task ids in the helpers. Default ${codeSpan(LEGACY_PROJECT)}, which ` +
@@ -73,7 +73,12 @@ export function clientOptions(api: ApiModel): string {
       `\`ResponseTooLargeError\` and the connection is closed. Default ${DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024} MiB.`,
     "- `fetch`: the fetch implementation, called as `fetch(url, init)`; default `globalThis.fetch`.",
   ];
-  return section("## Client options", "Every option is optional:", example, bullets.join("\n"));
+  return section(
+    "## Client options",
+    "Every option is optional (`version` is the root `createClient`'s only required one):",
+    example,
+    bullets.join("\n"),
+  );
 }
 
 export function callOptions(api: ApiModel): string {
@@ -112,7 +117,7 @@ export function retries(): string {
       "- Backoff is full-jitter exponential, `random(0, min(maxDelayMs, minDelayMs · 2^attempt))`; a " +
         "`Retry-After` header (seconds or an HTTP date) is honoured, capped by `maxDelayMs`.",
       "- Only methods safe to send twice are retried once a request may have reached the server: those " +
-        "the spec marks `x-google-idempotent`, else GET, PUT and DELETE. Any other method is retried only " +
+        "the spec marks `x-google-idempotent: true`, and, where the spec says nothing, GET, PUT and DELETE. Any other method is retried only " +
         "after a network failure whose request was never sent (the connection was never made). Each " +
         "version's `methods` export tells which are idempotent.",
       "- Redirects are not followed: a 3xx is an `ApiError`.",

@@ -71,7 +71,8 @@ function entryPoints(api: ApiModel): string {
       codeSpan(name),
       "`createClient({ version, … })` for every version (also exported as " +
         `${codeSpan(`create${api.package.client}Client`)}), the errors, \`operationName\`, \`taskId\`, ` +
-        "`stateFilter`, `OPERATION_STATES`" +
+        "`stateFilter`, `OPERATION_STATES`, the option types (`ClientOptions`, `CallOptions`, `RetryOptions`, " +
+        "`AccessTokenProvider`)" +
         (api.versions.some((v) => v.lro) ? ", `outcomeOf` and the helpers' types" : ""),
     ],
     ...api.versions.map((v) => [
