@@ -22,7 +22,7 @@ export function cliSection(api: ApiModel): string {
   const usage = fence(
     "sh",
     [
-      `npx ${bin} --help                     # every command; ${bin} <command> --help for one`,
+      `npx ${bin} --help  # every command; ${bin} <command> --help for one`,
       `${bin} list [-s RUNNING,PENDING] [-l] [--filter <filter>] [--limit <n>]`,
       `${bin} get <name|taskId>`,
       `${bin} cancel <name|taskId>... | all [--wait] [--timeout <duration>]`,
@@ -55,8 +55,9 @@ export function cliSection(api: ApiModel): string {
     "Options of every command:",
     [
       "- `--project <id>`: the Cloud project of bare task ids, `list` and `all`. Without it: " +
-        "`EARTHENGINE_PROJECT`, else `GOOGLE_CLOUD_PROJECT`, else the credentials' project (the ADC file's " +
-        "`quota_project_id`, else its `project_id`; read only when `EE_ACCESS_TOKEN` is unset), " +
+        "`EARTHENGINE_PROJECT`, else `GOOGLE_CLOUD_PROJECT`, else the credentials' project (`quota_project_id`, " +
+        "else `project_id`, of the ADC file: `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's; read only " +
+        "when `EE_ACCESS_TOKEN` is unset), " +
         `${fallback}. A project found this way is sent as \`x-goog-user-project\`.`,
       `- \`--api-version <v>\`: ${versions.map(codeSpan).join(", ")} (default ${codeSpan(versions[0]!)}).`,
       `- \`--endpoint <url>\`: the service root (default ${codeSpan(api.baseUrl)}), e.g. a local emulator's.`,
