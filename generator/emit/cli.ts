@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { posix } from "node:path";
-import type { ApiModel } from "../model/api-model.js";
+import type { ApiModel, VersionModel } from "../model/api-model.js";
 import { memberAccess } from "./escape.js";
 import { header } from "./header.js";
 
@@ -64,16 +64,27 @@ export function rewriteImports(text: string, packagePath: string, source: string
 // Stable versions first, then beta, then alpha; the spec's order within each.
 const stability = (version: string) => (/alpha/.test(version) ? 2 : /beta/.test(version) ? 1 : 0);
 
+/** The versions the CLI offers (`--api-version`), stable first; the first is its default. */
+export function cliVersions(api: ApiModel): VersionModel[] {
+  return api.versions.filter((v) => v.lro).sort((a, b) => stability(a.version) - stability(b.version));
+}
+
+/** The project the CLI uses when none is given: only the Earth Engine service has one. */
+export function cliDefaultProject(api: ApiModel): string | undefined {
+  return api.service === "earthengine" ? "earthengine-legacy" : undefined;
+}
+
 /**
  * generator/cli-app/service.ts for `api`: the versions that have an operations resource, the default
  * endpoint and project (only the Earth Engine service has one), and a client of each version with its
  * operations resource, so that the CLI names no version's types.
  */
 export function cliServiceFile(api: ApiModel): string {
-  const lro = api.versions.filter((v) => v.lro).sort((a, b) => stability(a.version) - stability(b.version));
+  const lro = cliVersions(api);
   if (lro.length === 0) throw new Error("the CLI needs a version with an operations resource");
   const versions = lro.map((v) => JSON.stringify(v.version));
-  const project = api.service === "earthengine" ? '"earthengine-legacy"' : "undefined";
+  const defaultProject = cliDefaultProject(api);
+  const project = defaultProject === undefined ? "undefined" : JSON.stringify(defaultProject);
   const cases = lro.flatMap((v) => [
     `    case ${JSON.stringify(v.version)}: {`,
     "      const client = createClient({ ...options, version });",
