@@ -69,8 +69,10 @@ function waiting(api: ApiModel, version: VersionModel): string {
         "`signal` rejects at once with its reason. Each `wait` request may take what it asks of the server " +
         "plus 30 s, whatever the client's `timeoutMs`.",
       "- `onProgress(operation)` is called each time the operation's `metadata` changes, the first answer " +
-        "included; with it, no `wait` asks the server for longer than the current delay, so progress " +
-        "arrives while the operation runs. A callback that throws rejects the helper.",
+        "included. With it, the first request is a `get`, so the first call comes at once; then each `wait` " +
+        "asks the server for the current delay only, which starts again at `pollIntervalMs` after every " +
+        "change and grows to 5 s at most while nothing changes, so progress arrives while the operation " +
+        "runs. A callback that throws rejects the helper.",
       "- `cancelAndWait(name, options)` cancels, waits (same options, one deadline for both) and resolves " +
         "with `{ outcome, operation }`. A failed `cancel` rejects with its `ApiError`: it never reports a " +
         "cancellation that did not happen.",
