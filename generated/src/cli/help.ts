@@ -18,8 +18,9 @@ const SYNOPSIS: Record<Command, string> = {
 const COMMON_OPTIONS = `Options of every command:
   --project <id>         The Cloud project: of bare task ids, of 'list' and of 'all'. Default: the
                          first of EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT, the credentials' project
-                         (quota_project_id or project_id of the ADC file), else earthengine-legacy
-                         (a note on stderr says so). A project given is sent as x-goog-user-project.
+                         (the earthengine credentials' project, else quota_project_id or project_id
+                         of the ADC file), else earthengine-legacy (a note on stderr says so). A
+                         project given is sent as x-goog-user-project.
   --api-version <v>      ${choices(CLI_VERSIONS)} (default: ${DEFAULT_VERSION}).
   --endpoint <url>       Service root (default: ${DEFAULT_ENDPOINT}), e.g. an
                          emulator's http://127.0.0.1:8080.
@@ -94,9 +95,11 @@ Run '${BIN} <command> --help' for what each command prints and its options.
 ${COMMON_OPTIONS}
 
 Authentication:
-  The access token is read from EE_ACCESS_TOKEN. When it is unset, Application Default Credentials
-  are used through google-auth-library (an optional dependency: npm install google-auth-library).
-  The token is never printed: server text that echoes it shows [redacted].
+  The access token is read from EE_ACCESS_TOKEN. When it is unset, the credentials saved by
+  'earthengine authenticate' (~/.config/earthengine/credentials) are used, else Application Default
+  Credentials, as Earth Engine's own client does; both through google-auth-library (an optional
+  dependency: npm install google-auth-library). Neither the token nor the stored refresh token or
+  client secret is ever printed: server text that echoes one shows [redacted].
 
 ${EXIT_CODES}
 
