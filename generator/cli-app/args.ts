@@ -115,7 +115,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   const all = spec.all && targets.includes("all");
   if (all && targets.length > 1) throw new UsageError(`${command} all takes no other names`, command);
-  if (targets.length < spec.min) throw new UsageError(`${command}: missing operation name or task id`, command);
+  if (targets.length < spec.min) throw new UsageError(`${word}: missing operation name or task id`, command);
   if (targets.length > spec.max) {
     // Only `list` has a maximum: its words are states when they follow -s/--status.
     throw new UsageError(
@@ -125,7 +125,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   for (const option of ["wait", "timeout", "filter", "limit", "status", "long"] as const) {
     if (values[option] !== undefined && !spec.options.includes(option))
-      throw new UsageError(`--${option} does not apply to ${command}`, command);
+      throw new UsageError(`--${option} does not apply to ${word}`, command);
   }
   if (command === "cancel" && values.timeout !== undefined && !values.wait)
     throw new UsageError("cancel: --timeout needs --wait", command);

@@ -4,6 +4,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { readJsonObject } from "./json-file.js";
+import { DEFAULT_PROJECT } from "./service.js";
 
 export interface StoredCredentials {
   /** Where they were read from (for messages). */
@@ -26,8 +27,14 @@ export function earthengineCredentialsPath(env: Env): string {
 /**
  * The stored credentials; undefined when the file is missing, unreadable, or has no refresh_token
  * (Earth Engine's client then falls back to Application Default Credentials, and so does the CLI).
+ * The CLI ships with other services' packages too: only Earth Engine's (the one whose default project
+ * is earthengine-legacy) reads them, so that no other service is sent Earth Engine's credentials.
  */
-export async function readEarthengineCredentials(env: Env): Promise<StoredCredentials | undefined> {
+export async function readEarthengineCredentials(
+  env: Env,
+  service: { defaultProject: string | undefined } = { defaultProject: DEFAULT_PROJECT },
+): Promise<StoredCredentials | undefined> {
+  if (service.defaultProject !== "earthengine-legacy") return undefined;
   const path = earthengineCredentialsPath(env);
   const json = await readJsonObject(path);
   if (json === undefined) return undefined;

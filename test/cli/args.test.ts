@@ -121,6 +121,8 @@ describe("parseCommandLine", () => {
     ],
     [["list", "stray"], /^list takes no operation names, got 'stray'/],
     [["frob"], /^unknown command 'frob' \(expected .*get, .*info\)$/],
+    [["info"], /^info: missing operation name or task id$/],
+    [["info", "X", "--long"], /^--long does not apply to info$/],
     [["list", "--status", "RUNNING", "--filter", "done = true"], /--status and --filter cannot be combined/],
     [["get", "X", "-s", "RUNNING"], /--status does not apply to get/],
     [["wait", "X", "--long"], /--long does not apply to wait/],

@@ -68,6 +68,13 @@ describe("readEarthengineCredentials", () => {
     expect(got).toMatchObject({ path: join(dir, ".config/earthengine/credentials"), ...want });
   });
 
+  it("only Earth Engine's package reads them (the CLI ships with other services' packages too)", async () => {
+    const dir = home(FULL);
+    expect(await readEarthengineCredentials({ HOME: dir }, { defaultProject: undefined })).toBeUndefined();
+    expect(await readEarthengineCredentials({ HOME: dir }, { defaultProject: "x-default" })).toBeUndefined();
+    expect(await readEarthengineCredentials({ HOME: dir }, { defaultProject: "earthengine-legacy" })).toBeDefined();
+  });
+
   it.each([
     ["no file", undefined],
     ["no refresh_token", { client_id: "c", client_secret: "s" }],

@@ -122,7 +122,7 @@ export function parseCommandLine(argv) {
 	}
 	const all = spec.all && targets.includes("all");
 	if (all && targets.length > 1) throw new UsageError(`${command} all takes no other names`, command);
-	if (targets.length < spec.min) throw new UsageError(`${command}: missing operation name or task id`, command);
+	if (targets.length < spec.min) throw new UsageError(`${word}: missing operation name or task id`, command);
 	if (targets.length > spec.max) {
 		// Only `list` has a maximum: its words are states when they follow -s/--status.
 		throw new UsageError(`${command} takes no operation names, got ${quote(targets[0])} (states go after -s/--status)`, command);
@@ -135,7 +135,7 @@ export function parseCommandLine(argv) {
 		"status",
 		"long"
 	]) {
-		if (values[option] !== undefined && !spec.options.includes(option)) throw new UsageError(`--${option} does not apply to ${command}`, command);
+		if (values[option] !== undefined && !spec.options.includes(option)) throw new UsageError(`--${option} does not apply to ${word}`, command);
 	}
 	if (command === "cancel" && values.timeout !== undefined && !values.wait) throw new UsageError("cancel: --timeout needs --wait", command);
 	if (values.status !== undefined && values.filter !== undefined) throw new UsageError("--status and --filter cannot be combined: write the states into --filter", command);

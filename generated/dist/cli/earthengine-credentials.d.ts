@@ -15,6 +15,10 @@ export declare function earthengineCredentialsPath(env: Env): string;
 /**
 * The stored credentials; undefined when the file is missing, unreadable, or has no refresh_token
 * (Earth Engine's client then falls back to Application Default Credentials, and so does the CLI).
+* The CLI ships with other services' packages too: only Earth Engine's (the one whose default project
+* is earthengine-legacy) reads them, so that no other service is sent Earth Engine's credentials.
 */
-export declare function readEarthengineCredentials(env: Env): Promise<StoredCredentials | undefined>;
+export declare function readEarthengineCredentials(env: Env, service?: {
+	defaultProject: string | undefined;
+}): Promise<StoredCredentials | undefined>;
 export {};

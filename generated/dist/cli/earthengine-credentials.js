@@ -5,6 +5,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { readJsonObject } from "./json-file.js";
+import { DEFAULT_PROJECT } from "./service.js";
 /** `$HOME/.config/earthengine/credentials`, as Python's `os.path.expanduser("~/…")` finds it. */
 export function earthengineCredentialsPath(env) {
 	return join(env.HOME?.trim() || homedir(), ".config", "earthengine", "credentials");
@@ -12,8 +13,11 @@ export function earthengineCredentialsPath(env) {
 /**
 * The stored credentials; undefined when the file is missing, unreadable, or has no refresh_token
 * (Earth Engine's client then falls back to Application Default Credentials, and so does the CLI).
+* The CLI ships with other services' packages too: only Earth Engine's (the one whose default project
+* is earthengine-legacy) reads them, so that no other service is sent Earth Engine's credentials.
 */
-export async function readEarthengineCredentials(env) {
+export async function readEarthengineCredentials(env, service = { defaultProject: DEFAULT_PROJECT }) {
+	if (service.defaultProject !== "earthengine-legacy") return undefined;
 	const path = earthengineCredentialsPath(env);
 	const json = await readJsonObject(path);
 	if (json === undefined) return undefined;
