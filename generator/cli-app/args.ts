@@ -37,12 +37,15 @@ type Option = "wait" | "timeout" | "filter" | "limit" | "status" | "long";
 
 const COMMANDS: Record<Command, { min: number; max: number; all: boolean; options: readonly Option[] }> = {
   cancel: { min: 1, max: Infinity, all: true, options: ["wait", "timeout"] },
-  get: { min: 1, max: 1, all: false, options: [] },
+  get: { min: 1, max: Infinity, all: false, options: [] },
   list: { min: 0, max: 0, all: false, options: ["filter", "limit", "status", "long"] },
   wait: { min: 1, max: Infinity, all: true, options: ["timeout"] },
   delete: { min: 1, max: Infinity, all: false, options: [] },
 };
-export const COMMAND_NAMES: readonly Command[] = Object.keys(COMMANDS) as Command[];
+/** Other names of commands: `info` is `earthengine task info`'s name for `get`. */
+export const ALIASES: Readonly<Record<string, Command>> = { info: "get" };
+/** Every word that names a command, aliases included (for messages). */
+export const COMMAND_NAMES: readonly string[] = [...Object.keys(COMMANDS), ...Object.keys(ALIASES)];
 
 // Task states of the older Earth Engine task API, which `earthengine task list` users may type.
 const LEGACY_STATES: Readonly<Record<string, OperationState>> = {
@@ -60,57 +63,69 @@ const OPTIONS = {
   timeout: { type: "string" },
   filter: { type: "string" },
   limit: { type: "string" },
-  status: { type: "string", short: "s" },
+  status: { type: "string", short: "s", multiple: true },
   long: { type: "boolean", short: "l" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const;
 
 const isCommand = (word: string | undefined): word is Command => word !== undefined && Object.hasOwn(COMMANDS, word);
+/** The command a word names, aliases resolved; undefined for any other word. */
+const commandOf = (word: string | undefined): Command | undefined =>
+  isCommand(word) ? word : word !== undefined && Object.hasOwn(ALIASES, word) ? ALIASES[word] : undefined;
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   let parsed: ReturnType<
-    typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>
+    typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true; tokens: true }>
   >;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
-      const word = argv.find((a) => isCommand(a));
+      const word = argv.map(commandOf).find((c) => c !== undefined);
       throw new UsageError((error as Error).message, word);
     }
     throw error;
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  const { positionals, statusWords } = splitPositionals(parsed.tokens);
   const [word, ...targets] = positionals;
   if (word === "help") {
     const topic = targets[0];
-    if (targets.length > 1 || (topic !== undefined && !isCommand(topic)))
+    if (targets.length > 1 || (topic !== undefined && commandOf(topic) === undefined))
       throw new UsageError(`help takes one command name (${COMMAND_NAMES.join(", ")})`);
-    return { kind: "help", command: topic };
+    return { kind: "help", command: commandOf(topic) };
   }
-  if (values.help) return { kind: "help", command: isCommand(word) ? word : undefined };
+  if (values.help) return { kind: "help", command: commandOf(word) };
   if (values.version) return { kind: "version" };
 
   if (word === undefined) throw new UsageError(`missing command (${COMMAND_NAMES.join(", ")})`);
-  if (!isCommand(word)) throw new UsageError(`unknown command '${word}' (expected ${COMMAND_NAMES.join(", ")})`);
-  const command = word;
+  const command = commandOf(word);
+  if (command === undefined) throw new UsageError(`unknown command '${word}' (expected ${COMMAND_NAMES.join(", ")})`);
   const spec = COMMANDS[command];
+  if (!spec.all && targets.includes("all")) {
+    // Deleting or reading every operation should not be one word away; `list` shows them all.
+    throw new UsageError(
+      command === "delete"
+        ? "delete does not take 'all': name each operation to delete"
+        : `${word} does not take 'all': 'list' shows every operation`,
+      command,
+    );
+  }
   const all = spec.all && targets.includes("all");
   if (all && targets.length > 1) throw new UsageError(`${command} all takes no other names`, command);
-  if (targets.length < spec.min) throw new UsageError(`${command}: missing operation name or task id`, command);
+  if (targets.length < spec.min) throw new UsageError(`${word}: missing operation name or task id`, command);
   if (targets.length > spec.max) {
+    // Only `list` has a maximum: its words are states when they follow -s/--status.
     throw new UsageError(
-      spec.max === 0
-        ? `${command} takes no operation names`
-        : `${command} takes one operation name or task id, got ${targets.length}`,
+      `${command} takes no operation names, got ${quote(targets[0]!)} (states go after -s/--status)`,
       command,
     );
   }
   for (const option of ["wait", "timeout", "filter", "limit", "status", "long"] as const) {
     if (values[option] !== undefined && !spec.options.includes(option))
-      throw new UsageError(`--${option} does not apply to ${command}`, command);
+      throw new UsageError(`--${option} does not apply to ${word}`, command);
   }
   if (command === "cancel" && values.timeout !== undefined && !values.wait)
     throw new UsageError("cancel: --timeout needs --wait", command);
@@ -140,12 +155,38 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       json: values.json ?? false,
       wait: values.wait ?? false,
       filter: values.filter,
-      states: values.status === undefined ? undefined : parseStates(values.status),
+      states: values.status === undefined ? undefined : parseStateWords([...values.status, ...statusWords]),
       long: values.long ?? false,
       limit: values.limit === undefined ? undefined : parseLimit(values.limit),
       timeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout),
     },
   };
+}
+
+/**
+ * The command line's positional words, and those that follow a `-s/--status` value (earthengine's
+ * `-s RUNNING PENDING`): more states, checked as such. The first positional is always the command.
+ */
+function splitPositionals(tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): {
+  positionals: string[];
+  statusWords: string[];
+} {
+  const positionals: string[] = [];
+  const statusWords: string[] = [];
+  let afterStatus = false;
+  for (const token of tokens) {
+    if (token.kind === "option") afterStatus = token.name === "status";
+    else if (token.kind !== "positional") afterStatus = false;
+    else if (afterStatus && positionals.length > 0) statusWords.push(token.value!);
+    else positionals.push(token.value!);
+  }
+  return { positionals, statusWords };
+}
+
+/** Every `--status` value (repeated options and space-separated words combine), duplicates dropped. */
+export function parseStateWords(words: readonly string[]): [OperationState, ...OperationState[]] {
+  const states = new Set(words.flatMap((word) => parseStates(word)));
+  return [...states] as [OperationState, ...OperationState[]];
 }
 
 /** `RUNNING,PENDING` (any case, spaces allowed) → the states, each checked against the spec's enum. */

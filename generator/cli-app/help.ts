@@ -1,5 +1,5 @@
 // The texts of `--help`, `<command> --help` and of a usage error.
-import type { Command } from "./args.js";
+import { COMMAND_NAMES, type Command } from "./args.js";
 import { BIN, CLI_VERSIONS, DEFAULT_ENDPOINT, DEFAULT_VERSION } from "./service.js";
 
 /** `a`, `a or b`, `a, b or c`. */
@@ -8,8 +8,8 @@ const choices = (words: readonly string[]) =>
 
 const SYNOPSIS: Record<Command, string> = {
   cancel: `${BIN} cancel <name|taskId>... | all [--wait] [--timeout <duration>]`,
-  get: `${BIN} get <name|taskId>`,
-  list: `${BIN} list [-s|--status <STATE>[,<STATE>]] [-l|--long] [--filter <filter>] [--limit <n>]`,
+  get: `${BIN} get|info <name|taskId>...`,
+  list: `${BIN} list [-s|--status <STATE>[,<STATE>]... ] [-l|--long] [--filter <filter>] [--limit <n>]`,
   wait: `${BIN} wait <name|taskId>... | all [--timeout <duration>]`,
   delete: `${BIN} delete <name|taskId>...`,
 };
@@ -17,8 +17,9 @@ const SYNOPSIS: Record<Command, string> = {
 const COMMON_OPTIONS = `Options of every command:
   --project <id>         The Cloud project: of bare task ids, of 'list' and of 'all'. Default: the
                          first of EARTHENGINE_PROJECT, GOOGLE_CLOUD_PROJECT, the credentials' project
-                         (quota_project_id or project_id of the ADC file), else earthengine-legacy
-                         (a note on stderr says so). A project given is sent as x-goog-user-project.
+                         (the earthengine credentials' project, else quota_project_id or project_id
+                         of the ADC file), else earthengine-legacy (a note on stderr says so). A
+                         project given is sent as x-goog-user-project.
   --api-version <v>      ${choices(CLI_VERSIONS)} (default: ${DEFAULT_VERSION}).
   --endpoint <url>       Service root (default: ${DEFAULT_ENDPOINT}), e.g. an
                          emulator's http://127.0.0.1:8080.
@@ -39,12 +40,17 @@ operation of the project and reports the others as "already <STATE>".
                          seconds (default: no limit).
 --json prints one result per operation: {name, ok, already?, error?}; with --wait
 {name, outcome, already?, operation} or {name, error}.`,
-  get: `Prints one operation's name, state, type, description, progress, times, EECU-seconds, script,
-destinations and error. --json prints the operation.`,
+  get: `Prints each operation's name, state, type, description, progress, times, EECU-seconds, script,
+destinations and error, in the order given, a blank line between operations. Several names are read
+with one batch request; one that cannot be read is reported on stderr and the others still printed.
+'info' is the same command under earthengine's name ('earthengine task info'); 'all' is refused (use
+'list'). --json with one name prints the operation; with several, {name, ok, operation} or
+{name, ok, error} for each.`,
   list: `Prints the project's operations, newest first, one row as soon as its page arrives.
 
-  -s, --status <STATES>  Only operations in these states, comma-separated: PENDING, RUNNING,
-                         CANCELLING, SUCCEEDED, CANCELLED, FAILED.
+  -s, --status <STATES>  Only operations in these states, comma- or space-separated (-s RUNNING
+                         PENDING), any case: PENDING, RUNNING, CANCELLING, SUCCEEDED, CANCELLED,
+                         FAILED. Repeated -s options add up.
   -l, --long             Also the start and update times, EECU-seconds, the first destination URI
                          (and how many more) and the error.
   --filter <filter>      A list filter, e.g. 'metadata.state = "RUNNING"' (not with --status).
@@ -58,15 +64,17 @@ terminal. Ctrl-C stops waiting (the operations go on), prints each one's last kn
                          (default: no limit).
 --json with one name prints the operation; with several, {name, outcome, operation} or {name, error}
 for each.`,
-  delete: "Deletes each operation's record (this does not cancel it), one after the other.",
+  delete: "Deletes each operation's record (this does not cancel it), one after the other. 'all' is refused.",
 };
 
 const EXIT_CODES = `Exit codes:
   0    Success. 'cancel --wait' also exits 0 when an operation finished SUCCEEDED before the cancel
        took effect (it says so), and 'cancel' when an operation was already done.
-  1    An API, network or authentication error, or --timeout elapsed.
+  1    An API, network or authentication error, or --timeout elapsed; 'get' of several names
+       when any of them could not be read.
   2    A usage error: unknown command or option, missing argument, bad --timeout, --limit or
-       --status, or a name that is neither a task id nor projects/*/operations/**.
+       --status, 'all' given to get or delete, or a name that is neither a task id nor
+       projects/*/operations/**.
   3    An operation ended FAILED (wait, cancel --wait).
   4    An operation ended CANCELLED where success was awaited ('wait').
   130  Interrupted by Ctrl-C (SIGINT).
@@ -86,9 +94,11 @@ Run '${BIN} <command> --help' for what each command prints and its options.
 ${COMMON_OPTIONS}
 
 Authentication:
-  The access token is read from EE_ACCESS_TOKEN. When it is unset, Application Default Credentials
-  are used through google-auth-library (an optional dependency: npm install google-auth-library).
-  The token is never printed: server text that echoes it shows [redacted].
+  The access token is read from EE_ACCESS_TOKEN. When it is unset, the credentials saved by
+  'earthengine authenticate' (~/.config/earthengine/credentials) are used, else Application Default
+  Credentials, as Earth Engine's own client does; both through google-auth-library (an optional
+  dependency: npm install google-auth-library). Neither the token nor the stored refresh token or
+  client secret is ever printed: server text that echoes one shows [redacted].
 
 ${EXIT_CODES}
 
@@ -112,5 +122,5 @@ ${EXIT_CODES}
 export function usageHint(command: string | undefined): string {
   if (command !== undefined && Object.hasOwn(SYNOPSIS, command))
     return `  ${SYNOPSIS[command as Command]}\nRun '${BIN} ${command} --help' for its options.\n`;
-  return `  ${BIN} <command> [options]   (commands: ${Object.keys(SYNOPSIS).join(", ")})\nRun '${BIN} --help' for the commands, options and exit codes.\n`;
+  return `  ${BIN} <command> [options]   (commands: ${COMMAND_NAMES.join(", ")})\nRun '${BIN} --help' for the commands, options and exit codes.\n`;
 }

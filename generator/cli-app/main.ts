@@ -6,6 +6,7 @@ import { InvalidNameError, operationName } from "ee-operations-client";
 import { type Invocation, parseCommandLine } from "./args.js";
 import { tokenSource } from "./auth.js";
 import { runCommand } from "./commands.js";
+import { readEarthengineCredentials } from "./earthengine-credentials.js";
 import { EXIT, errorLine, InterruptedError, reportOf, UsageError } from "./errors.js";
 import { commandHelp, HELP, usageHint } from "./help.js";
 import { credentialsProject, type ResolvedProject, resolveProject } from "./project.js";
@@ -15,7 +16,9 @@ import type { Io } from "./types.js";
 type Env = Readonly<Record<string, string | undefined>>;
 
 async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): Promise<number> {
-  const { provider, secrets, fromEnv } = tokenSource(env);
+  // Earth Engine's own order: EE_ACCESS_TOKEN, else `earthengine authenticate`'s file, else ADC.
+  const stored = env.EE_ACCESS_TOKEN?.trim() ? undefined : await readEarthengineCredentials(env);
+  const { provider, secrets, fromEnv } = tokenSource(env, undefined, stored);
   const io: Io = {
     out: (text) => void process.stdout.write(text),
     drained: () =>
@@ -39,9 +42,11 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
       return EXIT.OK;
     }
     invocation = commandLine.invocation;
-    // The ADC file is read only when the token comes from ADC and no project was given otherwise.
-    const adcProject = fromEnv || invocation.project !== undefined ? undefined : await credentialsProject(env);
-    resolved = resolveProject(invocation.project, env, adcProject);
+    // The credentials' project: the earthengine file's, else the ADC file's (read only when the token
+    // does not come from EE_ACCESS_TOKEN and no project was given otherwise).
+    const fromCredentials =
+      fromEnv || invocation.project !== undefined ? undefined : (stored?.project ?? (await credentialsProject(env)));
+    resolved = resolveProject(invocation.project, env, fromCredentials);
     if (resolved.source === "none" && usesProject(invocation)) {
       throw new UsageError(
         "no project: give --project, or set GOOGLE_CLOUD_PROJECT (needed by bare task ids, 'list' and 'all')",

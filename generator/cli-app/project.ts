@@ -1,11 +1,11 @@
 // Which Cloud project the CLI works in, in `earthengine`'s order: --project, EARTHENGINE_PROJECT,
-// GOOGLE_CLOUD_PROJECT, the credentials' project (the ADC file's quota_project_id, else its
-// project_id), else the service's default (earthengine-legacy for Earth Engine, which the CLI then
+// GOOGLE_CLOUD_PROJECT, the credentials' project (the earthengine credentials' `project`, else the
+// ADC file's quota_project_id, else its project_id; main.ts picks it), else the service's default (earthengine-legacy for Earth Engine, which the CLI then
 // says it uses; none for other services).
-import { open, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "./errors.js";
+import { readJsonObject } from "./json-file.js";
 import { DEFAULT_PROJECT } from "./service.js";
 
 export type ProjectSource =
@@ -52,9 +52,6 @@ export function resolveProject(
   return fallback === undefined ? { project: "", source: "none" } : { project: fallback, source: "default" };
 }
 
-/** Largest ADC file read; a real one is well under a kilobyte or two. */
-const MAX_ADC_BYTES = 64 * 1024;
-
 /**
  * The project of Application Default Credentials, read cheaply from the ADC file
  * (GOOGLE_APPLICATION_CREDENTIALS, else gcloud's well-known file); undefined when there is none or it
@@ -62,26 +59,11 @@ const MAX_ADC_BYTES = 64 * 1024;
  */
 export async function credentialsProject(env: Env): Promise<string | undefined> {
   const path = env.GOOGLE_APPLICATION_CREDENTIALS?.trim() || wellKnownAdcFile(env);
-  if (!path) return undefined;
-  try {
-    // Only a regular file: opening a FIFO or a device could block or never end.
-    if (!(await stat(path)).isFile()) return undefined;
-    const file = await open(path, "r");
-    try {
-      const buffer = Buffer.alloc(MAX_ADC_BYTES + 1);
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-      if (bytesRead > MAX_ADC_BYTES) return undefined;
-      const json: unknown = JSON.parse(buffer.subarray(0, bytesRead).toString("utf8"));
-      if (json === null || typeof json !== "object") return undefined;
-      const { quota_project_id: quota, project_id: id } = json as Record<string, unknown>;
-      const project = typeof quota === "string" && quota ? quota : id;
-      return typeof project === "string" && project ? project : undefined;
-    } finally {
-      await file.close();
-    }
-  } catch {
-    return undefined;
-  }
+  const json = path ? await readJsonObject(path) : undefined;
+  if (json === undefined) return undefined;
+  const { quota_project_id: quota, project_id: id } = json;
+  const project = typeof quota === "string" && quota ? quota : id;
+  return typeof project === "string" && project ? project : undefined;
 }
 
 function wellKnownAdcFile(env: Env): string | undefined {

@@ -1,6 +1,6 @@
 // The command line: durations, --status states, and what each argv parses to.
 import { describe, expect, it } from "vitest";
-import { parseCommandLine, parseDuration, parseStates } from "../../generator/cli-app/args.js";
+import { parseCommandLine, parseDuration, parseStates, parseStateWords } from "../../generator/cli-app/args.js";
 
 describe("parseDuration", () => {
   it.each([
@@ -39,6 +39,28 @@ describe("parseStates", () => {
   });
 });
 
+describe("parseStateWords", () => {
+  it.each([
+    [["RUNNING"], ["RUNNING"]],
+    [
+      ["RUNNING", "PENDING"],
+      ["RUNNING", "PENDING"],
+    ],
+    [
+      ["running,pending", "FAILED"],
+      ["RUNNING", "PENDING", "FAILED"],
+    ],
+    [
+      ["RUNNING", "running", "PENDING,RUNNING"],
+      ["RUNNING", "PENDING"],
+    ],
+  ])("%j → %j", (words, want) => expect(parseStateWords(words)).toEqual(want));
+
+  it("refuses a word that is not a state, naming it", () => {
+    expect(() => parseStateWords(["RUNNING", "PENDNG"])).toThrow(/--status: 'PENDNG' is not a state/);
+  });
+});
+
 describe("parseCommandLine", () => {
   it.each([
     [["--help"], { kind: "help", command: undefined }],
@@ -46,6 +68,8 @@ describe("parseCommandLine", () => {
     [["cancel", "--help"], { kind: "help", command: "cancel" }],
     [["list", "-h"], { kind: "help", command: "list" }],
     [["help", "wait"], { kind: "help", command: "wait" }],
+    [["info", "--help"], { kind: "help", command: "get" }],
+    [["help", "info"], { kind: "help", command: "get" }],
     [["--version"], { kind: "version" }],
   ])("%j → %j", (argv, want) => expect(parseCommandLine(argv)).toEqual(want));
 
@@ -65,6 +89,19 @@ describe("parseCommandLine", () => {
     [["list", "--project", "my-project"], { command: "list", project: "my-project" }],
     [["get", "X", "--api-version", "v1alpha", "--json"], { command: "get", apiVersion: "v1alpha", json: true }],
     [["get", "X"], { project: undefined, apiVersion: "v1", json: false, long: false, all: false }],
+    // earthengine's names and forms.
+    [["info", "X"], { command: "get", targets: ["X"] }],
+    [["get", "A", "B", "C"], { command: "get", targets: ["A", "B", "C"] }],
+    [["info", "A", "B", "--json"], { command: "get", targets: ["A", "B"], json: true }],
+    [["list", "-s", "RUNNING", "PENDING"], { command: "list", targets: [], states: ["RUNNING", "PENDING"] }],
+    [["list", "--status", "running", "failed", "-l"], { states: ["RUNNING", "FAILED"], long: true }],
+    [["list", "-s", "RUNNING", "-s", "PENDING"], { states: ["RUNNING", "PENDING"] }],
+    [
+      ["list", "-s", "RUNNING,FAILED", "-s", "PENDING", "SUCCEEDED"],
+      { states: ["RUNNING", "FAILED", "PENDING", "SUCCEEDED"] },
+    ],
+    [["list", "--status=RUNNING", "PENDING"], { states: ["RUNNING", "PENDING"] }],
+    [["-s", "RUNNING", "list"], { command: "list", states: ["RUNNING"] }],
   ])("%j", (argv, want) => {
     const line = parseCommandLine(argv);
     expect(line.kind).toBe("run");
@@ -73,7 +110,19 @@ describe("parseCommandLine", () => {
 
   it.each([
     [["cancel", "all", "X"], /cancel all takes no other names/],
-    [["get", "all", "X"], /get takes one operation name/],
+    [["get", "all"], /^get does not take 'all': 'list' shows every operation$/],
+    [["info", "X", "all"], /^info does not take 'all'/],
+    [["delete", "all"], /^delete does not take 'all': name each operation to delete$/],
+    [["delete", "X", "all"], /^delete does not take 'all'/],
+    [["list", "-s", "RUNNING", "PENDNG"], /^--status: 'PENDNG' is not a state/],
+    [
+      ["list", "-s", "RUNNING", "-l", "PENDING"],
+      /^list takes no operation names, got 'PENDING' \(states go after -s\/--status\)$/,
+    ],
+    [["list", "stray"], /^list takes no operation names, got 'stray'/],
+    [["frob"], /^unknown command 'frob' \(expected .*get, .*info\)$/],
+    [["info"], /^info: missing operation name or task id$/],
+    [["info", "X", "--long"], /^--long does not apply to info$/],
     [["list", "--status", "RUNNING", "--filter", "done = true"], /--status and --filter cannot be combined/],
     [["get", "X", "-s", "RUNNING"], /--status does not apply to get/],
     [["wait", "X", "--long"], /--long does not apply to wait/],

@@ -74,7 +74,7 @@ describe("help for each command, and --version", () => {
     ["cancel", ["usage: ee-operations cancel <name|taskId>... | all", "--wait", "already <STATE>", "130"]],
     ["list", ["usage: ee-operations list", "-s, --status", "-l, --long", "EECU-seconds", "--limit"]],
     ["wait", ["usage: ee-operations wait <name|taskId>... | all", "--timeout", "Ctrl-C"]],
-    ["get", ["usage: ee-operations get <name|taskId>"]],
+    ["get", ["usage: ee-operations get|info <name|taskId>...", "earthengine task info"]],
     ["delete", ["usage: ee-operations delete <name|taskId>..."]],
   ])("ee-operations %s --help (and -h, and help %s) prints that command's help, exit 0", async (command, words) => {
     const result = await cli([command, "--help"]);

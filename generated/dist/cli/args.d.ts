@@ -31,8 +31,13 @@ export type CommandLine = {
 	kind: "run";
 	invocation: Invocation;
 };
-export declare const COMMAND_NAMES: readonly Command[];
+/** Other names of commands: `info` is `earthengine task info`'s name for `get`. */
+export declare const ALIASES: Readonly<Record<string, Command>>;
+/** Every word that names a command, aliases included (for messages). */
+export declare const COMMAND_NAMES: readonly string[];
 export declare function parseCommandLine(argv: readonly string[]): CommandLine;
+/** Every `--status` value (repeated options and space-separated words combine), duplicates dropped. */
+export declare function parseStateWords(words: readonly string[]): [OperationState, ...OperationState[]];
 /** `RUNNING,PENDING` (any case, spaces allowed) → the states, each checked against the spec's enum. */
 export declare function parseStates(text: string): [OperationState, ...OperationState[]];
 /** `30s`, `2m`, `500ms`, `1h`, or plain seconds (`45`, `1.5`), as milliseconds in [1, 2^31−1]. */

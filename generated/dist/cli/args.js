@@ -13,7 +13,7 @@ const COMMANDS = {
 	},
 	get: {
 		min: 1,
-		max: 1,
+		max: Infinity,
 		all: false,
 		options: []
 	},
@@ -41,7 +41,10 @@ const COMMANDS = {
 		options: []
 	}
 };
-export const COMMAND_NAMES = Object.keys(COMMANDS);
+/** Other names of commands: `info` is `earthengine task info`'s name for `get`. */
+export const ALIASES = { info: "get" };
+/** Every word that names a command, aliases included (for messages). */
+export const COMMAND_NAMES = [...Object.keys(COMMANDS), ...Object.keys(ALIASES)];
 // Task states of the older Earth Engine task API, which `earthengine task list` users may type.
 const LEGACY_STATES = {
 	READY: "PENDING",
@@ -59,7 +62,8 @@ const OPTIONS = {
 	limit: { type: "string" },
 	status: {
 		type: "string",
-		short: "s"
+		short: "s",
+		multiple: true
 	},
 	long: {
 		type: "boolean",
@@ -72,6 +76,8 @@ const OPTIONS = {
 	version: { type: "boolean" }
 };
 const isCommand = (word) => word !== undefined && Object.hasOwn(COMMANDS, word);
+/** The command a word names, aliases resolved; undefined for any other word. */
+const commandOf = (word) => isCommand(word) ? word : word !== undefined && Object.hasOwn(ALIASES, word) ? ALIASES[word] : undefined;
 export function parseCommandLine(argv) {
 	let parsed;
 	try {
@@ -79,40 +85,47 @@ export function parseCommandLine(argv) {
 			args: [...argv],
 			options: OPTIONS,
 			allowPositionals: true,
-			strict: true
+			strict: true,
+			tokens: true
 		});
 	} catch (error) {
 		const code = error.code;
 		if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
-			const word = argv.find((a) => isCommand(a));
+			const word = argv.map(commandOf).find((c) => c !== undefined);
 			throw new UsageError(error.message, word);
 		}
 		throw error;
 	}
-	const { values, positionals } = parsed;
+	const { values } = parsed;
+	const { positionals, statusWords } = splitPositionals(parsed.tokens);
 	const [word, ...targets] = positionals;
 	if (word === "help") {
 		const topic = targets[0];
-		if (targets.length > 1 || topic !== undefined && !isCommand(topic)) throw new UsageError(`help takes one command name (${COMMAND_NAMES.join(", ")})`);
+		if (targets.length > 1 || topic !== undefined && commandOf(topic) === undefined) throw new UsageError(`help takes one command name (${COMMAND_NAMES.join(", ")})`);
 		return {
 			kind: "help",
-			command: topic
+			command: commandOf(topic)
 		};
 	}
 	if (values.help) return {
 		kind: "help",
-		command: isCommand(word) ? word : undefined
+		command: commandOf(word)
 	};
 	if (values.version) return { kind: "version" };
 	if (word === undefined) throw new UsageError(`missing command (${COMMAND_NAMES.join(", ")})`);
-	if (!isCommand(word)) throw new UsageError(`unknown command '${word}' (expected ${COMMAND_NAMES.join(", ")})`);
-	const command = word;
+	const command = commandOf(word);
+	if (command === undefined) throw new UsageError(`unknown command '${word}' (expected ${COMMAND_NAMES.join(", ")})`);
 	const spec = COMMANDS[command];
+	if (!spec.all && targets.includes("all")) {
+		// Deleting or reading every operation should not be one word away; `list` shows them all.
+		throw new UsageError(command === "delete" ? "delete does not take 'all': name each operation to delete" : `${word} does not take 'all': 'list' shows every operation`, command);
+	}
 	const all = spec.all && targets.includes("all");
 	if (all && targets.length > 1) throw new UsageError(`${command} all takes no other names`, command);
-	if (targets.length < spec.min) throw new UsageError(`${command}: missing operation name or task id`, command);
+	if (targets.length < spec.min) throw new UsageError(`${word}: missing operation name or task id`, command);
 	if (targets.length > spec.max) {
-		throw new UsageError(spec.max === 0 ? `${command} takes no operation names` : `${command} takes one operation name or task id, got ${targets.length}`, command);
+		// Only `list` has a maximum: its words are states when they follow -s/--status.
+		throw new UsageError(`${command} takes no operation names, got ${quote(targets[0])} (states go after -s/--status)`, command);
 	}
 	for (const option of [
 		"wait",
@@ -122,7 +135,7 @@ export function parseCommandLine(argv) {
 		"status",
 		"long"
 	]) {
-		if (values[option] !== undefined && !spec.options.includes(option)) throw new UsageError(`--${option} does not apply to ${command}`, command);
+		if (values[option] !== undefined && !spec.options.includes(option)) throw new UsageError(`--${option} does not apply to ${word}`, command);
 	}
 	if (command === "cancel" && values.timeout !== undefined && !values.wait) throw new UsageError("cancel: --timeout needs --wait", command);
 	if (values.status !== undefined && values.filter !== undefined) throw new UsageError("--status and --filter cannot be combined: write the states into --filter", command);
@@ -144,12 +157,36 @@ export function parseCommandLine(argv) {
 			json: values.json ?? false,
 			wait: values.wait ?? false,
 			filter: values.filter,
-			states: values.status === undefined ? undefined : parseStates(values.status),
+			states: values.status === undefined ? undefined : parseStateWords([...values.status, ...statusWords]),
 			long: values.long ?? false,
 			limit: values.limit === undefined ? undefined : parseLimit(values.limit),
 			timeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout)
 		}
 	};
+}
+/**
+* The command line's positional words, and those that follow a `-s/--status` value (earthengine's
+* `-s RUNNING PENDING`): more states, checked as such. The first positional is always the command.
+*/
+function splitPositionals(tokens) {
+	const positionals = [];
+	const statusWords = [];
+	let afterStatus = false;
+	for (const token of tokens) {
+		if (token.kind === "option") afterStatus = token.name === "status";
+		else if (token.kind !== "positional") afterStatus = false;
+		else if (afterStatus && positionals.length > 0) statusWords.push(token.value);
+		else positionals.push(token.value);
+	}
+	return {
+		positionals,
+		statusWords
+	};
+}
+/** Every `--status` value (repeated options and space-separated words combine), duplicates dropped. */
+export function parseStateWords(words) {
+	const states = new Set(words.flatMap((word) => parseStates(word)));
+	return [...states];
 }
 /** `RUNNING,PENDING` (any case, spaces allowed) → the states, each checked against the spec's enum. */
 export function parseStates(text) {

@@ -24,16 +24,47 @@ export function runCommand(ctx: CommandContext): Promise<number> {
   }
 }
 
+/**
+ * `get`/`info NAME…`. One name: one `get` call, the operation printed alone (--json: the operation).
+ * Several: one `getMany` (HTTP batch), each printed in the order given, a blank line between them as
+ * `earthengine task info` does (--json: `{name, ok, operation}` or `{name, ok, error}` each); a name
+ * that could not be read is reported on stderr and the others still printed.
+ */
 async function get(ctx: CommandContext): Promise<number> {
-  const name = ctx.names[0]!;
+  const { json } = ctx.invocation;
+  if (ctx.names.length === 1) {
+    const name = ctx.names[0]!;
+    try {
+      const op = await ctx.ee.operations.get({ name }, { signal: ctx.io.interrupt });
+      if (json) printJson(ctx, op);
+      else ctx.io.out(operationDetails(op, ctx.io.secrets));
+      return EXIT.OK;
+    } catch (error) {
+      return fail(ctx, error).exit;
+    }
+  }
+  let reads: Awaited<ReturnType<CommandContext["ee"]["getMany"]>>;
   try {
-    const op = await ctx.ee.operations.get({ name }, { signal: ctx.io.interrupt });
-    if (ctx.invocation.json) printJson(ctx, op);
-    else ctx.io.out(operationDetails(op, ctx.io.secrets));
-    return EXIT.OK;
+    reads = await ctx.ee.getMany(ctx.names, { signal: ctx.io.interrupt });
   } catch (error) {
     return fail(ctx, error).exit;
   }
+  const codes: number[] = [];
+  const out: unknown[] = [];
+  let printed = 0;
+  for (const read of reads) {
+    if (read.ok) {
+      codes.push(EXIT.OK);
+      out.push({ name: read.name, ok: true, operation: read.operation });
+      if (!json) ctx.io.out(`${printed++ === 0 ? "" : "\n"}${operationDetails(read.operation, ctx.io.secrets)}`);
+    } else {
+      const report = fail(ctx, read.error, read.name);
+      codes.push(report.exit);
+      out.push({ name: read.name, ok: false, error: errorJson(report) });
+    }
+  }
+  if (json) printJson(ctx, out);
+  return worst(codes);
 }
 
 /** One name after the other: deleting many records at once is rare, and this keeps one request in flight. */
