@@ -3,7 +3,6 @@
 // `ee-operations`: cancel, watch and clean up Earth Engine operations from the shell. See --help.
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import { InvalidNameError, operationName } from "../index.js";
 import { type Invocation, parseCommandLine } from "./args.js";
 import { tokenSource } from "./auth.js";
 import { runCommand } from "./commands.js";
@@ -11,6 +10,7 @@ import { EXIT, errorLine, InterruptedError, reportOf, UsageError } from "./error
 import { commandHelp, HELP, usageHint } from "./help.js";
 import { credentialsProject, type ResolvedProject, resolveProject } from "./project.js";
 import { cliClient } from "./service.js";
+import { operationNames, usesProject } from "./targets.js";
 import type { Io } from "./types.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -49,9 +49,9 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
       );
     }
     // Every name is checked before any request.
-    names = invocation.targets.map((target) => operationName(target, resolved.project));
+    names = operationNames(invocation, resolved.project);
   } catch (error) {
-    if (!(error instanceof UsageError || error instanceof InvalidNameError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     io.err(`${errorLine(reportOf(error), io.secrets)}\n`);
     if (error instanceof UsageError) io.err(usageHint(error.command));
     return EXIT.USAGE;
@@ -75,11 +75,6 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
     io.err(`${errorLine(report, io.secrets)}\n`);
     return report.exit;
   }
-}
-
-/** Whether bare task ids, `list` or `all` make the command refer to the project. */
-function usesProject(invocation: Invocation): boolean {
-  return invocation.all || invocation.command === "list" || invocation.targets.some((t) => !t.includes("/"));
 }
 
 /** `<package name> <version>`, from the package.json two folders up (dist/cli/ → the package). */
