@@ -4,10 +4,30 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { errorLine, InterruptedError, reportOf, UsageError } from "../../generator/cli-app/errors.js";
 import { useEmulators } from "../emulator/harness.js";
 import { clean, cli, ROOT, TOKEN } from "./run-cli.js";
 
 const emulators = useEmulators();
+
+describe("errorLine of reportOf", () => {
+  it.each([
+    ["Ctrl-C: a plain line, no gRPC status", new InterruptedError(), undefined, "interrupted", 130],
+    [
+      "Ctrl-C, of one operation",
+      new InterruptedError(),
+      "projects/p/operations/X",
+      "projects/p/operations/X: interrupted",
+      130,
+    ],
+    ["a usage error", new UsageError("bad"), undefined, "usage: bad", 2],
+    ["any other error", new Error(`no ${TOKEN}`), undefined, "error: UNKNOWN: no [redacted]", 1],
+  ])("%s", (_, error, name, line, exit) => {
+    const report = reportOf(error);
+    expect(report.exit).toBe(exit);
+    expect(errorLine(report, [TOKEN], name)).toBe(line);
+  });
+});
 
 describe("usage errors exit 2 with the usage, before any request", () => {
   it.each([
