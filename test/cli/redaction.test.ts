@@ -66,4 +66,16 @@ describe("a real-length token never appears", () => {
       expect(result.stdout).toContain("[redacted]");
     }
   });
+
+  it("when an operation's name holds it: the table, progress lines and errors show [redacted]", async () => {
+    const emu = await emulators.start({ auth: { token: TOKEN } });
+    emu.seed({ id: TOKEN, state: "RUNNING" });
+    for (const args of [["list"], ["list", "-l"], ["wait", "all", "--timeout", "300ms"], ["cancel", "all"]]) {
+      const result = await cli([...args, "--endpoint", emu.url]);
+      expect(clean(result)).toBe(true);
+      expect(result.stdout + result.stderr).toContain("[redacted]");
+    }
+    const json = await cli(["list", "--json", "--endpoint", emu.url]);
+    expect(JSON.parse(json.stdout)[0].name).toBe("projects/earthengine-legacy/operations/[redacted]");
+  });
 });

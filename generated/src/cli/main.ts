@@ -9,6 +9,7 @@ import { runCommand } from "./commands.js";
 import { EXIT, errorLine, InterruptedError, reportOf, UsageError } from "./errors.js";
 import { commandHelp, HELP, usageHint } from "./help.js";
 import { credentialsProject, type ResolvedProject, resolveProject } from "./project.js";
+import { redact } from "./sanitize.js";
 import { cliClient } from "./service.js";
 import { operationNames, usesProject } from "./targets.js";
 import type { Io } from "./types.js";
@@ -17,12 +18,24 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): Promise<number> {
   const { provider, secrets, fromEnv } = tokenSource(env);
+  // Every human line is redacted once more as it is written, for server text that reached it without
+  // terminalText's secrets (an operation's name or state). --json is redacted value by value instead:
+  // a token holding `"` or `\` would not match its own escaped form, and replacing it in the text could
+  // break the JSON.
+  let jsonStdout = false;
+  const stderr = process.stderr;
   const io: Io = {
-    out: (text) => void process.stdout.write(text),
+    out: (text) => void process.stdout.write(jsonStdout ? text : redact(text, secrets)),
     drained: () =>
       process.stdout.writableNeedDrain ? once(process.stdout, "drain").then(() => {}) : Promise.resolve(),
-    err: (text) => void process.stderr.write(text),
-    progress: process.stderr,
+    err: (text) => void stderr.write(redact(text, secrets)),
+    progress: {
+      isTTY: stderr.isTTY,
+      get columns() {
+        return stderr.columns;
+      },
+      write: (chunk) => stderr.write(redact(chunk, secrets)),
+    },
     secrets,
     interrupt,
   };
@@ -40,6 +53,7 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
       return EXIT.OK;
     }
     invocation = commandLine.invocation;
+    jsonStdout = invocation.json;
     // The ADC file is read only when the token comes from ADC and no project was given otherwise.
     const adcProject = fromEnv || invocation.project !== undefined ? undefined : await credentialsProject(env);
     resolved = resolveProject(invocation.project, env, adcProject);
