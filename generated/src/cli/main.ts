@@ -67,7 +67,7 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`${errorLine(reportOf(error), io.secrets)}\n`);
-    if (error instanceof UsageError) io.err(usageHint(error.command));
+    io.err(usageHint(error.command));
     return EXIT.USAGE;
   }
   if (resolved.source === "default" && usesProject(invocation)) {
