@@ -4,10 +4,30 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { errorLine, InterruptedError, reportOf, UsageError } from "../../generator/cli-app/errors.js";
 import { useEmulators } from "../emulator/harness.js";
 import { clean, cli, ROOT, TOKEN } from "./run-cli.js";
 
 const emulators = useEmulators();
+
+describe("errorLine of reportOf", () => {
+  it.each([
+    ["Ctrl-C: a plain line, no gRPC status", new InterruptedError(), undefined, "interrupted", 130],
+    [
+      "Ctrl-C, of one operation",
+      new InterruptedError(),
+      "projects/p/operations/X",
+      "projects/p/operations/X: interrupted",
+      130,
+    ],
+    ["a usage error", new UsageError("bad"), undefined, "usage: bad", 2],
+    ["any other error", new Error(`no ${TOKEN}`), undefined, "error: UNKNOWN: no [redacted]", 1],
+  ])("%s", (_, error, name, line, exit) => {
+    const report = reportOf(error);
+    expect(report.exit).toBe(exit);
+    expect(errorLine(report, [TOKEN], name)).toBe(line);
+  });
+});
 
 describe("usage errors exit 2 with the usage, before any request", () => {
   it.each([
@@ -37,13 +57,27 @@ describe("usage errors exit 2 with the usage, before any request", () => {
     expect(emu.requests).toEqual([]);
   });
 
-  it("a name that is neither a task id nor projects/*/operations/** is refused (exit 2), and no request is made", async () => {
-    const emu = await emulators.start();
-    const result = await cli(["cancel", "GOOD", "bad/name", "--endpoint", emu.url]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^usage: Invalid name "bad\/name"/);
-    expect(emu.requests).toEqual([]);
-  });
+  it.each([
+    ["cancel", ["GOOD", "bad/name"], "bad/name"],
+    ["get", ["bad!"], "bad!"],
+  ])(
+    "%s: a name that is neither a task id nor projects/*/operations/** is refused in the CLI's words (exit 2), with the synopsis, and no request is made",
+    async (command, targets, bad) => {
+      const emu = await emulators.start();
+      const result = await cli([command, ...targets, "--endpoint", emu.url]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      const [first, synopsis, hint] = result.stderr.split("\n");
+      expect(first).toBe(
+        `usage: "${bad}" is neither a task id nor an operation name (projects/<project>/operations/<id>)`,
+      );
+      expect(synopsis).toMatch(new RegExp(`^ {2}ee-operations ${command} <name\\|taskId>`));
+      expect(hint).toBe(`Run 'ee-operations ${command} --help' for its options.`);
+      // Nothing of the package's own wording (its parameter name, template) leaks.
+      expect(result.stderr).not.toMatch(/taskIdOrName|Invalid|\{name=/);
+      expect(emu.requests).toEqual([]);
+    },
+  );
 
   it("--help prints the commands, options and exit codes on stdout and exits 0", async () => {
     const result = await cli(["--help"]);
@@ -71,9 +105,26 @@ describe("usage errors exit 2 with the usage, before any request", () => {
 
 describe("help for each command, and --version", () => {
   it.each([
-    ["cancel", ["usage: ee-operations cancel <name|taskId>... | all", "--wait", "already <STATE>", "130"]],
+    [
+      "cancel",
+      [
+        "usage: ee-operations cancel <name|taskId>... | all",
+        "--wait",
+        "already <STATE>",
+        "130",
+        "{name, interrupted: true, operation?}",
+      ],
+    ],
     ["list", ["usage: ee-operations list", "-s, --status", "-l, --long", "EECU-seconds", "--limit"]],
-    ["wait", ["usage: ee-operations wait <name|taskId>... | all", "--timeout", "Ctrl-C"]],
+    [
+      "wait",
+      [
+        "usage: ee-operations wait <name|taskId>... | all",
+        "--timeout",
+        "Ctrl-C",
+        "{name, interrupted: true, operation?}",
+      ],
+    ],
     ["get", ["usage: ee-operations get|info <name|taskId>...", "earthengine task info"]],
     ["delete", ["usage: ee-operations delete <name|taskId>..."]],
   ])("ee-operations %s --help (and -h, and help %s) prints that command's help, exit 0", async (command, words) => {

@@ -53,6 +53,17 @@ describe("the project", () => {
     expect(emu.requests[0]!.headers["x-goog-user-project"]).toBeUndefined();
     const full = await cli(["get", name, "--json", "--endpoint", emu.url], { env });
     expect(full.stderr).toBe("");
+    // A full name of another project: the default project is not used, so no note.
+    const other = await cli(["get", "projects/other-proj/operations/X", "--endpoint", emu.url], { env });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toBe("error: NOT_FOUND: Operation projects/other-proj/operations/X not found.\n");
+    const fullNames = await cli(["cancel", name, "projects/other-proj/operations/X", "--endpoint", emu.url], { env });
+    expect(fullNames.stderr).not.toContain(NOTE);
+    // One bare id among full names uses it.
+    const mixed = await cli(["cancel", "projects/other-proj/operations/X", "LEGACY1", "--endpoint", emu.url], {
+      env,
+    });
+    expect(mixed.stderr).toContain(NOTE);
   });
 
   it("a malformed EARTHENGINE_PROJECT is a usage error, before any request", async () => {

@@ -1,6 +1,6 @@
 // terminalText, jsonText and redact: server text made safe for a terminal and for --json.
 import { describe, expect, it } from "vitest";
-import { jsonText, redact, terminalText } from "../../generator/cli-app/sanitize.js";
+import { jsonText, MIN_SECRET_LENGTH, redact, terminalText } from "../../generator/cli-app/sanitize.js";
 
 const TOKEN = "ya29.secret-token";
 
@@ -61,8 +61,41 @@ describe("redact", () => {
   it.each([
     ["no secrets", "abc", [], "abc"],
     ["an empty secret is ignored", "abc", [""], "abc"],
-    ["every occurrence", "xSx", ["x"], "[redacted]S[redacted]"],
+    ["every occurrence", "xSECRET-1xSECRET-1", ["SECRET-1"], "x[redacted]x[redacted]"],
+    ["a one-character token is no secret to hide", "name: projects/e", ["e"], "name: projects/e"],
+    ["a token one character short of the minimum", "x abcdefg y", ["abcdefg"], "x abcdefg y"],
+    ["a token of the minimum length", "x abcdefgh y", ["abcdefgh"], "x [redacted] y"],
+    ["a short token beside a long one", "t ya29.long-token t", ["t", "ya29.long-token"], "t [redacted] t"],
   ])("%s", (_, text, secrets, want) => {
     expect(redact(text, secrets)).toBe(want);
+  });
+
+  it("the minimum is 8 characters", () => {
+    expect(MIN_SECRET_LENGTH).toBe(8);
+  });
+});
+
+describe("jsonText with the token", () => {
+  const op = { name: "projects/earthengine-legacy/operations/T", metadata: { state: "RUNNING", "@type": "t" } };
+
+  it.each(["e", "t", "name", '"', "\\", ":", "{"])(
+    "leaves every key and value of an operation alone for the short token %j",
+    (token) => {
+      const text = jsonText(op, [token]);
+      expect(text).toBe(JSON.stringify(op, null, 2));
+    },
+  );
+
+  it.each([
+    'ya29."quoted"-token',
+    "ya29.back\\slash\\token",
+    '", "injected": "value',
+    "ya29.\\u0041-escape",
+    "{}[],:ya29.punctuation",
+  ])("is valid JSON with the long token %j redacted from values and keys", (token) => {
+    const value = { [`k ${token}`]: `v ${token}`, list: [token, `${token}${token}`] };
+    const text = jsonText(value, [token]);
+    expect(text).not.toContain(token);
+    expect(JSON.parse(text)).toEqual({ "k [redacted]": "v [redacted]", list: ["[redacted]", "[redacted][redacted]"] });
   });
 });

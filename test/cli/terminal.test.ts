@@ -23,9 +23,10 @@ interface Session {
 
 /**
  * Runs the CLI under `script -qfec` with a pty; `interruptWhen` (if given) is checked on each chunk of
- * output, and the first time it matches ^C is typed. Killed after `limitMs`.
+ * output (a RegExp) or every 20 ms (a function), and the first time it matches ^C is typed. Killed
+ * after `limitMs`.
  */
-function onTerminal(args: string[], interruptWhen?: RegExp, limitMs = 15_000): Promise<Session> {
+function onTerminal(args: string[], interruptWhen?: RegExp | (() => boolean), limitMs = 15_000): Promise<Session> {
   const command = [process.execPath, MAIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
   const child = spawn("script", ["-qfec", command, "/dev/null"], {
     env: cliEnv({ EE_ACCESS_TOKEN: TOKEN, COLUMNS: "120" }),
@@ -34,16 +35,24 @@ function onTerminal(args: string[], interruptWhen?: RegExp, limitMs = 15_000): P
   let output = "";
   let typed = false;
   const timer = setTimeout(() => child.kill("SIGKILL"), limitMs);
+  const type = () => {
+    typed = true;
+    child.stdin.write("\x03");
+  };
   child.stdout.on("data", (chunk: Buffer) => {
     output += chunk.toString("utf8");
-    if (interruptWhen && !typed && interruptWhen.test(output)) {
-      typed = true;
-      child.stdin.write("\x03");
-    }
+    if (interruptWhen instanceof RegExp && !typed && interruptWhen.test(output)) type();
   });
+  const poll =
+    typeof interruptWhen === "function"
+      ? setInterval(() => {
+          if (!typed && interruptWhen()) type();
+        }, 20)
+      : undefined;
   return new Promise((resolve) => {
     child.on("close", (code) => {
       clearTimeout(timer);
+      clearInterval(poll);
       child.stdin.destroy();
       resolve({ output, code });
     });
@@ -81,6 +90,24 @@ describe.skipIf(!hasScript)("on a real terminal", () => {
       new RegExp(`^${name}: CANCELLING \\d+% when interrupted; its cancel was already requested\\r?\\n$`),
     );
     // The cancel was sent once; no request was made after the interrupt was handled.
+    expect(emu.requests.filter((r) => r.url.endsWith(":cancel"))).toHaveLength(1);
+  });
+
+  it("Ctrl-C while the cancel request is in flight prints the last known state and that the cancel may have been requested (no gRPC CANCELLED), exits 130", async () => {
+    const emu = await emulators.start({ clock: "real" });
+    const { name } = emu.seed({ id: "Q1", runMs: 600_000 });
+    emu.fault({ method: "cancel", delayMs: 10_000 });
+    const cancelSent = () => emu.requests.some((r) => r.url.endsWith(":cancel"));
+    const { output, code } = await onTerminal(["cancel", "Q1", "--wait", "--endpoint", emu.url], cancelSent);
+    expect(code).toBe(130);
+    // script echoes the ^C the terminal shows; then the one line.
+    const lines = output.replace(/\^C/g, "").trim().split(/\r?\n/);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${name}: RUNNING \\d+% when interrupted; its cancel may already have been requested$`),
+      ),
+    ]);
+    expect(output).not.toMatch(/CANCELLED|error:/);
     expect(emu.requests.filter((r) => r.url.endsWith(":cancel"))).toHaveLength(1);
   });
 

@@ -5,6 +5,7 @@
 import { ApiError, InvalidNameError, outcomeOf } from "../index.js";
 import { EXIT } from "./errors.js";
 import { stateOf } from "./format.js";
+import { CANCEL_MAYBE_SENT, CANCEL_REQUESTED, reportInterrupted } from "./interrupted.js";
 import { errorJson, fail, parentOf, printJson, worst } from "./output.js";
 import { terminalText } from "./sanitize.js";
 import { alreadyLine, waitAndReport } from "./wait.js";
@@ -36,7 +37,9 @@ export async function cancel(ctx) {
 	try {
 		names = ctx.invocation.all ? await listAll(ctx, known) : await readStates(ctx, known, failedWith);
 	} catch (error) {
-		return fail(ctx, error).exit;
+		if (!ctx.io.interrupt.aborted) return fail(ctx, error).exit;
+		ctx.io.err("interrupted before any cancel was sent\n");
+		return EXIT.INTERRUPTED;
 	}
 	if (ctx.invocation.all && names.length === 0) {
 		if (json) printJson(ctx, []);
@@ -44,7 +47,15 @@ export async function cancel(ctx) {
 		return EXIT.OK;
 	}
 	const toCancel = names.filter((name) => !failed.has(name) && !nothingToCancel(known.get(name)));
-	const outcomes = toCancel.length ? await ctx.ee.cancelMany(toCancel, { signal: ctx.io.interrupt }) : [];
+	let outcomes = [];
+	// Ctrl-C while the cancels are in flight: they were sent, and the server may have acted on them.
+	let cut = false;
+	try {
+		if (toCancel.length) outcomes = await ctx.ee.cancelMany(toCancel, { signal: ctx.io.interrupt });
+	} catch (error) {
+		if (!ctx.io.interrupt.aborted) throw error;
+		cut = true;
+	}
 	const requested = new Set();
 	for (const result of outcomes) {
 		if (result.ok) requested.add(result.name);
@@ -73,6 +84,7 @@ export async function cancel(ctx) {
 			json: result
 		});
 	}
+	if (cut) return reportCut(ctx, names, decided, known, new Set(toCancel));
 	if (wait) {
 		const waited = names.filter((name) => !decided.has(name));
 		return waitAndReport(ctx, waited, {
@@ -101,6 +113,26 @@ export async function cancel(ctx) {
 	}
 	if (json) printJson(ctx, results);
 	if (ctx.io.interrupt.aborted) codes.push(EXIT.INTERRUPTED);
+	return worst(codes);
+}
+/**
+* After Ctrl-C during cancelMany: the results already decided, and for every other name its last
+* known state, and that its cancel may have been requested (or was, for one already cancelling).
+*/
+function reportCut(ctx, names, decided, known, sent) {
+	const codes = [EXIT.INTERRUPTED];
+	const results = [];
+	for (const name of names) {
+		const earlier = decided.get(name);
+		if (earlier !== undefined) {
+			codes.push(earlier.code);
+			results.push(earlier.json);
+		} else {
+			const note = sent.has(name) ? CANCEL_MAYBE_SENT : CANCEL_REQUESTED;
+			results.push(...reportInterrupted(ctx.io, [name], known, note));
+		}
+	}
+	if (ctx.invocation.json) printJson(ctx, results);
 	return worst(codes);
 }
 function nothingToCancel(op) {

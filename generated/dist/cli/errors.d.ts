@@ -37,8 +37,8 @@ export interface ErrorReport {
 }
 export declare function reportOf(error: unknown): ErrorReport;
 /**
-* `error: <STATUS>: <message>` on one line (`usage: <message>` for a usage error): server text made
-* safe for a terminal, every secret (the access token) replaced, and the operation's name added when
-* the message does not mention it.
+* `error: <STATUS>: <message>` on one line (`usage: <message>` for a usage error, `interrupted` alone
+* after Ctrl-C): server text made safe for a terminal, every secret (the access token) replaced, and
+* the operation's name added when the message does not mention it.
 */
 export declare function errorLine(report: ErrorReport, secrets: readonly string[], name?: string): string;

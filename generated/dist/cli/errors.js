@@ -48,8 +48,9 @@ export function reportOf(error) {
 		message: error.message,
 		exit: EXIT.USAGE
 	};
+	// No canonical status: CANCELLED would read as "the operation was cancelled".
 	if (error instanceof InterruptedError) return {
-		status: "CANCELLED",
+		status: "INTERRUPTED",
 		message: error.message,
 		exit: EXIT.INTERRUPTED
 	};
@@ -85,13 +86,14 @@ export function reportOf(error) {
 	};
 }
 /**
-* `error: <STATUS>: <message>` on one line (`usage: <message>` for a usage error): server text made
-* safe for a terminal, every secret (the access token) replaced, and the operation's name added when
-* the message does not mention it.
+* `error: <STATUS>: <message>` on one line (`usage: <message>` for a usage error, `interrupted` alone
+* after Ctrl-C): server text made safe for a terminal, every secret (the access token) replaced, and
+* the operation's name added when the message does not mention it.
 */
 export function errorLine(report, secrets, name) {
 	let message = report.message;
 	if (name !== undefined && !message.includes(name)) message = `${name}: ${message}`;
 	const text = terminalText(message, secrets);
+	if (report.exit === EXIT.INTERRUPTED) return text;
 	return report.exit === EXIT.USAGE ? `usage: ${text}` : `error: ${report.status}: ${text}`;
 }

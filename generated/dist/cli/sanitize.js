@@ -12,10 +12,17 @@ const INVISIBLE = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
 // What --json writes as \uXXXX: DEL, C1, the separators, and every character of INVISIBLE.
 const JSON_ESCAPED = /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 export const REDACTED = "[redacted]";
-/** Every occurrence of each secret replaced by `[redacted]`. */
+/**
+* Shortest secret redacted. A shorter one (the emulator takes any token, its docs use `x`) is a
+* substring of ordinary output (a letter, `name`, `true`), so replacing it would rewrite names, keys
+* and usage lines while hiding nothing worth hiding; real access tokens are far longer (Google's
+* OAuth ones run to over a hundred characters).
+*/
+export const MIN_SECRET_LENGTH = 8;
+/** Every occurrence of each secret (of at least MIN_SECRET_LENGTH characters) replaced by `[redacted]`. */
 export function redact(text, secrets) {
 	let out = text;
-	for (const secret of secrets) if (secret) out = out.split(secret).join(REDACTED);
+	for (const secret of secrets) if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
 	return out;
 }
 /**

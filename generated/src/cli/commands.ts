@@ -75,19 +75,30 @@ async function remove(ctx: CommandContext): Promise<number> {
     throw new UsageError("delete: this service's operations resource has no delete method", "delete");
   const codes: number[] = [];
   const out: unknown[] = [];
+  // Ctrl-C: the names not yet deleted are left alone (and not listed).
+  let cut = false;
   for (const name of ctx.names) {
-    if (ctx.io.interrupt.aborted) break;
+    cut = ctx.io.interrupt.aborted;
+    if (cut) break;
     try {
       await remove({ name }, { signal: ctx.io.interrupt });
       codes.push(EXIT.OK);
       out.push({ name, ok: true });
-      if (!ctx.invocation.json) ctx.io.out(`${terminalText(name)}: deleted\n`);
+      if (!ctx.invocation.json) ctx.io.out(`${terminalText(name, ctx.io.secrets)}: deleted\n`);
     } catch (error) {
+      if (ctx.io.interrupt.aborted) {
+        // Sent, so the record may be gone already.
+        ctx.io.err(`${terminalText(name, ctx.io.secrets)}: interrupted; its delete may already have been requested\n`);
+        out.push({ name, interrupted: true });
+        cut = true;
+        break;
+      }
       const report = fail(ctx, error, name);
       codes.push(report.exit);
       out.push({ name, ok: false, error: errorJson(report) });
     }
   }
+  if (cut) codes.push(EXIT.INTERRUPTED);
   if (ctx.invocation.json) printJson(ctx, out);
   return worst(codes);
 }

@@ -54,7 +54,9 @@ export function reportOf(error: unknown): ErrorReport {
   if (error instanceof ApiError) return { status: error.status, message: error.message, exit: EXIT.ERROR };
   if (error instanceof UsageError || error instanceof InvalidNameError)
     return { status: "usage", message: error.message, exit: EXIT.USAGE };
-  if (error instanceof InterruptedError) return { status: "CANCELLED", message: error.message, exit: EXIT.INTERRUPTED };
+  // No canonical status: CANCELLED would read as "the operation was cancelled".
+  if (error instanceof InterruptedError)
+    return { status: "INTERRUPTED", message: error.message, exit: EXIT.INTERRUPTED };
   if (error instanceof AuthError) return { status: "UNAUTHENTICATED", message: error.message, exit: EXIT.ERROR };
   if (error instanceof TimeoutError || error instanceof WaitTimeoutError)
     return { status: "DEADLINE_EXCEEDED", message: error.message, exit: EXIT.ERROR };
@@ -65,13 +67,14 @@ export function reportOf(error: unknown): ErrorReport {
 }
 
 /**
- * `error: <STATUS>: <message>` on one line (`usage: <message>` for a usage error): server text made
- * safe for a terminal, every secret (the access token) replaced, and the operation's name added when
- * the message does not mention it.
+ * `error: <STATUS>: <message>` on one line (`usage: <message>` for a usage error, `interrupted` alone
+ * after Ctrl-C): server text made safe for a terminal, every secret (the access token) replaced, and
+ * the operation's name added when the message does not mention it.
  */
 export function errorLine(report: ErrorReport, secrets: readonly string[], name?: string): string {
   let message = report.message;
   if (name !== undefined && !message.includes(name)) message = `${name}: ${message}`;
   const text = terminalText(message, secrets);
+  if (report.exit === EXIT.INTERRUPTED) return text;
   return report.exit === EXIT.USAGE ? `usage: ${text}` : `error: ${report.status}: ${text}`;
 }

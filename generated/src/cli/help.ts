@@ -40,7 +40,8 @@ operation of the project and reports the others as "already <STATE>".
   --timeout <duration>   With --wait: give up after this long, e.g. 30s, 2m, 500ms, or a number of
                          seconds (default: no limit).
 --json prints one result per operation: {name, ok, already?, error?}; with --wait
-{name, outcome, already?, operation} or {name, error}.`,
+{name, outcome, already?, operation} or {name, error}. After Ctrl-C, an operation whose end is not
+known is {name, interrupted: true, operation?} (its last known state; exit 130).`,
   get: `Prints each operation's name, state, type, description, progress, times, EECU-seconds, script,
 destinations and error, in the order given, a blank line between operations. Several names are read
 with one batch request; one that cannot be read is reported on stderr and the others still printed.
@@ -64,7 +65,8 @@ terminal. Ctrl-C stops waiting (the operations go on), prints each one's last kn
   --timeout <duration>   Give up after this long, e.g. 30s, 2m, 500ms, or a number of seconds
                          (default: no limit).
 --json with one name prints the operation; with several, {name, outcome, operation} or {name, error}
-for each.`,
+for each. After Ctrl-C, an operation not done is {name, interrupted: true, operation?} (its last known
+state; exit 130), also for one name.`,
   delete: "Deletes each operation's record (this does not cancel it), one after the other. 'all' is refused.",
 };
 
@@ -104,7 +106,7 @@ Authentication:
 ${EXIT_CODES}
 
 Errors are printed on stderr as 'error: <CANONICAL_STATUS>: <message>', usage errors as
-'usage: <message>'.
+'usage: <message>', and a request cut short by Ctrl-C as 'interrupted'.
 `;
 
 /** `<bin> <command> --help`. */

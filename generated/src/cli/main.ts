@@ -3,7 +3,6 @@
 // `ee-operations`: cancel, watch and clean up Earth Engine operations from the shell. See --help.
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import { InvalidNameError, operationName } from "../index.js";
 import { type Invocation, parseCommandLine } from "./args.js";
 import { tokenSource } from "./auth.js";
 import { runCommand } from "./commands.js";
@@ -11,7 +10,9 @@ import { readEarthengineCredentials } from "./earthengine-credentials.js";
 import { EXIT, errorLine, InterruptedError, reportOf, UsageError } from "./errors.js";
 import { commandHelp, HELP, usageHint } from "./help.js";
 import { credentialsProject, type ResolvedProject, resolveProject } from "./project.js";
+import { redact } from "./sanitize.js";
 import { cliClient } from "./service.js";
+import { operationNames, usesProject } from "./targets.js";
 import type { Io } from "./types.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -20,12 +21,24 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
   // Earth Engine's own order: EE_ACCESS_TOKEN, else `earthengine authenticate`'s file, else ADC.
   const stored = env.EE_ACCESS_TOKEN?.trim() ? undefined : await readEarthengineCredentials(env);
   const { provider, secrets, fromEnv } = tokenSource(env, undefined, stored);
+  // Every human line is redacted once more as it is written, for server text that reached it without
+  // terminalText's secrets (an operation's name or state). --json is redacted value by value instead:
+  // a token holding `"` or `\` would not match its own escaped form, and replacing it in the text could
+  // break the JSON.
+  let jsonStdout = false;
+  const stderr = process.stderr;
   const io: Io = {
-    out: (text) => void process.stdout.write(text),
+    out: (text) => void process.stdout.write(jsonStdout ? text : redact(text, secrets)),
     drained: () =>
       process.stdout.writableNeedDrain ? once(process.stdout, "drain").then(() => {}) : Promise.resolve(),
-    err: (text) => void process.stderr.write(text),
-    progress: process.stderr,
+    err: (text) => void stderr.write(redact(text, secrets)),
+    progress: {
+      isTTY: stderr.isTTY,
+      get columns() {
+        return stderr.columns;
+      },
+      write: (chunk) => stderr.write(redact(chunk, secrets)),
+    },
     secrets,
     interrupt,
   };
@@ -43,6 +56,7 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
       return EXIT.OK;
     }
     invocation = commandLine.invocation;
+    jsonStdout = invocation.json;
     // The credentials' project: the earthengine file's, else the ADC file's (read only when the token
     // does not come from EE_ACCESS_TOKEN and no project was given otherwise).
     const fromCredentials =
@@ -54,11 +68,11 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
       );
     }
     // Every name is checked before any request.
-    names = invocation.targets.map((target) => operationName(target, resolved.project));
+    names = operationNames(invocation, resolved.project);
   } catch (error) {
-    if (!(error instanceof UsageError || error instanceof InvalidNameError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     io.err(`${errorLine(reportOf(error), io.secrets)}\n`);
-    if (error instanceof UsageError) io.err(usageHint(error.command));
+    io.err(usageHint(error.command));
     return EXIT.USAGE;
   }
   if (resolved.source === "default" && usesProject(invocation)) {
@@ -80,11 +94,6 @@ async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): 
     io.err(`${errorLine(report, io.secrets)}\n`);
     return report.exit;
   }
-}
-
-/** Whether bare task ids, `list` or `all` make the command refer to the project. */
-function usesProject(invocation: Invocation): boolean {
-  return invocation.all || invocation.command === "list" || invocation.targets.some((t) => !t.includes("/"));
 }
 
 /** `<package name> <version>`, from the package.json two folders up (dist/cli/ → the package). */

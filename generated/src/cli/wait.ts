@@ -3,8 +3,8 @@
 // line per operation; Ctrl-C prints each operation's last known state and exits 130.
 import { outcomeOf, stateFilter } from "../index.js";
 import { EXIT } from "./errors.js";
-import { outcomeLine, percent, stateOf } from "./format.js";
-import { metadataView } from "./metadata.js";
+import { outcomeLine } from "./format.js";
+import { CANCEL_REQUESTED, LEFT_RUNNING, reportInterrupted } from "./interrupted.js";
 import { type CommandContext, errorJson, fail, parentOf, printJson, worst } from "./output.js";
 import { pollUntilDone } from "./poll.js";
 import { createProgress } from "./progress.js";
@@ -104,15 +104,7 @@ export async function waitAndReport(
   }
   if (interrupted) {
     const pending = names.filter((name) => !settled.has(name));
-    const note = options.afterCancel
-      ? "its cancel was already requested"
-      : "it goes on running on the server (not cancelled)";
-    for (const name of pending) {
-      const op = latest.get(name);
-      const state = op ? `${stateOf(op)} ${percent(metadataView(op.metadata).progress)}` : "state unknown";
-      ctx.io.err(`${terminalText(name, secrets)}: ${state} when interrupted; ${note}\n`);
-      results.push({ name, interrupted: true, ...(op ? { operation: op } : {}) });
-    }
+    results.push(...reportInterrupted(ctx.io, pending, latest, options.afterCancel ? CANCEL_REQUESTED : LEFT_RUNNING));
     codes.push(EXIT.INTERRUPTED);
   }
   if (json) printJson(ctx, options.single && results.length === 1 ? results[0] : results);
