@@ -71,7 +71,8 @@ describe("usage errors exit 2 with the usage, before any request", () => {
       expect(first).toBe(
         `usage: "${bad}" is neither a task id nor an operation name (projects/<project>/operations/<id>)`,
       );
-      expect(synopsis).toMatch(new RegExp(`^ {2}ee-operations ${command} <name\\|taskId>`));
+      // get is also `info` (earthengine's name): its synopsis says `get|info`.
+      expect(synopsis).toMatch(new RegExp(`^ {2}ee-operations ${command}(\\|info)? <name\\|taskId>`));
       expect(hint).toBe(`Run 'ee-operations ${command} --help' for its options.`);
       // Nothing of the package's own wording (its parameter name, template) leaks.
       expect(result.stderr).not.toMatch(/taskIdOrName|Invalid|\{name=/);
