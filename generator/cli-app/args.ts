@@ -158,7 +158,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       states: values.status === undefined ? undefined : parseStateWords([...values.status, ...statusWords]),
       long: values.long ?? false,
       limit: values.limit === undefined ? undefined : parseLimit(values.limit),
-      timeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout),
+      timeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout, command),
     },
   };
 }
@@ -211,17 +211,35 @@ function parseLimit(text: string): number {
   return n;
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+// A number, then its unit, each unit at most once and largest first: `1h30m`, `2m30s`, `1m500ms`.
+const NUMBER = String.raw`(\d+(?:\.\d+)?|\.\d+)`;
+const COMPOUND = new RegExp(`^(?:${NUMBER}h)?(?:${NUMBER}m)?(?:${NUMBER}s)?(?:${NUMBER}ms)?$`);
+const UNITS_MS = [3_600_000, 60_000, 1000, 1] as const;
+const SECONDS = new RegExp(`^${NUMBER}$`);
+/** The longest a timer waits: setTimeout fires at once for more than 2^31−1 ms. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
-/** `30s`, `2m`, `500ms`, `1h`, or plain seconds (`45`, `1.5`), as milliseconds in [1, 2^31−1]. */
-export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|m|h)?$/.exec(text.trim());
-  const ms = match ? Number(match[1]) * UNIT_MS[match[2] ?? "s"]! : NaN;
-  if (!(Number.isFinite(ms) && ms >= 1 && ms <= 2 ** 31 - 1)) {
-    throw new UsageError(
-      `--timeout must be a duration such as 30s, 2m, 500ms or a number of seconds, got ${quote(text)}`,
-    );
-  }
+/**
+ * `30s`, `2m`, `500ms`, `1h`, compounds such as `1h30m` or `1m500ms`, or plain seconds (`45`, `1.5`),
+ * as milliseconds in [1, 2^31−1].
+ */
+export function parseDuration(text: string, command?: Command): number {
+  const trimmed = text.trim();
+  const plain = SECONDS.exec(trimmed);
+  const parts = plain || trimmed === "" ? null : COMPOUND.exec(trimmed);
+  const ms = plain
+    ? Number(plain[1]) * 1000
+    : parts
+      ? UNITS_MS.reduce((sum, unit, i) => sum + Number(parts[i + 1] ?? 0) * unit, 0)
+      : NaN;
+  const problem = Number.isNaN(ms)
+    ? "such as 30s, 2m, 1h30m, 500ms or a number of seconds"
+    : ms < 1
+      ? "of at least 1ms"
+      : ms > MAX_TIMEOUT_MS
+        ? "of at most 596h31m23s (the longest a timer can wait)"
+        : undefined;
+  if (problem) throw new UsageError(`--timeout must be a duration ${problem}, got ${quote(text)}`, command);
   return Math.round(ms);
 }
 

@@ -36,17 +36,20 @@ operation of the project and reports the others as "already <STATE>".
                          progress line on a terminal) and print how it ended. Ctrl-C stops waiting
                          (the cancels stay requested), prints each operation's last known state,
                          and exits 130.
-  --timeout <duration>   With --wait: give up after this long, e.g. 30s, 2m, 500ms, or a number of
-                         seconds (default: no limit).
---json prints one result per operation: {name, ok, already?, error?}; with --wait
+  --timeout <duration>   With --wait: give up after this long, e.g. 30s, 2m, 1h30m, 500ms, or a
+                         number of seconds (default: no limit).
+--json prints one result per operation (a name given twice, or as a task id and as its full name, is
+one operation): {name, ok, already?, error?}; with --wait
 {name, outcome, already?, operation} or {name, error}. After Ctrl-C, an operation whose end is not
 known is {name, interrupted: true, operation?} (its last known state; exit 130).`,
   get: `Prints each operation's name, state, type, description, progress, times, EECU-seconds, script,
-destinations and error, in the order given, a blank line between operations. Several names are read
-with one batch request; one that cannot be read is reported on stderr and the others still printed.
-'info' is the same command under earthengine's name ('earthengine task info'); 'all' is refused (use
-'list'). --json with one name prints the operation; with several, {name, ok, operation} or
-{name, ok, error} for each.`,
+destinations and error, then a line per stage (its work done of its total) and per notification
+(SEVERITY topic: detail), at most 20 of each; in the order given, a blank line between operations.
+Several names are read with one batch request; one that cannot be read is reported on stderr and the
+others still printed. 'info' is the same command under earthengine's name ('earthengine task info');
+'all' is refused (use 'list'). --json with one name prints the operation; with several, one
+{name, ok, operation} or {name, ok, error} per operation (a name given twice, or as a task id and as
+its full name, is one operation).`,
   list: `Prints the project's operations, newest first, one row as soon as its page arrives.
 
   -s, --status <STATES>  Only operations in these states, comma- or space-separated (-s RUNNING
@@ -61,12 +64,14 @@ with one batch request; one that cannot be read is reported on stderr and the ot
 done) and prints how each ended. One poller reads all of them; a live progress line is shown on a
 terminal. Ctrl-C stops waiting (the operations go on), prints each one's last known state and exits 130.
 
-  --timeout <duration>   Give up after this long, e.g. 30s, 2m, 500ms, or a number of seconds
-                         (default: no limit).
---json with one name prints the operation; with several, {name, outcome, operation} or {name, error}
-for each. After Ctrl-C, an operation not done is {name, interrupted: true, operation?} (its last known
+  --timeout <duration>   Give up after this long, e.g. 30s, 2m, 1h30m, 500ms, or a number of
+                         seconds (default: no limit).
+--json with one name prints the operation; with several, one {name, outcome, operation} or
+{name, error} per operation (a name given twice, or as a task id and as its full name, is one
+operation). After Ctrl-C, an operation not done is {name, interrupted: true, operation?} (its last known
 state; exit 130), also for one name.`,
-  delete: "Deletes each operation's record (this does not cancel it), one after the other. 'all' is refused.",
+  delete: `Deletes each operation's record (this does not cancel it), one after the other, each operation
+once. 'all' is refused. --json prints one {name, ok, error?} per operation.`,
 };
 
 const EXIT_CODES = `Exit codes:
@@ -90,7 +95,8 @@ ${Object.values(SYNOPSIS)
   .map((s) => `  ${s}`)
   .join("\n")}
 
-A bare task id such as 6XGCJ4JK5QWZ3MZDDAD2CBEP stands for projects/<project>/operations/<id>.
+A bare task id such as 6XGCJ4JK5QWZ3MZDDAD2CBEP stands for projects/<project>/operations/<id>; an
+operation named twice is read, cancelled and reported once.
 Run '${BIN} <command> --help' for what each command prints and its options.
 
 ${COMMON_OPTIONS}

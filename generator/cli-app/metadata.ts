@@ -17,6 +17,10 @@ export interface MetadataView {
   batchEecuUsageSeconds?: number;
   scriptUri?: string;
   destinationUris?: unknown[];
+  /** Earth Engine's OperationStage list; each entry is read by task-details.ts. */
+  stages?: unknown[];
+  /** Earth Engine's OperationNotification list (WARNING, SEVERE); read by task-details.ts. */
+  notifications?: unknown[];
 }
 
 const STRINGS = [
@@ -30,6 +34,7 @@ const STRINGS = [
   "scriptUri",
 ] as const;
 const NUMBERS = ["progress", "priority", "attempt", "batchEecuUsageSeconds"] as const;
+const ARRAYS = ["destinationUris", "stages", "notifications"] as const;
 
 /** The view of `metadata`: its own fields of the expected types; `{}` when it is not a JSON object. */
 export function metadataView(metadata: unknown): MetadataView {
@@ -45,7 +50,9 @@ export function metadataView(metadata: unknown): MetadataView {
     const value = own(key);
     if (typeof value === "number") view[key] = value;
   }
-  const uris = own("destinationUris");
-  if (Array.isArray(uris)) view.destinationUris = uris;
+  for (const key of ARRAYS) {
+    const value = own(key);
+    if (Array.isArray(value)) view[key] = value;
+  }
   return view;
 }

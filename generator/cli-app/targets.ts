@@ -16,9 +16,13 @@ export function usesProject(invocation: Targets): boolean {
   return invocation.all || invocation.command === "list" || invocation.targets.some((t) => !t.includes("/"));
 }
 
-/** Each target as a full operation name; throws UsageError for one that is neither form. */
+/**
+ * Each distinct operation the targets name, as a full name, in the order first given: a name typed
+ * twice, or as both a task id and its full name, is one operation, read, cancelled and reported once
+ * (as `earthengine task` does, without a word about it). Throws UsageError for a target of neither form.
+ */
 export function operationNames(invocation: Targets, project: string): string[] {
-  return invocation.targets.map((target) => {
+  const names = invocation.targets.map((target) => {
     try {
       return operationName(target, project);
     } catch (error) {
@@ -29,4 +33,5 @@ export function operationNames(invocation: Targets, project: string): string[] {
       );
     }
   });
+  return [...new Set(names)];
 }

@@ -47,13 +47,15 @@ export function cliSection(api: ApiModel): string {
       "- `list` prints a row per operation as its page arrives; `-s/--status` filters on states " +
         "(comma- or space-separated; repeated options add up), `-l/--long` adds times, EECU-seconds, " +
         "destinations and the error, `--limit` fetches no page past `n`.",
-      "- `get` (also `info`) prints each operation in the order given; several names are read with one " +
+      "- `get` (also `info`) prints each operation in the order given, with a line per stage (its work " +
+        "units) and per notification (`WARNING <topic>: <detail>`, `SEVERE` for a failure), at most 20 each; " +
+        "several names are read with one " +
         "`getMany`, and one that cannot be read is reported on stderr (exit 1) while the others are printed. " +
         "`get all` and `delete all` are usage errors.",
       "- `cancel` reads the operations' states first (one `getMany`), cancels those not done with one " +
         "`cancelMany`, and reports the others as `already <STATE>`. `--wait` then waits for them.",
       "- `wait` and `cancel --wait` watch every operation with one poller (one `getMany` a round), with a " +
-        "live progress line on a terminal; `--timeout` accepts e.g. `30s`, `2m`, `500ms` or seconds. " +
+        "live progress line on a terminal; `--timeout` accepts e.g. `30s`, `2m`, `1h30m`, `500ms` or seconds. " +
         "Ctrl-C clears the line, prints each operation's last known state (after a cancel was sent: that it " +
         "may already have been requested) and exits 130.",
       "- `delete` deletes each operation's record (it does not cancel it).",
@@ -69,7 +71,7 @@ export function cliSection(api: ApiModel): string {
       `- \`--api-version <v>\`: ${versions.map(codeSpan).join(", ")} (default ${codeSpan(versions[0]!)}).`,
       `- \`--endpoint <url>\`: the service root (default ${codeSpan(api.baseUrl)}), e.g. a local emulator's.`,
       "- `--json`: JSON only, on stdout: the operation (`get`, `wait` of one name), an array (`list`), or " +
-        "one result per name (several names of `get`: `{name, ok, operation}` or `{name, ok, error}`; " +
+        "one result per operation (several names of `get`: `{name, ok, operation}` or `{name, ok, error}`; " +
         "`cancel`: `{name, ok, already?, error?}`; several names of `wait` and `cancel --wait`: " +
         "`{name, outcome, already?, operation}` or `{name, error}`). After Ctrl-C, an operation whose end " +
         "is not known is `{name, interrupted: true, operation?}`.",
@@ -86,6 +88,7 @@ export function cliSection(api: ApiModel): string {
       ["exit code", "meaning"],
       CLI_EXIT_CODES.map(([code, meaning]) => [String(code), meaning]),
     ),
-    "With several names each one is run and reported, and the exit code is the highest.",
+    "With several names each one is run and reported, and the exit code is the highest. A name given twice " +
+      "(or as a task id and as its full name) is one operation, run and reported once.",
   );
 }

@@ -10,14 +10,57 @@ describe("parseDuration", () => {
     ["45", 45_000],
     ["1.5", 1_500],
     ["1h", 3_600_000],
+    ["1h30m", 5_400_000],
+    ["2m30s", 150_000],
+    ["1m500ms", 60_500],
+    ["1h2m3s4ms", 3_723_004],
+    ["1h0m", 3_600_000],
+    ["0h30m", 1_800_000],
+    ["1.5h30m", 7_200_000],
+    ["1s.5ms", 1_001],
+    [" 1h30m ", 5_400_000],
+    ["596h31m23s", 2_147_483_000],
+    ["596h31m23.647s", 2 ** 31 - 1],
   ])("%s is %i ms", (text, ms) => expect(parseDuration(text)).toBe(ms));
 
-  it.each(["", "s", "-1s", "0", "0.0001s", "1d", "2 m", "30sec", "1e3", "999999999s", "Infinity", "NaN"])(
-    "%j is refused",
+  it.each(["", "s", "-1s", "1d", "2 m", "30sec", "1e3", "Infinity", "NaN"])("%j is refused", (text) => {
+    expect(() => parseDuration(text)).toThrow(/--timeout must be a duration such as 30s, 2m, 1h30m, 500ms/);
+  });
+
+  it.each([
+    ["units out of order", "30m1h"],
+    ["a unit twice", "1m1m"],
+    ["ms before s", "500ms1s"],
+    ["a number without its unit after a part", "1h30"],
+    ["a space between parts", "1h 30m"],
+    ["a negative part", "1h-30m"],
+    ["a unit without a number", "1hm"],
+    ["a sign", "+1h"],
+  ])("a compound with %s (%j) is refused", (_, text) => {
+    expect(() => parseDuration(text)).toThrow(/--timeout must be a duration such as/);
+  });
+
+  it.each(["0", "0s", "0h0m", "0.0001s", "0h0m0s0ms"])("%j is refused as too short", (text) => {
+    expect(() => parseDuration(text)).toThrow(/^--timeout must be a duration of at least 1ms, got '/);
+  });
+
+  it.each(["999999999s", "596h31m24s", "597h", "596h31m23.648s", `${"9".repeat(400)}h`])(
+    "%j is refused as longer than a timer can wait",
     (text) => {
-      expect(() => parseDuration(text)).toThrow(/--timeout must be a duration/);
+      expect(() => parseDuration(text)).toThrow(
+        /^--timeout must be a duration of at most 596h31m23s \(the longest a timer can wait\), got '/,
+      );
     },
   );
+
+  it("names the command in the usage error", () => {
+    expect(() => parseCommandLine(["wait", "X", "--timeout", "1h30"])).toThrow(
+      expect.objectContaining({ command: "wait" }),
+    );
+    expect(parseCommandLine(["wait", "X", "--timeout", "1h30m"])).toMatchObject({
+      invocation: { timeoutMs: 5_400_000 },
+    });
+  });
 });
 
 describe("parseStates", () => {

@@ -123,3 +123,64 @@ describe("operationDetails", () => {
     );
   });
 });
+
+describe("operationDetails: stages and notifications", () => {
+  const name = "projects/p/operations/T";
+  it("prints one stage line and one notification line each, after the other fields, made safe", () => {
+    const text = operationDetails(
+      {
+        name,
+        done: true,
+        error: { code: 13, message: "boom" },
+        metadata: {
+          state: "FAILED",
+          stages: [
+            { displayName: "Create Local Files", completeWorkUnits: 10, totalWorkUnits: "10" },
+            "not a stage",
+            { displayName: "Write\u202E Files", totalWorkUnits: "1" },
+          ],
+          notifications: [
+            { severity: "WARNING", topic: "Export", detail: `split\nin two for ${TOKEN}` },
+            { severity: "SEVERE", topic: "Failure", detail: "boom" },
+          ],
+        },
+      },
+      [TOKEN],
+    );
+    expect(text).toBe(
+      [
+        `name:         ${name}`,
+        "state:        FAILED",
+        "done:         true",
+        "error:        INTERNAL: boom",
+        "stage:        Create Local Files: 10/10",
+        "stage:        Write Files: 0/1",
+        "notification: WARNING Export: split in two for [redacted]",
+        "notification: SEVERE Failure: boom",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("caps each list at 20 lines and counts the rest", () => {
+    const stages = Array.from({ length: 25 }, (_, i) => ({ displayName: `S${i}`, totalWorkUnits: "1" }));
+    const notifications = Array.from({ length: 21 }, (_, i) => ({ severity: "WARNING", detail: `n${i}` }));
+    const lines = operationDetails({ name, metadata: { stages, notifications } }).split("\n");
+    const stageLines = lines.filter((l) => l.startsWith("stage:"));
+    const notificationLines = lines.filter((l) => l.startsWith("notification:"));
+    expect(stageLines).toHaveLength(21);
+    expect(stageLines.at(-2)).toBe("stage:        S19: 0/1");
+    expect(stageLines.at(-1)).toBe("stage:        … 5 more");
+    expect(notificationLines).toHaveLength(21);
+    expect(notificationLines.at(-1)).toBe("notification: … 1 more");
+  });
+
+  it("prints neither when the metadata has none, or lists of another type", () => {
+    for (const metadata of [
+      {},
+      { stages: "S", notifications: { severity: "SEVERE" } },
+      { stages: [], notifications: [] },
+    ])
+      expect(operationDetails({ name, metadata })).not.toMatch(/stage|notification/);
+  });
+});

@@ -25,6 +25,8 @@ describe("metadataView", () => {
         batchEecuUsageSeconds: 1.5,
         scriptUri: "https://s",
         destinationUris: ["gs://b/o"],
+        stages: [{ displayName: "S" }],
+        notifications: [{ severity: "WARNING" }],
       },
       {
         state: "RUNNING",
@@ -40,6 +42,8 @@ describe("metadataView", () => {
         batchEecuUsageSeconds: 1.5,
         scriptUri: "https://s",
         destinationUris: ["gs://b/o"],
+        stages: [{ displayName: "S" }],
+        notifications: [{ severity: "WARNING" }],
       },
     ],
     [
@@ -51,6 +55,8 @@ describe("metadataView", () => {
         createTime: 0,
         batchEecuUsageSeconds: "1",
         destinationUris: "gs://b",
+        stages: { displayName: "S" },
+        notifications: "WARNING",
       },
       {},
     ],

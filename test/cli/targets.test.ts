@@ -32,6 +32,17 @@ describe("operationNames", () => {
     ],
     ["a full name kept as is", ["projects/other/operations/X"], ["projects/other/operations/X"]],
     ["a nested operation id", ["projects/p/operations/a/b"], ["projects/p/operations/a/b"]],
+    ["a name given twice is one operation", ["ABC", "ABC"], ["projects/p/operations/ABC"]],
+    [
+      "a task id and its full name are one operation, at the first position",
+      ["X", "ABC", "projects/p/operations/X", "Y", "X"],
+      ["projects/p/operations/X", "projects/p/operations/ABC", "projects/p/operations/Y"],
+    ],
+    [
+      "the same id in another project is another operation",
+      ["X", "projects/other/operations/X"],
+      ["projects/p/operations/X", "projects/other/operations/X"],
+    ],
   ])("%s", (_, targets, want) => {
     expect(operationNames(line("cancel", targets), "p")).toEqual(want);
   });

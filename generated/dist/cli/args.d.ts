@@ -40,5 +40,8 @@ export declare function parseCommandLine(argv: readonly string[]): CommandLine;
 export declare function parseStateWords(words: readonly string[]): [OperationState, ...OperationState[]];
 /** `RUNNING,PENDING` (any case, spaces allowed) → the states, each checked against the spec's enum. */
 export declare function parseStates(text: string): [OperationState, ...OperationState[]];
-/** `30s`, `2m`, `500ms`, `1h`, or plain seconds (`45`, `1.5`), as milliseconds in [1, 2^31−1]. */
-export declare function parseDuration(text: string): number;
+/**
+* `30s`, `2m`, `500ms`, `1h`, compounds such as `1h30m` or `1m500ms`, or plain seconds (`45`, `1.5`),
+* as milliseconds in [1, 2^31−1].
+*/
+export declare function parseDuration(text: string, command?: Command): number;

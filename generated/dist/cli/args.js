@@ -160,7 +160,7 @@ export function parseCommandLine(argv) {
 			states: values.status === undefined ? undefined : parseStateWords([...values.status, ...statusWords]),
 			long: values.long ?? false,
 			limit: values.limit === undefined ? undefined : parseLimit(values.limit),
-			timeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout)
+			timeoutMs: values.timeout === undefined ? undefined : parseDuration(values.timeout, command)
 		}
 	};
 }
@@ -207,19 +207,29 @@ function parseLimit(text) {
 	if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--limit must be a positive integer, got ${quote(text)}`, "list");
 	return n;
 }
-const UNIT_MS = {
-	ms: 1,
-	s: 1e3,
-	m: 6e4,
-	h: 36e5
-};
-/** `30s`, `2m`, `500ms`, `1h`, or plain seconds (`45`, `1.5`), as milliseconds in [1, 2^31−1]. */
-export function parseDuration(text) {
-	const match = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|m|h)?$/.exec(text.trim());
-	const ms = match ? Number(match[1]) * UNIT_MS[match[2] ?? "s"] : NaN;
-	if (!(Number.isFinite(ms) && ms >= 1 && ms <= 2 ** 31 - 1)) {
-		throw new UsageError(`--timeout must be a duration such as 30s, 2m, 500ms or a number of seconds, got ${quote(text)}`);
-	}
+// A number, then its unit, each unit at most once and largest first: `1h30m`, `2m30s`, `1m500ms`.
+const NUMBER = String.raw`(\d+(?:\.\d+)?|\.\d+)`;
+const COMPOUND = new RegExp(`^(?:${NUMBER}h)?(?:${NUMBER}m)?(?:${NUMBER}s)?(?:${NUMBER}ms)?$`);
+const UNITS_MS = [
+	36e5,
+	6e4,
+	1e3,
+	1
+];
+const SECONDS = new RegExp(`^${NUMBER}$`);
+/** The longest a timer waits: setTimeout fires at once for more than 2^31−1 ms. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/**
+* `30s`, `2m`, `500ms`, `1h`, compounds such as `1h30m` or `1m500ms`, or plain seconds (`45`, `1.5`),
+* as milliseconds in [1, 2^31−1].
+*/
+export function parseDuration(text, command) {
+	const trimmed = text.trim();
+	const plain = SECONDS.exec(trimmed);
+	const parts = plain || trimmed === "" ? null : COMPOUND.exec(trimmed);
+	const ms = plain ? Number(plain[1]) * 1e3 : parts ? UNITS_MS.reduce((sum, unit, i) => sum + Number(parts[i + 1] ?? 0) * unit, 0) : NaN;
+	const problem = Number.isNaN(ms) ? "such as 30s, 2m, 1h30m, 500ms or a number of seconds" : ms < 1 ? "of at least 1ms" : ms > MAX_TIMEOUT_MS ? "of at most 596h31m23s (the longest a timer can wait)" : undefined;
+	if (problem) throw new UsageError(`--timeout must be a duration ${problem}, got ${quote(text)}`, command);
 	return Math.round(ms);
 }
 /** User input quoted in a message, cut short (the message is made terminal-safe where it is printed). */

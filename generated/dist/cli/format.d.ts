@@ -19,7 +19,10 @@ export declare function truncate(text: string, max: number): string;
 export declare function eecu(value: unknown): string;
 /** The first destination URI, and how many more there are. */
 export declare function destinations(uris: unknown, secrets?: readonly string[]): string;
-/** `get`'s output: one `field: value` line per field the operation has. */
+/**
+* `get`'s output: one `field: value` line per field the operation has, then one `stage:` line per
+* stage and one `notification:` line per notification (each list capped, see task-details.ts).
+*/
 export declare function operationDetails(op: CliOperation, secrets?: readonly string[]): string;
 /** The line that tells how a waited-for operation ended. */
 export declare function outcomeLine(name: string, op: CliOperation, afterCancel: boolean, secrets?: readonly string[]): string;

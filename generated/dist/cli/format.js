@@ -4,6 +4,7 @@
 import { CANONICAL_CODES, OPERATION_STATES, outcomeOf } from "../index.js";
 import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
+import { listedRows, notificationLine, stageLine } from "./task-details.js";
 /** The spec's operation states, as the package lists them. */
 export const STATES = OPERATION_STATES;
 export function isState(text) {
@@ -53,7 +54,10 @@ export function destinations(uris, secrets = []) {
 	const first = typeof uris[0] === "string" ? terminalText(uris[0], secrets) : "";
 	return `${first || "?"}${uris.length > 1 ? ` (+${uris.length - 1})` : ""}`;
 }
-/** `get`'s output: one `field: value` line per field the operation has. */
+/**
+* `get`'s output: one `field: value` line per field the operation has, then one `stage:` line per
+* stage and one `notification:` line per notification (each list capped, see task-details.ts).
+*/
 export function operationDetails(op, secrets = []) {
 	const m = metadataView(op.metadata);
 	const text = (v) => typeof v === "string" ? terminalText(v, secrets) : undefined;
@@ -75,7 +79,9 @@ export function operationDetails(op, secrets = []) {
 		["eecu-seconds", num(m.batchEecuUsageSeconds)],
 		["script", text(m.scriptUri)],
 		["destinations", uris.length ? uris.join(", ") : undefined],
-		["error", op.error ? statusText(op.error, secrets) : undefined]
+		["error", op.error ? statusText(op.error, secrets) : undefined],
+		...listedRows("stage", m.stages, (s) => stageLine(s, secrets)),
+		...listedRows("notification", m.notifications, (n) => notificationLine(n, secrets))
 	];
 	const shown = fields.filter((f) => f[1] !== undefined && f[1] !== "");
 	const width = Math.max(...shown.map(([k]) => k.length)) + 1;

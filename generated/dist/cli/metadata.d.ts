@@ -14,6 +14,10 @@ export interface MetadataView {
 	batchEecuUsageSeconds?: number;
 	scriptUri?: string;
 	destinationUris?: unknown[];
+	/** Earth Engine's OperationStage list; each entry is read by task-details.ts. */
+	stages?: unknown[];
+	/** Earth Engine's OperationNotification list (WARNING, SEVERE); read by task-details.ts. */
+	notifications?: unknown[];
 }
 /** The view of `metadata`: its own fields of the expected types; `{}` when it is not a JSON object. */
 export declare function metadataView(metadata: unknown): MetadataView;

@@ -15,6 +15,11 @@ const NUMBERS = [
 	"attempt",
 	"batchEecuUsageSeconds"
 ];
+const ARRAYS = [
+	"destinationUris",
+	"stages",
+	"notifications"
+];
 /** The view of `metadata`: its own fields of the expected types; `{}` when it is not a JSON object. */
 export function metadataView(metadata) {
 	if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) return {};
@@ -28,7 +33,9 @@ export function metadataView(metadata) {
 		const value = own(key);
 		if (typeof value === "number") view[key] = value;
 	}
-	const uris = own("destinationUris");
-	if (Array.isArray(uris)) view.destinationUris = uris;
+	for (const key of ARRAYS) {
+		const value = own(key);
+		if (Array.isArray(value)) view[key] = value;
+	}
 	return view;
 }

@@ -7,7 +7,7 @@ export interface CommandContext {
 	invocation: Invocation;
 	/** The project bare task ids and `list`/`all` refer to. */
 	project: string;
-	/** The full operation names (targets expanded with the project). */
+	/** The full operation names (targets expanded with the project), each operation once. */
 	names: string[];
 	io: Io;
 }

@@ -6,6 +6,10 @@ type Targets = Pick<Invocation, "command" | "targets" | "all">;
 * expands: a target without `/`). A full name such as projects/other/operations/X does not.
 */
 export declare function usesProject(invocation: Targets): boolean;
-/** Each target as a full operation name; throws UsageError for one that is neither form. */
+/**
+* Each distinct operation the targets name, as a full name, in the order first given: a name typed
+* twice, or as both a task id and its full name, is one operation, read, cancelled and reported once
+* (as `earthengine task` does, without a word about it). Throws UsageError for a target of neither form.
+*/
 export declare function operationNames(invocation: Targets, project: string): string[];
 export {};

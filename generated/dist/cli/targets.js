@@ -12,9 +12,13 @@ import { truncate } from "./format.js";
 export function usesProject(invocation) {
 	return invocation.all || invocation.command === "list" || invocation.targets.some((t) => !t.includes("/"));
 }
-/** Each target as a full operation name; throws UsageError for one that is neither form. */
+/**
+* Each distinct operation the targets name, as a full name, in the order first given: a name typed
+* twice, or as both a task id and its full name, is one operation, read, cancelled and reported once
+* (as `earthengine task` does, without a word about it). Throws UsageError for a target of neither form.
+*/
 export function operationNames(invocation, project) {
-	return invocation.targets.map((target) => {
+	const names = invocation.targets.map((target) => {
 		try {
 			return operationName(target, project);
 		} catch (error) {
@@ -22,4 +26,5 @@ export function operationNames(invocation, project) {
 			throw new UsageError(`"${truncate(target, 60)}" is neither a task id nor an operation name (projects/<project>/operations/<id>)`, invocation.command);
 		}
 	});
+	return [...new Set(names)];
 }

@@ -26,13 +26,14 @@ export function runCommand(ctx: CommandContext): Promise<number> {
 
 /**
  * `get`/`info NAME…`. One name: one `get` call, the operation printed alone (--json: the operation).
- * Several: one `getMany` (HTTP batch), each printed in the order given, a blank line between them as
- * `earthengine task info` does (--json: `{name, ok, operation}` or `{name, ok, error}` each); a name
- * that could not be read is reported on stderr and the others still printed.
+ * Several: one `getMany` (HTTP batch), each operation printed once in the order given, a blank line
+ * between them as `earthengine task info` does (--json: `{name, ok, operation}` or `{name, ok, error}`
+ * each); a name that could not be read is reported on stderr and the others still printed. The shape
+ * follows what was typed: several names that are one operation still give an array (of one).
  */
 async function get(ctx: CommandContext): Promise<number> {
   const { json } = ctx.invocation;
-  if (ctx.names.length === 1) {
+  if (ctx.invocation.targets.length === 1) {
     const name = ctx.names[0]!;
     try {
       const op = await ctx.ee.operations.get({ name }, { signal: ctx.io.interrupt });

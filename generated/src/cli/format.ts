@@ -4,6 +4,7 @@
 import { CANONICAL_CODES, OPERATION_STATES, type OperationState, outcomeOf } from "../index.js";
 import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
+import { listedRows, notificationLine, stageLine } from "./task-details.js";
 import type { CliOperation } from "./types.js";
 
 /** The spec's operation states, as the package lists them. */
@@ -67,7 +68,10 @@ export function destinations(uris: unknown, secrets: readonly string[] = []): st
   return `${first || "?"}${uris.length > 1 ? ` (+${uris.length - 1})` : ""}`;
 }
 
-/** `get`'s output: one `field: value` line per field the operation has. */
+/**
+ * `get`'s output: one `field: value` line per field the operation has, then one `stage:` line per
+ * stage and one `notification:` line per notification (each list capped, see task-details.ts).
+ */
 export function operationDetails(op: CliOperation, secrets: readonly string[] = []): string {
   const m = metadataView(op.metadata);
   const text = (v: unknown) => (typeof v === "string" ? terminalText(v, secrets) : undefined);
@@ -90,6 +94,8 @@ export function operationDetails(op: CliOperation, secrets: readonly string[] = 
     ["script", text(m.scriptUri)],
     ["destinations", uris.length ? uris.join(", ") : undefined],
     ["error", op.error ? statusText(op.error, secrets) : undefined],
+    ...listedRows("stage", m.stages, (s) => stageLine(s, secrets)),
+    ...listedRows("notification", m.notifications, (n) => notificationLine(n, secrets)),
   ];
   const shown = fields.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== "");
   const width = Math.max(...shown.map(([k]) => k.length)) + 1;

@@ -36,8 +36,9 @@ export async function wait(ctx: CommandContext): Promise<number> {
       return EXIT.OK;
     }
   }
-  // One name keeps the shape `wait NAME --json` always had: the operation itself.
-  const single = !ctx.invocation.all && names.length === 1;
+  // One name keeps the shape `wait NAME --json` always had: the operation itself. Several names that
+  // are one operation still give an array, as their count typed promises.
+  const single = !ctx.invocation.all && ctx.invocation.targets.length === 1;
   return waitAndReport(ctx, names, { known, afterCancel: false, single });
 }
 
