@@ -2,7 +2,7 @@
 // helpers over google.longrunning's LroOperation, and the operations resource's get and delete.
 import type { CallOptions, LroOperation, OperationHelpers } from "ee-operations-client";
 
-type Helpers = Pick<OperationHelpers<LroOperation>, "cancelMany" | "getMany" | "listOperations">;
+type Helpers = Pick<OperationHelpers<LroOperation>, "cancelMany" | "getMany" | "listOperations" | "waitForOperation">;
 
 /** The operations resource's methods the CLI calls directly; `delete` is absent from some services. */
 export interface OperationsResource {
@@ -25,6 +25,7 @@ export function cliClientOf(client: Helpers, resource: OperationsResource): CliC
     cancelMany: (names, options) => client.cancelMany(names, options),
     getMany: (names, options) => client.getMany(names, options),
     listOperations: (parent, options) => client.listOperations(parent, options),
+    waitForOperation: (name, options) => client.waitForOperation(name, options),
     operations: {
       get: (request, options) => resource.get(request, options),
       delete: typeof remove === "function" ? (request, options) => remove.call(resource, request, options) : undefined,

@@ -1,9 +1,10 @@
-// Waiting for many operations with ONE loop: each round reads every operation still running with one
-// getMany (HTTP batch, or bounded concurrency where the server has no batch endpoint), shows the
-// progress, and sleeps. However many names are waited for, there is never more than one round in
-// flight, so 300 names cost a few requests a round, not 300 pollers.
+// Waiting with ONE loop. One operation: the package's waitForOperation, whose onProgress drives the
+// progress. Several: each round reads every operation still running with one getMany (HTTP batch, or
+// bounded concurrency where the server has no batch endpoint), shows the progress, and sleeps; however
+// many names are waited for, there is never more than one round in flight, so 300 names cost a few
+// requests a round, not 300 pollers.
 import { setTimeout as sleep } from "node:timers/promises";
-import { ApiError, InvalidNameError } from "ee-operations-client";
+import { ApiError, InvalidNameError, TimeoutError } from "ee-operations-client";
 import { WaitTimeoutError } from "./errors.js";
 import type { Progress } from "./progress.js";
 import type { CliClient, CliOperation } from "./types.js";
@@ -44,6 +45,8 @@ export async function pollUntilDone(
   options: PollOptions,
 ): Promise<PollResult> {
   const { timeoutMs, signal, progress, intervalMs = 1000, maxIntervalMs = 5000 } = options;
+  const distinct = [...new Set(names)];
+  if (distinct.length === 1) return waitOne(ee, distinct[0]!, options);
   const start = Date.now();
   const deadline = timeoutMs === undefined ? Infinity : start + timeoutMs;
   const settled = new Map<string, Settled>();
@@ -95,6 +98,43 @@ export async function pollUntilDone(
     }
   }
   return { settled, latest, interrupted };
+}
+
+/** One operation: waitForOperation, the progress shown from its onProgress (each change of metadata). */
+async function waitOne(ee: CliClient, name: string, options: PollOptions): Promise<PollResult> {
+  const { timeoutMs, signal, progress, intervalMs = 1000 } = options;
+  const settled = new Map<string, Settled>();
+  const latest = new Map<string, CliOperation>();
+  const known = options.known?.get(name);
+  if (known !== undefined) {
+    latest.set(name, known);
+    if (known.done === true) {
+      settled.set(name, { operation: known });
+      return { settled, latest, interrupted: false };
+    }
+  }
+  const start = Date.now();
+  try {
+    const operation = await ee.waitForOperation(name, {
+      timeoutMs,
+      signal,
+      pollIntervalMs: intervalMs,
+      onProgress: (op) => {
+        latest.set(name, op);
+        progress.show(latest);
+      },
+    });
+    latest.set(name, operation);
+    settled.set(name, { operation });
+  } catch (error) {
+    if (signal.aborted) return { settled, latest, interrupted: true };
+    // The wait's own limit (not one request's) is --timeout running out.
+    const outOfTime = error instanceof TimeoutError && timeoutMs !== undefined && Date.now() - start >= timeoutMs;
+    settled.set(name, {
+      error: outOfTime ? new WaitTimeoutError(`${name} was not done after ${timeoutMs} ms`) : error,
+    });
+  }
+  return { settled, latest, interrupted: false };
 }
 
 function isTransient(error: unknown): boolean {

@@ -1,4 +1,4 @@
-// `wait NAME… | all`, and the waiting half of `cancel --wait`: one poller for every name, then one
+// `wait NAME… | all`, and the waiting half of `cancel --wait`: one loop for every name (poll.ts), then one
 // line per operation; Ctrl-C prints each operation's last known state and exits 130.
 import { outcomeOf, stateFilter } from "ee-operations-client";
 import { EXIT } from "./errors.js";
@@ -60,7 +60,7 @@ export interface WaitReportOptions {
   order?: readonly string[];
 }
 
-/** Waits for every name (one poller), prints how each ended, and returns the exit code. */
+/** Waits for every name (one loop), prints how each ended, and returns the exit code. */
 export async function waitAndReport(
   ctx: CommandContext,
   names: readonly string[],

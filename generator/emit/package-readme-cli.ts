@@ -54,7 +54,8 @@ export function cliSection(api: ApiModel): string {
         "`get all` and `delete all` are usage errors.",
       "- `cancel` reads the operations' states first (one `getMany`), cancels those not done with one " +
         "`cancelMany`, and reports the others as `already <STATE>`. `--wait` then waits for them.",
-      "- `wait` and `cancel --wait` watch every operation with one poller (one `getMany` a round), with a " +
+      "- `wait` and `cancel --wait` watch their operations with one loop (one operation: `waitForOperation` " +
+        "with `onProgress`; several: one `getMany` a round), with a " +
         "live progress line on a terminal; `--timeout` accepts e.g. `30s`, `2m`, `1h30m`, `500ms` or seconds. " +
         "Ctrl-C clears the line, prints each operation's last known state (after a cancel was sent: that it " +
         "may already have been requested) and exits 130.",

@@ -6,6 +6,7 @@ export function cliClientOf(client, resource) {
 		cancelMany: (names, options) => client.cancelMany(names, options),
 		getMany: (names, options) => client.getMany(names, options),
 		listOperations: (parent, options) => client.listOperations(parent, options),
+		waitForOperation: (name, options) => client.waitForOperation(name, options),
 		operations: {
 			get: (request, options) => resource.get(request, options),
 			delete: typeof remove === "function" ? (request, options) => remove.call(resource, request, options) : undefined

@@ -19,7 +19,7 @@ export interface WaitReportOptions {
 	/** The order of the results (every name given to the command); default `names`. */
 	order?: readonly string[];
 }
-/** Waits for every name (one poller), prints how each ended, and returns the exit code. */
+/** Waits for every name (one loop), prints how each ended, and returns the exit code. */
 export declare function waitAndReport(ctx: CommandContext, names: readonly string[], options: WaitReportOptions): Promise<number>;
 /** `NAME: already SUCCEEDED` (or CANCELLED, or `FAILED: <error>`) for an operation done before the command. */
 export declare function alreadyLine(name: string, op: CliOperation, secrets: readonly string[]): string;
