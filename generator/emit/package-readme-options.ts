@@ -2,7 +2,7 @@
 // come from the runtime's own constants, so the README cannot drift from them.
 import type { ApiModel } from "../model/api-model.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../runtime/body.js";
-import { LEGACY_PROJECT } from "../runtime/headers.js";
+import { LEGACY_PROJECT, RESERVED_HEADERS } from "../runtime/headers.js";
 import { DEFAULT_RETRY, MAX_RETRIES } from "../runtime/retry.js";
 import { DEFAULT_TIMEOUT_MS } from "../runtime/transport.js";
 import { CLIENT_VERSION } from "../runtime/version.js";
@@ -10,23 +10,8 @@ import { stringLiteral } from "./escape.js";
 import { codeSpan, fence, section } from "./markdown.js";
 import { exampleMethod, latestVersion, sampleCall } from "./package-readme-samples.js";
 
-/** Headers the `headers` option may not set (runtime/headers.ts refuses them; a test keeps them equal). */
-export const REFUSED_HEADERS = [
-  "authorization",
-  "x-goog-user-project",
-  "x-goog-api-client",
-  "user-agent",
-  "host",
-  "content-type",
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "upgrade",
-  "te",
-  "trailer",
-  "expect",
-] as const;
+/** Headers the `headers` option may not set: runtime/headers.ts's own list. */
+export const REFUSED_HEADERS: readonly string[] = [...RESERVED_HEADERS];
 
 export function clientOptions(api: ApiModel): string {
   const { retries, minDelayMs, maxDelayMs } = DEFAULT_RETRY;

@@ -6,7 +6,7 @@ import { CLIENT_VERSION } from "./version.js";
 export const LEGACY_PROJECT = "earthengine-legacy";
 
 // Set by the client itself, or by fetch: an extra header must not replace them.
-const RESERVED = new Set([
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
   "authorization",
   "x-goog-user-project",
   "x-goog-api-client",
@@ -64,7 +64,7 @@ export function fixedHeaders(options: {
     for (const [name, value] of Object.entries(options.headers)) {
       if (!TOKEN.test(name)) throw new TypeError(`headers: ${describe(name)} is not a valid header name`);
       const key = name.toLowerCase();
-      if (RESERVED.has(key))
+      if (RESERVED_HEADERS.has(key))
         throw new TypeError(`headers: ${key} is set by the client (use the project, userAgent or accessToken option)`);
       if (typeof value !== "string" || !VALUE.test(value))
         throw new TypeError(
