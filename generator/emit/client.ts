@@ -183,7 +183,10 @@ function writeFactoryNode(writer: CodeBlockWriter, node: Tree): void {
 
 // The URL, query and checks all come from the method's metadata (runtime/transport.ts `call`).
 function writeWrapper(writer: CodeBlockWriter, name: string, method: MethodModel): void {
-  const extras = [...(method.body ? ["body: request.body"] : []), ...(method.response.empty ? ["whenNoBody: {}"] : [])];
+  const extras = [
+    ...(method.body ? ["body: request?.body"] : []),
+    ...(method.response.empty ? ["whenNoBody: {}"] : []),
+  ];
   const args = ["transport", `methods[${stringLiteral(method.key)}]`, "request", "options"];
   if (extras.length > 0) args.push(`{ ${extras.join(", ")} }`);
   writer.write(`${objectKey(name)}(request, options) `).inlineBlock(() => {

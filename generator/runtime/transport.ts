@@ -163,6 +163,9 @@ export async function call<T>(
   options: CallOptions | undefined,
   extras: CallExtras<T> = {},
 ): Promise<T> {
+  // Checked before any I/O, like every name and query value.
+  if (typeof request !== "object" || request === null)
+    throw new TypeError(`${method.id}: the request must be an object`);
   const search = queryString(method, request);
   const url = `${transport.baseUrl}${requestPath(method, request)}${search && `?${search}`}`;
   const policy = retryPolicy(options?.retry, transport.retry);

@@ -80,7 +80,7 @@ describe("static contract: spec vs generated sources", () => {
   });
 
   it("reports a body the wrapper does not send", () => {
-    const dir = tamperedCopy("v1beta/client.ts", ", { body: request.body }", "");
+    const dir = tamperedCopy("v1beta/client.ts", ", { body: request?.body }", "");
     expect(staticContract("spec", dir)).toContainEqual(
       expect.stringMatching(/^v1beta projects\.operations\.wait: wrapper sends a body is false/),
     );

@@ -23,7 +23,7 @@ describe("clientFile", () => {
       '  /** Only *\\/ pretend. */\n  "dry-run": boolean;\n  "__proto__"?: string[];\n  /** The request body. */\n  body: NonNullable<paths["/v1/x"]["post"]["requestBody"]>["content"]["application/json"];\n',
     );
     expect(text).toContain(
-      'return call(transport, methods["projects.things.export"], request, options, { body: request.body });',
+      'return call(transport, methods["projects.things.export"], request, options, { body: request?.body });',
     );
   });
 

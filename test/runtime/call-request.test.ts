@@ -59,6 +59,32 @@ describe("call builds the request from the metadata", () => {
     expect(contentType).toBe(want.body === undefined ? undefined : "application/json");
   });
 
+  it("a request that is not an object rejects with a TypeError naming the method, nothing asked or sent", async () => {
+    let asked = 0;
+    const ee = createClient({
+      accessToken: () => {
+        asked++;
+        return "t";
+      },
+      fetch: async () => {
+        asked++;
+        return new Response("{}");
+      },
+    });
+    const ops = ee.projects.operations as unknown as Record<string, (request: unknown) => Promise<unknown>>;
+    for (const [method, request] of [
+      ["cancel", undefined],
+      ["wait", null],
+      ["list", "projects/p"],
+      ["get", 42],
+    ] as const) {
+      await expect(ops[method]!(request)).rejects.toThrow(
+        new TypeError(`earthengine.projects.operations.${method}: the request must be an object`),
+      );
+    }
+    expect(asked).toBe(0);
+  });
+
   it("a bad name or query value rejects before the token provider or fetch is asked", async () => {
     let asked = 0;
     const ee = createClient({

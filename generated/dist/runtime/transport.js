@@ -63,6 +63,8 @@ function checkBaseUrl(baseUrl) {
 * and returns the parsed body.
 */
 export async function call(transport, method, request, options, extras = {}) {
+	// Checked before any I/O, like every name and query value.
+	if (typeof request !== "object" || request === null) throw new TypeError(`${method.id}: the request must be an object`);
 	const search = queryString(method, request);
 	const url = `${transport.baseUrl}${requestPath(method, request)}${search && `?${search}`}`;
 	const policy = retryPolicy(options?.retry, transport.retry);

@@ -17,7 +17,7 @@ export function createV1(transport) {
 			return call(transport, methods["projects.operations.list"], request, options);
 		},
 		wait(request, options) {
-			return call(transport, methods["projects.operations.wait"], request, options, { body: request.body });
+			return call(transport, methods["projects.operations.wait"], request, options, { body: request?.body });
 		}
 	} } };
 }

@@ -156,7 +156,7 @@ export function createV1(transport: Transport): EarthEngineV1 {
           return call(transport, methods["projects.operations.list"], request, options);
         },
         wait(request, options) {
-          return call(transport, methods["projects.operations.wait"], request, options, { body: request.body });
+          return call(transport, methods["projects.operations.wait"], request, options, { body: request?.body });
         },
       },
     },

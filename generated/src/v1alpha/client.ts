@@ -163,7 +163,7 @@ export function createV1alpha(transport: Transport): EarthEngineV1alpha {
           return call(transport, methods["projects.operations.list"], request, options);
         },
         wait(request, options) {
-          return call(transport, methods["projects.operations.wait"], request, options, { body: request.body });
+          return call(transport, methods["projects.operations.wait"], request, options, { body: request?.body });
         },
       },
     },
