@@ -185,6 +185,16 @@ describe("cancelMany", () => {
     await expect(helpers.cancelMany(names, { concurrency: 0 })).rejects.toThrow(RangeError);
     await expect(helpers.cancelMany([])).resolves.toEqual([]);
   });
+
+  it("a hole in a sparse array is a result of its own (an InvalidNameError), never a missing entry", async () => {
+    const { helpers, calls } = fake({ cancel: async () => ({}) });
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the case under test.
+    const results = await helpers.cancelMany([, "projects/p/operations/x"] as unknown as string[]);
+    expect(results).toHaveLength(2);
+    expect(results[0]).toMatchObject({ name: "undefined", ok: false, error: expect.any(InvalidNameError) });
+    expect(results[1]).toEqual({ name: "projects/p/operations/x", ok: true });
+    expect(calls).toEqual(["cancel projects/p/operations/x"]);
+  });
 });
 
 describe("bounds and JSON mapping", () => {

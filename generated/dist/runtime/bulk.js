@@ -69,7 +69,9 @@ export function bulkOperations(ops, project, wire) {
 		const results = new Array(names.length);
 		const items = [];
 		const resolved = names.map(String);
-		names.forEach((input, index) => {
+		// Every index, holes of a sparse array included (forEach would skip them): one result per position.
+		for (let index = 0; index < names.length; index++) {
+			const input = names[index];
 			try {
 				const { name, path } = resolve(method, project, input);
 				resolved[index] = name;
@@ -86,7 +88,7 @@ export function bulkOperations(ops, project, wire) {
 					error
 				};
 			}
-		});
+		}
 		const settle = (index, outcome) => {
 			const name = resolved[index];
 			results[index] = outcome.ok ? {

@@ -106,7 +106,9 @@ export function bulkOperations<Op extends LroOperation>(
       new Array(names.length);
     const items: Item[] = [];
     const resolved = names.map(String);
-    names.forEach((input, index) => {
+    // Every index, holes of a sparse array included (forEach would skip them): one result per position.
+    for (let index = 0; index < names.length; index++) {
+      const input = names[index]!;
       try {
         const { name, path } = resolve(method, project, input);
         resolved[index] = name;
@@ -115,7 +117,7 @@ export function bulkOperations<Op extends LroOperation>(
         if (!(error instanceof InvalidNameError)) throw error;
         results[index] = { name: String(input), ok: false, error };
       }
-    });
+    }
     const settle: Settle<T> = (index, outcome) => {
       const name = resolved[index]!;
       results[index] = outcome.ok
