@@ -1,8 +1,8 @@
 // The command line: `node:util` parseArgs, then per-command checks. Throws UsageError.
 import { parseArgs } from "node:util";
-import type { OperationState } from "ee-operations-client";
+import { OPERATION_STATES, type OperationState } from "ee-operations-client";
 import { UsageError } from "./errors.js";
-import { isState, STATES, truncate } from "./format.js";
+import { truncate } from "./format.js";
 import { CLI_VERSIONS, type CliVersion, DEFAULT_VERSION } from "./service.js";
 
 export type Command = "cancel" | "get" | "list" | "wait" | "delete";
@@ -69,6 +69,7 @@ const OPTIONS = {
   version: { type: "boolean" },
 } as const;
 
+const isState = (text: string): text is OperationState => (OPERATION_STATES as readonly string[]).includes(text);
 const isCommand = (word: string | undefined): word is Command => word !== undefined && Object.hasOwn(COMMANDS, word);
 /** The command a word names, aliases resolved; undefined for any other word. */
 const commandOf = (word: string | undefined): Command | undefined =>
@@ -197,7 +198,7 @@ export function parseStates(text: string): [OperationState, ...OperationState[]]
     if (!isState(word)) {
       const hint = Object.hasOwn(LEGACY_STATES, word) ? `; did you mean ${LEGACY_STATES[word]}?` : "";
       const shown = quote(part.trim());
-      throw new UsageError(`--status: ${shown} is not a state (${STATES.join(", ")})${hint}`, "list");
+      throw new UsageError(`--status: ${shown} is not a state (${OPERATION_STATES.join(", ")})${hint}`, "list");
     }
     if (!states.includes(word)) states.push(word);
   }

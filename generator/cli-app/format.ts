@@ -1,17 +1,10 @@
 // Human-readable renderings of operations: list rows, `get`'s fields, outcome lines. Every piece of
 // server text goes through terminalText.
-import { CANONICAL_CODES, OPERATION_STATES, type OperationState, outcomeOf } from "ee-operations-client";
+import { CANONICAL_CODES, outcomeOf } from "ee-operations-client";
 import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
 import { listedRows, notificationLine, stageLine } from "./task-details.js";
 import type { CliOperation } from "./types.js";
-
-/** The spec's operation states, as the package lists them. */
-export const STATES: readonly OperationState[] = OPERATION_STATES;
-
-export function isState(text: string): text is OperationState {
-  return (OPERATION_STATES as readonly string[]).includes(text);
-}
 
 /** The metadata's state, or one derived from `done` and `error` when the server sent none. */
 export function stateOf(op: CliOperation): string {
