@@ -33,7 +33,9 @@ export type CommandLine =
   | { kind: "version" }
   | { kind: "run"; invocation: Invocation };
 
-type Option = "wait" | "timeout" | "filter" | "limit" | "status" | "long";
+/** The options that only some commands take (COMMANDS says which). */
+const COMMAND_OPTIONS = ["wait", "timeout", "filter", "limit", "status", "long"] as const;
+type Option = (typeof COMMAND_OPTIONS)[number];
 
 const COMMANDS: Record<Command, { min: number; max: number; all: boolean; options: readonly Option[] }> = {
   cancel: { min: 1, max: Infinity, all: true, options: ["wait", "timeout"] },
@@ -124,7 +126,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       command,
     );
   }
-  for (const option of ["wait", "timeout", "filter", "limit", "status", "long"] as const) {
+  for (const option of COMMAND_OPTIONS) {
     if (values[option] !== undefined && !spec.options.includes(option))
       throw new UsageError(`--${option} does not apply to ${word}`, command);
   }

@@ -5,6 +5,15 @@ import { OPERATION_STATES } from "../index.js";
 import { UsageError } from "./errors.js";
 import { truncate } from "./format.js";
 import { CLI_VERSIONS, DEFAULT_VERSION } from "./service.js";
+/** The options that only some commands take (COMMANDS says which). */
+const COMMAND_OPTIONS = [
+	"wait",
+	"timeout",
+	"filter",
+	"limit",
+	"status",
+	"long"
+];
 const COMMANDS = {
 	cancel: {
 		min: 1,
@@ -129,14 +138,7 @@ export function parseCommandLine(argv) {
 		// Only `list` has a maximum: its words are states when they follow -s/--status.
 		throw new UsageError(`${command} takes no operation names, got ${quote(targets[0])} (states go after -s/--status)`, command);
 	}
-	for (const option of [
-		"wait",
-		"timeout",
-		"filter",
-		"limit",
-		"status",
-		"long"
-	]) {
+	for (const option of COMMAND_OPTIONS) {
 		if (values[option] !== undefined && !spec.options.includes(option)) throw new UsageError(`--${option} does not apply to ${word}`, command);
 	}
 	if (command === "cancel" && values.timeout !== undefined && !values.wait) throw new UsageError("cancel: --timeout needs --wait", command);
