@@ -95,10 +95,7 @@ function displayPath(path: string, env: Readonly<Record<string, string | undefin
 }
 
 async function loadApplicationDefaultCredentials(): Promise<AccessTokenProvider> {
-  const module = await googleAuthEntry(
-    "EE_ACCESS_TOKEN is not set, and Application Default Credentials need google-auth-library, which is " +
-      "not installed: set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'",
-  );
+  const module = await googleAuthEntry(needsLibrary("Application Default Credentials"));
   return module.fromGoogleAuth();
 }
 
@@ -107,9 +104,7 @@ async function loadApplicationDefaultCredentials(): Promise<AccessTokenProvider>
  * fills in its own OAuth client where the file names none; the CLI has no client of its own to use.
  */
 async function loadStoredCredentials(stored: StoredCredentials): Promise<AccessTokenProvider> {
-  const missing =
-    "EE_ACCESS_TOKEN is not set, and the earthengine credentials need google-auth-library, which is not " +
-    "installed: set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'";
+  const missing = needsLibrary("the earthengine credentials");
   const module = await googleAuthEntry(missing);
   if (stored.clientId === undefined || stored.clientSecret === undefined) {
     throw new AuthError(
@@ -127,6 +122,11 @@ async function loadStoredCredentials(stored: StoredCredentials): Promise<AccessT
   });
   return module.fromGoogleAuth({ getClient: async () => client });
 }
+
+/** The message for google-auth-library missing when `credentials` need it. */
+const needsLibrary = (credentials: string): string =>
+  `EE_ACCESS_TOKEN is not set, and ${credentials} need google-auth-library, which is not installed: ` +
+  "set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'";
 
 const googleAuthEntry = (missing: string) => optionalImport(() => import("ee-operations-client/google-auth"), missing);
 
