@@ -26,6 +26,11 @@ export function percent(progress: unknown): string {
     : "-";
 }
 
+/** `RUNNING 40%`: the state and progress of an operation, as the progress and Ctrl-C lines show them. */
+export function stateAndProgress(op: CliOperation): string {
+  return `${stateOf(op)} ${percent(metadataView(op.metadata).progress)}`;
+}
+
 /** RFC 3339 → `2026-01-02T03:04:05Z` (seconds, UTC); anything unparseable is shown as is, made safe. */
 export function time(value: unknown): string {
   if (typeof value !== "string" || !value) return "-";

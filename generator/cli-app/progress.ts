@@ -1,6 +1,6 @@
 // A visible progress while waiting: on a terminal one live line, rewritten with `\r` and erased at the
 // end; elsewhere plain lines, one per change of state or per 10 % of progress of an operation.
-import { percent, shortId, stateOf, truncate } from "./format.js";
+import { percent, shortId, stateAndProgress, stateOf, truncate } from "./format.js";
 import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
 import type { CliOperation, ProgressStream } from "./types.js";
@@ -43,9 +43,7 @@ function liveLine(stream: ProgressStream, now: () => number): Progress {
 
 function summary(latest: ReadonlyMap<string, CliOperation>): string {
   if (latest.size <= NAMED) {
-    return [...latest]
-      .map(([name, op]) => `${shortId(name)} ${stateOf(op)} ${percent(metadataView(op.metadata).progress)}`)
-      .join(" · ");
+    return [...latest].map(([name, op]) => `${shortId(name)} ${stateAndProgress(op)}`).join(" · ");
   }
   const counts = new Map<string, number>();
   let done = 0;

@@ -5,6 +5,8 @@ export declare function stateOf(op: CliOperation): string;
 /** The part of the name after `/operations/` (the task id). */
 export declare function shortId(name: string | undefined): string;
 export declare function percent(progress: unknown): string;
+/** `RUNNING 40%`: the state and progress of an operation, as the progress and Ctrl-C lines show them. */
+export declare function stateAndProgress(op: CliOperation): string;
 /** RFC 3339 → `2026-01-02T03:04:05Z` (seconds, UTC); anything unparseable is shown as is, made safe. */
 export declare function time(value: unknown): string;
 /** `CODE_NAME: message` of a google.rpc.Status, secrets redacted. */

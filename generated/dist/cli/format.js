@@ -20,6 +20,10 @@ export function shortId(name) {
 export function percent(progress) {
 	return typeof progress === "number" && Number.isFinite(progress) ? `${Math.floor(Math.min(Math.max(progress, 0), 1) * 100)}%` : "-";
 }
+/** `RUNNING 40%`: the state and progress of an operation, as the progress and Ctrl-C lines show them. */
+export function stateAndProgress(op) {
+	return `${stateOf(op)} ${percent(metadataView(op.metadata).progress)}`;
+}
 /** RFC 3339 → `2026-01-02T03:04:05Z` (seconds, UTC); anything unparseable is shown as is, made safe. */
 export function time(value) {
 	if (typeof value !== "string" || !value) return "-";
