@@ -6,6 +6,7 @@
 import type { AccessTokenProvider } from "../index.js";
 import type { StoredCredentials } from "./earthengine-credentials.js";
 import { AuthError } from "./errors.js";
+import type { Env } from "./types.js";
 
 export type TokenKind = "EE_ACCESS_TOKEN" | "earthengine" | "adc";
 
@@ -31,7 +32,7 @@ const ADC_HINT = "set EE_ACCESS_TOKEN, or run 'gcloud auth application-default l
  * credentials (tests pass their own); `stored` is what readEarthengineCredentials found.
  */
 export function tokenSource(
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
   loadAdc: () => Promise<AccessTokenProvider> = loadApplicationDefaultCredentials,
   stored?: StoredCredentials,
   loadStored: (stored: StoredCredentials) => Promise<AccessTokenProvider> = loadStoredCredentials,
@@ -90,7 +91,7 @@ function refreshing(
 }
 
 /** `~/…` for a path under $HOME, so that messages do not spell out the home folder. */
-function displayPath(path: string, env: Readonly<Record<string, string | undefined>>): string {
+function displayPath(path: string, env: Env): string {
   const home = env.HOME?.trim();
   return home && path.startsWith(`${home}/`) ? `~/${path.slice(home.length + 1)}` : path;
 }
