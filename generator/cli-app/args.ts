@@ -1,8 +1,8 @@
 // The command line: `node:util` parseArgs, then per-command checks. Throws UsageError.
 import { parseArgs } from "node:util";
-import type { OperationState } from "ee-operations-client";
+import { OPERATION_STATES, type OperationState } from "ee-operations-client";
 import { UsageError } from "./errors.js";
-import { isState, STATES, truncate } from "./format.js";
+import { truncate } from "./format.js";
 import { CLI_VERSIONS, type CliVersion, DEFAULT_VERSION } from "./service.js";
 
 export type Command = "cancel" | "get" | "list" | "wait" | "delete";
@@ -33,7 +33,9 @@ export type CommandLine =
   | { kind: "version" }
   | { kind: "run"; invocation: Invocation };
 
-type Option = "wait" | "timeout" | "filter" | "limit" | "status" | "long";
+/** The options that only some commands take (COMMANDS says which). */
+const COMMAND_OPTIONS = ["wait", "timeout", "filter", "limit", "status", "long"] as const;
+type Option = (typeof COMMAND_OPTIONS)[number];
 
 const COMMANDS: Record<Command, { min: number; max: number; all: boolean; options: readonly Option[] }> = {
   cancel: { min: 1, max: Infinity, all: true, options: ["wait", "timeout"] },
@@ -69,6 +71,7 @@ const OPTIONS = {
   version: { type: "boolean" },
 } as const;
 
+const isState = (text: string): text is OperationState => (OPERATION_STATES as readonly string[]).includes(text);
 const isCommand = (word: string | undefined): word is Command => word !== undefined && Object.hasOwn(COMMANDS, word);
 /** The command a word names, aliases resolved; undefined for any other word. */
 const commandOf = (word: string | undefined): Command | undefined =>
@@ -123,7 +126,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       command,
     );
   }
-  for (const option of ["wait", "timeout", "filter", "limit", "status", "long"] as const) {
+  for (const option of COMMAND_OPTIONS) {
     if (values[option] !== undefined && !spec.options.includes(option))
       throw new UsageError(`--${option} does not apply to ${word}`, command);
   }
@@ -197,7 +200,7 @@ export function parseStates(text: string): [OperationState, ...OperationState[]]
     if (!isState(word)) {
       const hint = Object.hasOwn(LEGACY_STATES, word) ? `; did you mean ${LEGACY_STATES[word]}?` : "";
       const shown = quote(part.trim());
-      throw new UsageError(`--status: ${shown} is not a state (${STATES.join(", ")})${hint}`, "list");
+      throw new UsageError(`--status: ${shown} is not a state (${OPERATION_STATES.join(", ")})${hint}`, "list");
     }
     if (!states.includes(word)) states.push(word);
   }

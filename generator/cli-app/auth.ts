@@ -5,6 +5,7 @@
 import type { AccessTokenProvider } from "ee-operations-client";
 import type { StoredCredentials } from "./earthengine-credentials.js";
 import { AuthError } from "./errors.js";
+import type { Env } from "./types.js";
 
 export type TokenKind = "EE_ACCESS_TOKEN" | "earthengine" | "adc";
 
@@ -30,7 +31,7 @@ const ADC_HINT = "set EE_ACCESS_TOKEN, or run 'gcloud auth application-default l
  * credentials (tests pass their own); `stored` is what readEarthengineCredentials found.
  */
 export function tokenSource(
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
   loadAdc: () => Promise<AccessTokenProvider> = loadApplicationDefaultCredentials,
   stored?: StoredCredentials,
   loadStored: (stored: StoredCredentials) => Promise<AccessTokenProvider> = loadStoredCredentials,
@@ -89,16 +90,13 @@ function refreshing(
 }
 
 /** `~/…` for a path under $HOME, so that messages do not spell out the home folder. */
-function displayPath(path: string, env: Readonly<Record<string, string | undefined>>): string {
+function displayPath(path: string, env: Env): string {
   const home = env.HOME?.trim();
   return home && path.startsWith(`${home}/`) ? `~/${path.slice(home.length + 1)}` : path;
 }
 
 async function loadApplicationDefaultCredentials(): Promise<AccessTokenProvider> {
-  const module = await googleAuthEntry(
-    "EE_ACCESS_TOKEN is not set, and Application Default Credentials need google-auth-library, which is " +
-      "not installed: set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'",
-  );
+  const module = await googleAuthEntry(needsLibrary("Application Default Credentials"));
   return module.fromGoogleAuth();
 }
 
@@ -107,9 +105,7 @@ async function loadApplicationDefaultCredentials(): Promise<AccessTokenProvider>
  * fills in its own OAuth client where the file names none; the CLI has no client of its own to use.
  */
 async function loadStoredCredentials(stored: StoredCredentials): Promise<AccessTokenProvider> {
-  const missing =
-    "EE_ACCESS_TOKEN is not set, and the earthengine credentials need google-auth-library, which is not " +
-    "installed: set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'";
+  const missing = needsLibrary("the earthengine credentials");
   const module = await googleAuthEntry(missing);
   if (stored.clientId === undefined || stored.clientSecret === undefined) {
     throw new AuthError(
@@ -127,6 +123,11 @@ async function loadStoredCredentials(stored: StoredCredentials): Promise<AccessT
   });
   return module.fromGoogleAuth({ getClient: async () => client });
 }
+
+/** The message for google-auth-library missing when `credentials` need it. */
+const needsLibrary = (credentials: string): string =>
+  `EE_ACCESS_TOKEN is not set, and ${credentials} need google-auth-library, which is not installed: ` +
+  "set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'";
 
 const googleAuthEntry = (missing: string) => optionalImport(() => import("ee-operations-client/google-auth"), missing);
 

@@ -67,11 +67,11 @@ export async function cancel(ctx: CommandContext): Promise<number> {
       : { name, ok: true, already: stateOf(op) };
     decided.set(name, { code: EXIT.OK, json: result });
   }
-  if (cut) return reportCut(ctx, names, decided, known, new Set(toCancel));
-  if (wait) {
+  if (wait && !cut) {
     const waited = names.filter((name) => !decided.has(name));
     return waitAndReport(ctx, waited, { known, afterCancel: true, single: false, earlier: decided, order: names });
   }
+  const sent = new Set(toCancel);
   const codes: number[] = [];
   const results: unknown[] = [];
   for (const name of names) {
@@ -79,6 +79,10 @@ export async function cancel(ctx: CommandContext): Promise<number> {
     if (earlier !== undefined) {
       codes.push(earlier.code);
       results.push(earlier.json);
+    } else if (cut) {
+      // Its last known state, and that its cancel may have been requested (or was, if already cancelling).
+      const note = sent.has(name) ? CANCEL_MAYBE_SENT : CANCEL_REQUESTED;
+      results.push(...reportInterrupted(ctx.io, [name], known, note));
     } else if (requested.has(name)) {
       codes.push(EXIT.OK);
       results.push({ name, ok: true });
@@ -87,33 +91,6 @@ export async function cancel(ctx: CommandContext): Promise<number> {
   }
   if (json) printJson(ctx, results);
   if (ctx.io.interrupt.aborted) codes.push(EXIT.INTERRUPTED);
-  return worst(codes);
-}
-
-/**
- * After Ctrl-C during cancelMany: the results already decided, and for every other name its last
- * known state, and that its cancel may have been requested (or was, for one already cancelling).
- */
-function reportCut(
-  ctx: CommandContext,
-  names: readonly string[],
-  decided: ReadonlyMap<string, Earlier>,
-  known: ReadonlyMap<string, CliOperation>,
-  sent: ReadonlySet<string>,
-): number {
-  const codes: number[] = [EXIT.INTERRUPTED];
-  const results: unknown[] = [];
-  for (const name of names) {
-    const earlier = decided.get(name);
-    if (earlier !== undefined) {
-      codes.push(earlier.code);
-      results.push(earlier.json);
-    } else {
-      const note = sent.has(name) ? CANCEL_MAYBE_SENT : CANCEL_REQUESTED;
-      results.push(...reportInterrupted(ctx.io, [name], known, note));
-    }
-  }
-  if (ctx.invocation.json) printJson(ctx, results);
   return worst(codes);
 }
 

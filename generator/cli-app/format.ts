@@ -1,17 +1,10 @@
 // Human-readable renderings of operations: list rows, `get`'s fields, outcome lines. Every piece of
 // server text goes through terminalText.
-import { CANONICAL_CODES, OPERATION_STATES, type OperationState, outcomeOf } from "ee-operations-client";
+import { CANONICAL_CODES, outcomeOf } from "ee-operations-client";
 import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
 import { listedRows, notificationLine, stageLine } from "./task-details.js";
 import type { CliOperation } from "./types.js";
-
-/** The spec's operation states, as the package lists them. */
-export const STATES: readonly OperationState[] = OPERATION_STATES;
-
-export function isState(text: string): text is OperationState {
-  return (OPERATION_STATES as readonly string[]).includes(text);
-}
 
 /** The metadata's state, or one derived from `done` and `error` when the server sent none. */
 export function stateOf(op: CliOperation): string {
@@ -31,6 +24,11 @@ export function percent(progress: unknown): string {
   return typeof progress === "number" && Number.isFinite(progress)
     ? `${Math.floor(Math.min(Math.max(progress, 0), 1) * 100)}%`
     : "-";
+}
+
+/** `RUNNING 40%`: the state and progress of an operation, as the progress and Ctrl-C lines show them. */
+export function stateAndProgress(op: CliOperation): string {
+  return `${stateOf(op)} ${percent(metadataView(op.metadata).progress)}`;
 }
 
 /** RFC 3339 → `2026-01-02T03:04:05Z` (seconds, UTC); anything unparseable is shown as is, made safe. */

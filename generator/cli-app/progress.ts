@@ -1,6 +1,6 @@
 // A visible progress while waiting: on a terminal one live line, rewritten with `\r` and erased at the
 // end; elsewhere plain lines, one per change of state or per 10 % of progress of an operation.
-import { percent, shortId, stateOf } from "./format.js";
+import { percent, shortId, stateAndProgress, stateOf, truncate } from "./format.js";
 import { metadataView } from "./metadata.js";
 import { terminalText } from "./sanitize.js";
 import type { CliOperation, ProgressStream } from "./types.js";
@@ -31,8 +31,7 @@ function liveLine(stream: ProgressStream, now: () => number): Progress {
       const line = `waiting ${seconds}s: ${summary(latest)}`;
       // A pty may report 0 columns: unknown, so assume 80.
       const width = Math.max(20, (stream.columns || 80) - 1);
-      const chars = [...line];
-      stream.write(`\r${chars.length > width ? `${chars.slice(0, width - 1).join("")}…` : line}\x1b[K`);
+      stream.write(`\r${truncate(line, width)}\x1b[K`);
       shown = true;
     },
     clear() {
@@ -44,9 +43,7 @@ function liveLine(stream: ProgressStream, now: () => number): Progress {
 
 function summary(latest: ReadonlyMap<string, CliOperation>): string {
   if (latest.size <= NAMED) {
-    return [...latest]
-      .map(([name, op]) => `${shortId(name)} ${stateOf(op)} ${percent(metadataView(op.metadata).progress)}`)
-      .join(" · ");
+    return [...latest].map(([name, op]) => `${shortId(name)} ${stateAndProgress(op)}`).join(" · ");
   }
   const counts = new Map<string, number>();
   let done = 0;

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { UsageError } from "./errors.js";
 import { readJsonObject } from "./json-file.js";
 import { DEFAULT_PROJECT } from "./service.js";
+import type { Env } from "./types.js";
 
 export type ProjectSource =
   | "--project"
@@ -20,8 +21,6 @@ export interface ResolvedProject {
   project: string;
   source: ProjectSource;
 }
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * The first project given; a malformed one is a usage error naming where it came from. Without one:

@@ -2,36 +2,37 @@
 // arrives (no waiting for the widest cell); long cells are cut with `…`, except the task id, which
 // the user needs whole to act on, and the last column.
 import { destinations, eecu, percent, shortId, stateOf, statusText, terminalTextOf, time, truncate } from "./format.js";
-import { metadataView } from "./metadata.js";
+import { type MetadataView, metadataView } from "./metadata.js";
 import type { CliOperation } from "./types.js";
 
 interface Column {
   title: string;
   width: number;
-  cell(op: CliOperation, secrets: readonly string[]): string;
+  /** `m` is the operation's metadataView, read once per row. */
+  cell(op: CliOperation, m: MetadataView, secrets: readonly string[]): string;
   /** Never cut (wider cells push the rest of the row right). */
   whole?: boolean;
 }
 
 const ID: Column = { title: "ID", width: 24, whole: true, cell: (op) => shortId(op.name) };
 const STATE: Column = { title: "STATE", width: 10, cell: (op) => stateOf(op) };
-const TYPE: Column = { title: "TYPE", width: 16, cell: (op) => terminalTextOf(metadataView(op.metadata).type) };
+const TYPE: Column = { title: "TYPE", width: 16, cell: (_op, m) => terminalTextOf(m.type) };
 const DESCRIPTION: Column = {
   title: "DESCRIPTION",
   width: 40,
-  cell: (op, secrets) => terminalTextOf(metadataView(op.metadata).description, secrets),
+  cell: (_op, m, secrets) => terminalTextOf(m.description, secrets),
 };
-const PROGRESS: Column = { title: "PROGRESS", width: 8, cell: (op) => percent(metadataView(op.metadata).progress) };
-const CREATED: Column = { title: "CREATED", width: 20, cell: (op) => time(metadataView(op.metadata).createTime) };
-const STARTED: Column = { title: "STARTED", width: 20, cell: (op) => time(metadataView(op.metadata).startTime) };
-const UPDATED: Column = { title: "UPDATED", width: 20, cell: (op) => time(metadataView(op.metadata).updateTime) };
-const EECU: Column = { title: "EECU-S", width: 8, cell: (op) => eecu(metadataView(op.metadata).batchEecuUsageSeconds) };
+const PROGRESS: Column = { title: "PROGRESS", width: 8, cell: (_op, m) => percent(m.progress) };
+const CREATED: Column = { title: "CREATED", width: 20, cell: (_op, m) => time(m.createTime) };
+const STARTED: Column = { title: "STARTED", width: 20, cell: (_op, m) => time(m.startTime) };
+const UPDATED: Column = { title: "UPDATED", width: 20, cell: (_op, m) => time(m.updateTime) };
+const EECU: Column = { title: "EECU-S", width: 8, cell: (_op, m) => eecu(m.batchEecuUsageSeconds) };
 const DESTINATION: Column = {
   title: "DESTINATION",
   width: 48,
-  cell: (op, secrets) => destinations(metadataView(op.metadata).destinationUris, secrets),
+  cell: (_op, m, secrets) => destinations(m.destinationUris, secrets),
 };
-const ERROR: Column = { title: "ERROR", width: 0, cell: (op, secrets) => statusText(op.error, secrets) || "-" };
+const ERROR: Column = { title: "ERROR", width: 0, cell: (op, _m, secrets) => statusText(op.error, secrets) || "-" };
 
 const SHORT: readonly Column[] = [ID, STATE, TYPE, DESCRIPTION, PROGRESS, CREATED];
 const LONG: readonly Column[] = [
@@ -67,6 +68,9 @@ export function operationsTable(long: boolean, secrets: readonly string[] = []):
       .trimEnd();
   return {
     header: `${line(columns.map((c) => c.title))}\n`,
-    row: (op) => `${line(columns.map((c) => c.cell(op, secrets) || "-"))}\n`,
+    row: (op) => {
+      const m = metadataView(op.metadata);
+      return `${line(columns.map((c) => c.cell(op, m, secrets) || "-"))}\n`;
+    },
   };
 }

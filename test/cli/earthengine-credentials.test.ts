@@ -1,7 +1,7 @@
 // The credentials `earthengine authenticate` stores: where they are read, what is taken from them, and
 // (as the bin runs) that they are used after EE_ACCESS_TOKEN and before ADC, that their project joins
 // the project order, and that the refresh token and client secret are never printed.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +13,7 @@ import {
 } from "../../generator/cli-app/earthengine-credentials.js";
 import { errorLine, reportOf } from "../../generator/cli-app/errors.js";
 import { useEmulators } from "../emulator/harness.js";
-import { clean, cli, ROOT } from "./run-cli.js";
+import { clean, cli, packageAloneMain } from "./run-cli.js";
 
 const REFRESH = "1//0gREFRESH-token-SECRET-4b1d";
 const CLIENT_SECRET = "GOCSPX-client-SECRET-77e0";
@@ -214,16 +214,11 @@ describe("the bin with stored credentials", () => {
   });
 
   it("says clearly when google-auth-library is not installed", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ee-cli-no-google-auth-"));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const pkg = join(dir, "node_modules/ee-operations-client");
-    mkdirSync(pkg, { recursive: true });
-    cpSync(join(ROOT, "generated/dist"), join(pkg, "dist"), { recursive: true });
-    cpSync(join(ROOT, "generated/package.json"), join(pkg, "package.json"));
+    const main = packageAloneMain();
     const emu = await emulators.start();
     const result = await cli(["list", "--endpoint", emu.url], {
       token: undefined,
-      main: join(pkg, "dist/cli/main.js"),
+      main,
       env: { HOME: home(FULL) },
     });
     expect(result.code).toBe(1);

@@ -1,12 +1,12 @@
 // How the CLI fails: usage errors (exit 2), API errors (exit 1), credentials, and never a stack trace
 // or the token.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { errorLine, InterruptedError, reportOf, UsageError } from "../../generator/cli-app/errors.js";
 import { useEmulators } from "../emulator/harness.js";
-import { clean, cli, ROOT, TOKEN } from "./run-cli.js";
+import { clean, cli, packageAloneMain, ROOT, TOKEN } from "./run-cli.js";
 
 const emulators = useEmulators();
 
@@ -212,17 +212,9 @@ describe("without EE_ACCESS_TOKEN: Application Default Credentials", () => {
   });
 
   it("says clearly when google-auth-library is not installed (the package alone, without it)", async () => {
-    // The package as an app would install it: dist + package.json (no dependencies), no google-auth-library.
-    const dir = mkdtempSync(join(tmpdir(), "ee-cli-no-google-auth-"));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const pkg = join(dir, "node_modules/ee-operations-client");
-    mkdirSync(pkg, { recursive: true });
-    cpSync(join(ROOT, "generated/dist"), join(pkg, "dist"), { recursive: true });
-    cpSync(join(ROOT, "generated/package.json"), join(pkg, "package.json"));
-
+    const main = packageAloneMain();
     const emu = await emulators.start();
     const { name } = emu.seed({ id: "WITHTOKEN" });
-    const main = join(pkg, "dist/cli/main.js");
     const result = await cli(["get", "ANYTASK", "--endpoint", emu.url], { token: undefined, main });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");

@@ -3,11 +3,11 @@
 // EARTHENGINE_PROJECT=earthengine-legacy unless told otherwise (so that no "using project" note is
 // printed; `env: { EARTHENGINE_PROJECT: undefined }` unsets it).
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll } from "vitest";
+import { afterAll, onTestFinished } from "vitest";
 
 export const ROOT: string = fileURLToPath(new URL("../../", import.meta.url));
 export const MAIN: string = join(ROOT, "generated/dist/cli/main.js");
@@ -70,4 +70,18 @@ export function cli(
 export function clean(result: CliResult, token: string = TOKEN): boolean {
   const all = result.stdout + result.stderr;
   return !all.includes(token) && !/\n\s+at /.test(all) && !/\.(js|ts):\d+/.test(all);
+}
+
+/**
+ * The package as an app would install it: dist + package.json (no dependencies, so no
+ * google-auth-library) under a temporary node_modules removed after the test. Returns its CLI's main.js.
+ */
+export function packageAloneMain(): string {
+  const dir = mkdtempSync(join(tmpdir(), "ee-cli-no-google-auth-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const pkg = join(dir, "node_modules/ee-operations-client");
+  mkdirSync(pkg, { recursive: true });
+  cpSync(join(ROOT, "generated/dist"), join(pkg, "dist"), { recursive: true });
+  cpSync(join(ROOT, "generated/package.json"), join(pkg, "package.json"));
+  return join(pkg, "dist/cli/main.js");
 }

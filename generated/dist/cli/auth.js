@@ -59,7 +59,7 @@ function displayPath(path, env) {
 	return home && path.startsWith(`${home}/`) ? `~/${path.slice(home.length + 1)}` : path;
 }
 async function loadApplicationDefaultCredentials() {
-	const module = await googleAuthEntry("EE_ACCESS_TOKEN is not set, and Application Default Credentials need google-auth-library, which is " + "not installed: set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'");
+	const module = await googleAuthEntry(needsLibrary("Application Default Credentials"));
 	return module.fromGoogleAuth();
 }
 /**
@@ -67,7 +67,7 @@ async function loadApplicationDefaultCredentials() {
 * fills in its own OAuth client where the file names none; the CLI has no client of its own to use.
 */
 async function loadStoredCredentials(stored) {
-	const missing = "EE_ACCESS_TOKEN is not set, and the earthengine credentials need google-auth-library, which is not " + "installed: set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'";
+	const missing = needsLibrary("the earthengine credentials");
 	const module = await googleAuthEntry(missing);
 	if (stored.clientId === undefined || stored.clientSecret === undefined) {
 		throw new AuthError("the earthengine credentials name no OAuth client (client_id, client_secret), which this CLI needs: " + "set EE_ACCESS_TOKEN, or run 'earthengine authenticate --auth_mode=gcloud'");
@@ -82,6 +82,8 @@ async function loadStoredCredentials(stored) {
 	});
 	return module.fromGoogleAuth({ getClient: async () => client });
 }
+/** The message for google-auth-library missing when `credentials` need it. */
+const needsLibrary = (credentials) => `EE_ACCESS_TOKEN is not set, and ${credentials} need google-auth-library, which is not installed: ` + "set EE_ACCESS_TOKEN, or run 'npm install google-auth-library'";
 const googleAuthEntry = (missing) => optionalImport(() => import("../runtime/google-auth.js"), missing);
 /** `load()`, with google-auth-library missing reported as `missing` (an AuthError, exit 1). */
 async function optionalImport(load, missing) {

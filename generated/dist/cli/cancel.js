@@ -84,8 +84,7 @@ export async function cancel(ctx) {
 			json: result
 		});
 	}
-	if (cut) return reportCut(ctx, names, decided, known, new Set(toCancel));
-	if (wait) {
+	if (wait && !cut) {
 		const waited = names.filter((name) => !decided.has(name));
 		return waitAndReport(ctx, waited, {
 			known,
@@ -95,6 +94,7 @@ export async function cancel(ctx) {
 			order: names
 		});
 	}
+	const sent = new Set(toCancel);
 	const codes = [];
 	const results = [];
 	for (const name of names) {
@@ -102,6 +102,10 @@ export async function cancel(ctx) {
 		if (earlier !== undefined) {
 			codes.push(earlier.code);
 			results.push(earlier.json);
+		} else if (cut) {
+			// Its last known state, and that its cancel may have been requested (or was, if already cancelling).
+			const note = sent.has(name) ? CANCEL_MAYBE_SENT : CANCEL_REQUESTED;
+			results.push(...reportInterrupted(ctx.io, [name], known, note));
 		} else if (requested.has(name)) {
 			codes.push(EXIT.OK);
 			results.push({
@@ -113,26 +117,6 @@ export async function cancel(ctx) {
 	}
 	if (json) printJson(ctx, results);
 	if (ctx.io.interrupt.aborted) codes.push(EXIT.INTERRUPTED);
-	return worst(codes);
-}
-/**
-* After Ctrl-C during cancelMany: the results already decided, and for every other name its last
-* known state, and that its cancel may have been requested (or was, for one already cancelling).
-*/
-function reportCut(ctx, names, decided, known, sent) {
-	const codes = [EXIT.INTERRUPTED];
-	const results = [];
-	for (const name of names) {
-		const earlier = decided.get(name);
-		if (earlier !== undefined) {
-			codes.push(earlier.code);
-			results.push(earlier.json);
-		} else {
-			const note = sent.has(name) ? CANCEL_MAYBE_SENT : CANCEL_REQUESTED;
-			results.push(...reportInterrupted(ctx.io, [name], known, note));
-		}
-	}
-	if (ctx.invocation.json) printJson(ctx, results);
 	return worst(codes);
 }
 function nothingToCancel(op) {

@@ -2,8 +2,7 @@
 // What Ctrl-C leaves behind: for each operation whose end is not known, one line on stderr with its
 // last known state and what became of it, and the JSON result `{name, interrupted: true, operation?}`
 // (documented in --help): without it a script could not tell "not known" from an outcome or an error.
-import { percent, stateOf } from "./format.js";
-import { metadataView } from "./metadata.js";
+import { stateAndProgress } from "./format.js";
 import { terminalText } from "./sanitize.js";
 /** `wait`: nothing was asked of the server but reads. */
 export const LEFT_RUNNING = "it goes on running on the server (not cancelled)";
@@ -15,7 +14,7 @@ export const CANCEL_MAYBE_SENT = "its cancel may already have been requested";
 export function reportInterrupted(io, names, latest, note) {
 	return names.map((name) => {
 		const op = latest.get(name);
-		const state = op ? `${stateOf(op)} ${percent(metadataView(op.metadata).progress)}` : "state unknown";
+		const state = op ? stateAndProgress(op) : "state unknown";
 		io.err(`${terminalText(name, io.secrets)}: ${state} when interrupted; ${note}\n`);
 		return op ? {
 			name,

@@ -34,7 +34,7 @@ export async function pollUntilDone(ee, names, options) {
 		latest.set(name, op);
 		if (op.done === true) settled.set(name, { operation: op });
 	}
-	let pending = [...new Set(names)].filter((name) => !settled.has(name));
+	let pending = distinct.filter((name) => !settled.has(name));
 	let pause = intervalMs;
 	while (pending.length > 0 && !signal.aborted) {
 		const remaining = deadline - Date.now();
@@ -75,7 +75,7 @@ export async function pollUntilDone(ee, names, options) {
 	const interrupted = signal.aborted;
 	if (!interrupted) {
 		for (const name of pending) {
-			settled.set(name, { error: new WaitTimeoutError(`${name} was not done after ${timeoutMs} ms`) });
+			settled.set(name, { error: notDoneAfter(name, timeoutMs) });
 		}
 	}
 	return {
@@ -122,7 +122,7 @@ async function waitOne(ee, name, options) {
 		};
 		// The wait's own limit (not one request's) is --timeout running out.
 		const outOfTime = error instanceof TimeoutError && timeoutMs !== undefined && Date.now() - start >= timeoutMs;
-		settled.set(name, { error: outOfTime ? new WaitTimeoutError(`${name} was not done after ${timeoutMs} ms`) : error });
+		settled.set(name, { error: outOfTime ? notDoneAfter(name, timeoutMs) : error });
 	}
 	return {
 		settled,
@@ -130,6 +130,7 @@ async function waitOne(ee, name, options) {
 		interrupted: false
 	};
 }
+const notDoneAfter = (name, timeoutMs) => new WaitTimeoutError(`${name} was not done after ${timeoutMs} ms`);
 function isTransient(error) {
 	if (error instanceof InvalidNameError) return false;
 	if (error instanceof ApiError) return TRANSIENT.has(error.status);

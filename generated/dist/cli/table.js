@@ -18,47 +18,47 @@ const STATE = {
 const TYPE = {
 	title: "TYPE",
 	width: 16,
-	cell: (op) => terminalTextOf(metadataView(op.metadata).type)
+	cell: (_op, m) => terminalTextOf(m.type)
 };
 const DESCRIPTION = {
 	title: "DESCRIPTION",
 	width: 40,
-	cell: (op, secrets) => terminalTextOf(metadataView(op.metadata).description, secrets)
+	cell: (_op, m, secrets) => terminalTextOf(m.description, secrets)
 };
 const PROGRESS = {
 	title: "PROGRESS",
 	width: 8,
-	cell: (op) => percent(metadataView(op.metadata).progress)
+	cell: (_op, m) => percent(m.progress)
 };
 const CREATED = {
 	title: "CREATED",
 	width: 20,
-	cell: (op) => time(metadataView(op.metadata).createTime)
+	cell: (_op, m) => time(m.createTime)
 };
 const STARTED = {
 	title: "STARTED",
 	width: 20,
-	cell: (op) => time(metadataView(op.metadata).startTime)
+	cell: (_op, m) => time(m.startTime)
 };
 const UPDATED = {
 	title: "UPDATED",
 	width: 20,
-	cell: (op) => time(metadataView(op.metadata).updateTime)
+	cell: (_op, m) => time(m.updateTime)
 };
 const EECU = {
 	title: "EECU-S",
 	width: 8,
-	cell: (op) => eecu(metadataView(op.metadata).batchEecuUsageSeconds)
+	cell: (_op, m) => eecu(m.batchEecuUsageSeconds)
 };
 const DESTINATION = {
 	title: "DESTINATION",
 	width: 48,
-	cell: (op, secrets) => destinations(metadataView(op.metadata).destinationUris, secrets)
+	cell: (_op, m, secrets) => destinations(m.destinationUris, secrets)
 };
 const ERROR = {
 	title: "ERROR",
 	width: 0,
-	cell: (op, secrets) => statusText(op.error, secrets) || "-"
+	cell: (op, _m, secrets) => statusText(op.error, secrets) || "-"
 };
 const SHORT = [
 	ID,
@@ -91,6 +91,9 @@ export function operationsTable(long, secrets = []) {
 	}).join("  ").trimEnd();
 	return {
 		header: `${line(columns.map((c) => c.title))}\n`,
-		row: (op) => `${line(columns.map((c) => c.cell(op, secrets) || "-"))}\n`
+		row: (op) => {
+			const m = metadataView(op.metadata);
+			return `${line(columns.map((c) => c.cell(op, m, secrets) || "-"))}\n`;
+		}
 	};
 }

@@ -6,6 +6,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { readJsonObject } from "./json-file.js";
 import { DEFAULT_PROJECT } from "./service.js";
+import type { Env } from "./types.js";
 
 export interface StoredCredentials {
   /** Where they were read from (for messages). */
@@ -17,8 +18,6 @@ export interface StoredCredentials {
   /** `earthengine set_project`'s project: the credentials' quota project. */
   project: string | undefined;
 }
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** `$HOME/.config/earthengine/credentials`, as Python's `os.path.expanduser("~/…")` finds it. */
 export function earthengineCredentialsPath(env: Env): string {

@@ -2,8 +2,7 @@
 // What Ctrl-C leaves behind: for each operation whose end is not known, one line on stderr with its
 // last known state and what became of it, and the JSON result `{name, interrupted: true, operation?}`
 // (documented in --help): without it a script could not tell "not known" from an outcome or an error.
-import { percent, stateOf } from "./format.js";
-import { metadataView } from "./metadata.js";
+import { stateAndProgress } from "./format.js";
 import { terminalText } from "./sanitize.js";
 import type { CliOperation, Io } from "./types.js";
 
@@ -25,7 +24,7 @@ export function reportInterrupted(
 ): InterruptedResult[] {
   return names.map((name) => {
     const op = latest.get(name);
-    const state = op ? `${stateOf(op)} ${percent(metadataView(op.metadata).progress)}` : "state unknown";
+    const state = op ? stateAndProgress(op) : "state unknown";
     io.err(`${terminalText(name, io.secrets)}: ${state} when interrupted; ${note}\n`);
     return op ? { name, interrupted: true, operation: op } : { name, interrupted: true };
   });

@@ -13,9 +13,7 @@ import { credentialsProject, type ResolvedProject, resolveProject } from "./proj
 import { redact } from "./sanitize.js";
 import { cliClient } from "./service.js";
 import { operationNames, usesProject } from "./targets.js";
-import type { Io } from "./types.js";
-
-type Env = Readonly<Record<string, string | undefined>>;
+import type { Env, Io } from "./types.js";
 
 async function main(argv: readonly string[], env: Env, interrupt: AbortSignal): Promise<number> {
   // Earth Engine's own order: EE_ACCESS_TOKEN, else `earthengine authenticate`'s file, else ADC.

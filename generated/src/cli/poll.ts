@@ -59,7 +59,7 @@ export async function pollUntilDone(
     latest.set(name, op);
     if (op.done === true) settled.set(name, { operation: op });
   }
-  let pending = [...new Set(names)].filter((name) => !settled.has(name));
+  let pending = distinct.filter((name) => !settled.has(name));
   let pause = intervalMs;
 
   while (pending.length > 0 && !signal.aborted) {
@@ -95,7 +95,7 @@ export async function pollUntilDone(
   const interrupted = signal.aborted;
   if (!interrupted) {
     for (const name of pending) {
-      settled.set(name, { error: new WaitTimeoutError(`${name} was not done after ${timeoutMs} ms`) });
+      settled.set(name, { error: notDoneAfter(name, timeoutMs) });
     }
   }
   return { settled, latest, interrupted };
@@ -132,11 +132,14 @@ async function waitOne(ee: CliClient, name: string, options: PollOptions): Promi
     // The wait's own limit (not one request's) is --timeout running out.
     const outOfTime = error instanceof TimeoutError && timeoutMs !== undefined && Date.now() - start >= timeoutMs;
     settled.set(name, {
-      error: outOfTime ? new WaitTimeoutError(`${name} was not done after ${timeoutMs} ms`) : error,
+      error: outOfTime ? notDoneAfter(name, timeoutMs) : error,
     });
   }
   return { settled, latest, interrupted: false };
 }
+
+const notDoneAfter = (name: string, timeoutMs: number | undefined): WaitTimeoutError =>
+  new WaitTimeoutError(`${name} was not done after ${timeoutMs} ms`);
 
 function isTransient(error: unknown): boolean {
   if (error instanceof InvalidNameError) return false;

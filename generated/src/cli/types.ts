@@ -6,6 +6,9 @@ import type { LroOperation } from "../index.js";
 
 export type { CliClient } from "./cli-client.js";
 
+/** The environment variables (process.env, or a test's). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 /** An operation as the CLI reads it. */
 export type CliOperation = LroOperation;
 
