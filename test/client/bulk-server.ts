@@ -38,8 +38,8 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-/** A multipart/mixed reply in Google's shape; `order` permutes the parts. */
-export function batchReplyBody(answers: { id: string; answer: PartAnswer }[], boundary = "batch_reply"): string {
+/** A multipart/mixed reply in Google's shape, one part per answer in the order given. */
+function batchReplyBody(answers: { id: string; answer: PartAnswer }[], boundary = "batch_reply"): string {
   let out = "";
   for (const { id, answer } of answers) {
     out += `--${boundary}\r\nContent-Type: application/http\r\nContent-ID: <response-${id}>\r\n\r\n`;
@@ -50,9 +50,6 @@ export function batchReplyBody(answers: { id: string; answer: PartAnswer }[], bo
   }
   return `${out}--${boundary}--\r\n`;
 }
-
-export const googleErrorBody = (code: number, status: string, message: string, details: unknown[] = []) =>
-  JSON.stringify({ error: { code, message, status, details } });
 
 export async function startBatchServer(
   script: BatchScript,
