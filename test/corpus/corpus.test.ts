@@ -1,11 +1,11 @@
 // The spec-evolution corpus: every variant either generates a package that type-checks (one shared
 // `tsc --strict` over all of them) and sends the expected bytes to a loopback recording server, or
 // fails with one line naming file:line:col.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli } from "../cli/run-cli.js";
 import { type Recorded, startRecordingServer } from "../helpers/recording-server.js";
 import { run } from "../helpers/run.js";
 import { STRICT_COMPILER_OPTIONS } from "../helpers/strict-tsconfig.js";
@@ -19,8 +19,6 @@ const generating = all.filter((v) => !v.expect.error);
 let outcomes: Map<string, Outcome>;
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
 let replies: string[] = [];
-// A home without gcloud's ADC file, so that no CLI run finds the machine's credentials or project.
-const HOME = mkdtempSync(join(tmpdir(), "corpus-cli-home-"));
 const CLI_TOKEN = "corpus-cli-token-SECRET";
 
 beforeAll(async () => {
@@ -31,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   rmSync(OUT, { recursive: true, force: true });
-  rmSync(HOME, { recursive: true, force: true });
 });
 
 const outDir = (name: string) => {
@@ -100,9 +97,11 @@ describe.each(generating)("$name", ({ name, expect: want }) => {
   it.each(want.cliRuns ?? [])("its CLI: $args", async (r: CliRun) => {
     const args = r.args.map((a) => (a === "$SERVER" ? server.url : a));
     const before = server.requests.length;
-    const env = { PATH: process.env.PATH, HOME, NO_COLOR: "1", EE_ACCESS_TOKEN: CLI_TOKEN };
-    const result = await run(process.execPath, [join(outDir(name), "dist/cli/main.js"), ...args], {
-      env,
+    // run-cli's clean environment (a home without gcloud's ADC file), and no EARTHENGINE_PROJECT either.
+    const result = await cli(args, {
+      main: join(outDir(name), "dist/cli/main.js"),
+      token: CLI_TOKEN,
+      env: { EARTHENGINE_PROJECT: undefined },
       timeoutMs: 30_000,
     });
     expect(result.code, result.stderr).toBe(r.code);
