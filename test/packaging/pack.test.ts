@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator/index.js";
-import { run } from "../helpers/run.js";
+import { run, TSC } from "../helpers/run.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ee-pack-"));
 const app = join(tmp, "app");
@@ -142,7 +142,7 @@ client.projects.operations.get({ name: process.env.EE_NAME }).then((op) => {
           files: ["main.ts"],
         }),
       );
-      const tsc = await run(resolve("node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: dir });
+      const tsc = await run(TSC, ["-p", "tsconfig.json"], { cwd: dir });
       expect(tsc.stdout + tsc.stderr).toBe("");
       expect(tsc.code).toBe(0);
       writeFileSync(join(dir, "out", "package.json"), '{"type":"module"}');
