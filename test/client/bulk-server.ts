@@ -1,7 +1,7 @@
 // A scripted loopback server for cancelMany/getMany: it parses each /batch request with the emulator's
 // parser (written apart from the client's) and answers each part as the test says; single calls are
 // answered by `single`.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type InnerRequest, parseBatchRequest } from "../../emulator/batch.js";
 
@@ -31,28 +31,18 @@ export type BatchScript = (
   res: ServerResponse,
 ) => ((part: InnerRequest) => PartAnswer) | "handled";
 
-const STATUS_TEXT: Record<number, string> = {
-  200: "OK",
-  404: "Not Found",
-  500: "Internal Server Error",
-  503: "Service Unavailable",
-};
-
-/** A multipart/mixed reply in Google's shape; `order` permutes the parts. */
-export function batchReplyBody(answers: { id: string; answer: PartAnswer }[], boundary = "batch_reply"): string {
+/** A multipart/mixed reply in Google's shape, one part per answer in the order given. */
+function batchReplyBody(answers: { id: string; answer: PartAnswer }[], boundary = "batch_reply"): string {
   let out = "";
   for (const { id, answer } of answers) {
     out += `--${boundary}\r\nContent-Type: application/http\r\nContent-ID: <response-${id}>\r\n\r\n`;
-    out += `HTTP/1.1 ${answer.status} ${STATUS_TEXT[answer.status] ?? "Whatever"}\r\n`;
+    out += `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? "Whatever"}\r\n`;
     out += "Content-Type: application/json; charset=UTF-8\r\n";
     for (const [k, v] of Object.entries(answer.headers ?? {})) out += `${k}: ${v}\r\n`;
     out += `\r\n${answer.body ?? "{}"}\r\n`;
   }
   return `${out}--${boundary}--\r\n`;
 }
-
-export const googleErrorBody = (code: number, status: string, message: string, details: unknown[] = []) =>
-  JSON.stringify({ error: { code, message, status, details } });
 
 export async function startBatchServer(
   script: BatchScript,

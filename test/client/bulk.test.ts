@@ -10,7 +10,8 @@ import {
   TimeoutError,
 } from "ee-operations-client";
 import { afterEach, describe, expect, it } from "vitest";
-import { type BatchScript, googleErrorBody, type PartAnswer, startBatchServer } from "./bulk-server.js";
+import { googleError } from "../helpers/scripted-server.js";
+import { type BatchScript, type PartAnswer, startBatchServer } from "./bulk-server.js";
 
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -78,7 +79,7 @@ describe("cancelMany over HTTP batch", () => {
     const { ee } = await setup((batch, _n, res) => {
       const answer = (name: string): PartAnswer =>
         name.endsWith("OP1")
-          ? { status: 404, body: googleErrorBody(404, "NOT_FOUND", "no such op", [{ "@type": "t/x" }]) }
+          ? { status: 404, body: googleError(404, "NOT_FOUND", "no such op", [{ "@type": "t/x" }]) }
           : name.endsWith("OP3")
             ? { status: 500, body: "<html>oops</html>" }
             : { status: 200, body: "{}" };
@@ -129,7 +130,7 @@ describe("cancelMany over HTTP batch", () => {
   it.each([404, 501])("falls back to single calls when /batch answers %i, and remembers it", async (status) => {
     const { server, ee } = await setup((_b, _n, res) => {
       res.writeHead(status, { "content-type": "application/json" });
-      res.end(googleErrorBody(status, status === 404 ? "NOT_FOUND" : "UNIMPLEMENTED", "no batch"));
+      res.end(googleError(status, status === 404 ? "NOT_FOUND" : "UNIMPLEMENTED", "no batch"));
       return "handled";
     });
     const first = await ee.cancelMany(names(120), { concurrency: 4 });
@@ -154,7 +155,7 @@ describe("cancelMany over HTTP batch", () => {
     const { server, ee } = await setup((_b, n, res) => {
       if (n === 0) {
         res.writeHead(503, { "content-type": "application/json" });
-        res.end(googleErrorBody(503, "UNAVAILABLE", "busy"));
+        res.end(googleError(503, "UNAVAILABLE", "busy"));
         return "handled";
       }
       if (n === 1) {
@@ -172,7 +173,7 @@ describe("cancelMany over HTTP batch", () => {
     const { server, ee } = await setup(
       (_batch, n) => (part) =>
         n === 0 && /OP[13]:/.test(part.target)
-          ? { status: 503, body: googleErrorBody(503, "UNAVAILABLE", "later"), headers: { "Retry-After": "0" } }
+          ? { status: 503, body: googleError(503, "UNAVAILABLE", "later"), headers: { "Retry-After": "0" } }
           : { status: 200, body: "{}" },
     );
     const results = await ee.cancelMany(names(4));
@@ -186,7 +187,7 @@ describe("cancelMany over HTTP batch", () => {
   it("stops resending after the retry policy's retries, with the last error", async () => {
     const { server, ee } = await setup(() => () => ({
       status: 503,
-      body: googleErrorBody(503, "UNAVAILABLE", "down"),
+      body: googleError(503, "UNAVAILABLE", "down"),
     }));
     const results = await ee.cancelMany(names(2), { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } });
     expect(server.batches).toHaveLength(3);
@@ -199,7 +200,7 @@ describe("cancelMany over HTTP batch", () => {
   it("an outer 401 is every item's ApiError, not retried and no fallback", async () => {
     const { server, ee } = await setup((_b, _n, res) => {
       res.writeHead(401, { "content-type": "application/json" });
-      res.end(googleErrorBody(401, "UNAUTHENTICATED", "who are you"));
+      res.end(googleError(401, "UNAUTHENTICATED", "who are you"));
       return "handled";
     });
     const results = await ee.cancelMany(names(2));

@@ -1,22 +1,15 @@
 // Issue 13, projects and headers: what every request carries, and options refused at creation.
 import { createEarthEngineClient } from "ee-operations-client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { operationHelpers } from "../../generated/dist/runtime/operation-helpers.js";
 import { createTransport } from "../../generated/dist/runtime/transport.js";
 import { createV1, methods } from "../../generated/dist/v1/index.js";
-import { startRecordingServer } from "../helpers/recording-server.js";
+import { useRecordingServer } from "../helpers/recording-server.js";
 
 const LIB = "ee-operations-client/0.1.0";
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-beforeAll(async () => {
-  server = await startRecordingServer((req) =>
-    req.url?.includes(":wait") ? { body: JSON.stringify({ name: "projects/x/operations/y", done: true }) } : {},
-  );
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useRecordingServer((req) =>
+  req.url?.includes(":wait") ? { body: JSON.stringify({ name: "projects/x/operations/y", done: true }) } : {},
+);
 
 const NAME = { name: "projects/p/operations/x" };
 

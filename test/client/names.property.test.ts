@@ -3,14 +3,10 @@
 
 import { createEarthEngineClient, InvalidNameError } from "ee-operations-client";
 import fc from "fast-check";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startRecordingServer } from "../helpers/recording-server.js";
+import { expect, it } from "vitest";
+import { useRecordingServer } from "../helpers/recording-server.js";
 
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
+const server = useRecordingServer();
 
 const FORBIDDEN = /[/?#%\\\u0000-\u001f\u007f-\u009f]/;
 const char = fc.oneof(

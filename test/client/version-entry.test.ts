@@ -2,17 +2,11 @@
 // bench figure 6), createClientWithHelpers adds the helpers the root createClient returns.
 import { createEarthEngineClient } from "ee-operations-client";
 import { createClient, createClientWithHelpers } from "ee-operations-client/v1";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRecordingServer } from "../helpers/recording-server.js";
+import { describe, expect, it } from "vitest";
+import { useRecordingServer } from "../helpers/recording-server.js";
 
 const HELPERS = ["waitForOperation", "cancelAndWait", "listOperations", "cancelMany", "getMany"];
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-beforeAll(async () => {
-  server = await startRecordingServer(() => ({
-    body: JSON.stringify({ name: "projects/p/operations/x", done: true }),
-  }));
-});
-afterAll(() => server.close());
+const server = useRecordingServer(() => ({ body: JSON.stringify({ name: "projects/p/operations/x", done: true }) }));
 
 describe("ee-operations-client/v1", () => {
   it("createClient returns the version's methods and no helper", async () => {

@@ -1,14 +1,13 @@
 // The spec-evolution corpus: every variant either generates a package that type-checks (one shared
 // `tsc --strict` over all of them) and sends the expected bytes to a loopback recording server, or
 // fails with one line naming file:line:col.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli } from "../cli/run-cli.js";
 import { type Recorded, startRecordingServer } from "../helpers/recording-server.js";
-import { run } from "../helpers/run.js";
-import { STRICT_COMPILER_OPTIONS } from "../helpers/strict-tsconfig.js";
+import { typeCheckStrict } from "../helpers/strict-tsconfig.js";
 import { type Call, type CliRun, CORPUS, generateCorpus, type Outcome, variants } from "./corpus.js";
 
 // Inside the repo so that the outputs resolve google-auth-library (runtime/google-auth.ts) from node_modules.
@@ -19,8 +18,6 @@ const generating = all.filter((v) => !v.expect.error);
 let outcomes: Map<string, Outcome>;
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
 let replies: string[] = [];
-// A home without gcloud's ADC file, so that no CLI run finds the machine's credentials or project.
-const HOME = mkdtempSync(join(tmpdir(), "corpus-cli-home-"));
 const CLI_TOKEN = "corpus-cli-token-SECRET";
 
 beforeAll(async () => {
@@ -31,7 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   rmSync(OUT, { recursive: true, force: true });
-  rmSync(HOME, { recursive: true, force: true });
 });
 
 const outDir = (name: string) => {
@@ -100,9 +96,11 @@ describe.each(generating)("$name", ({ name, expect: want }) => {
   it.each(want.cliRuns ?? [])("its CLI: $args", async (r: CliRun) => {
     const args = r.args.map((a) => (a === "$SERVER" ? server.url : a));
     const before = server.requests.length;
-    const env = { PATH: process.env.PATH, HOME, NO_COLOR: "1", EE_ACCESS_TOKEN: CLI_TOKEN };
-    const result = await run(process.execPath, [join(outDir(name), "dist/cli/main.js"), ...args], {
-      env,
+    // run-cli's clean environment (a home without gcloud's ADC file), and no EARTHENGINE_PROJECT either.
+    const result = await cli(args, {
+      main: join(outDir(name), "dist/cli/main.js"),
+      token: CLI_TOKEN,
+      env: { EARTHENGINE_PROJECT: undefined },
       timeoutMs: 30_000,
     });
     expect(result.code, result.stderr).toBe(r.code);
@@ -126,14 +124,11 @@ describe.each(generating)("$name", ({ name, expect: want }) => {
 it("every generated package, its CLI included, type-checks with tsc --strict, in one program", async () => {
   const dirs = generating.map((v) => v.name);
   expect(dirs.length).toBeGreaterThanOrEqual(20);
-  writeFileSync(
-    join(OUT, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: { ...STRICT_COMPILER_OPTIONS, skipLibCheck: false },
-      include: dirs.map((name) => `${name}/src/**/*.ts`),
-    }),
+  const tsc = await typeCheckStrict(
+    OUT,
+    dirs.map((name) => `${name}/src/**/*.ts`),
+    { compilerOptions: { skipLibCheck: false }, timeoutMs: 180_000 },
   );
-  const tsc = await run(resolve("node_modules/.bin/tsc"), ["-p", join(OUT, "tsconfig.json")], { timeoutMs: 180_000 });
   expect(tsc.stdout + tsc.stderr).toBe("");
   expect(tsc.code).toBe(0);
 }, 200_000);

@@ -2,18 +2,11 @@
 // x-goog-user-project when no `project` is set, and a set project wins.
 import { createEarthEngineClient } from "ee-operations-client";
 import { type AccessTokenClient, fromGoogleAuth } from "ee-operations-client/google-auth";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startRecordingServer } from "../helpers/recording-server.js";
+import { describe, expect, it } from "vitest";
+import { useRecordingServer } from "../helpers/recording-server.js";
 
 const EE = "https://www.googleapis.com/auth/earthengine";
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useRecordingServer();
 
 function auth(quotaProjectId: string | null | undefined) {
   const client: AccessTokenClient = {

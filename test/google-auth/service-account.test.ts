@@ -64,7 +64,12 @@ async function tokenEndpoint(publicKeyPem: string) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`, requests };
 }
 
-/** A fresh RSA key, a loopback token endpoint that verifies assertions with it, and a key file naming both. */
+/**
+ * A fresh RSA key, a loopback token endpoint that verifies assertions with it, a key file naming both, and
+ * `googleAuth(scopes)`: a real GoogleAuth for that key file. google-auth-library 10 signs for and posts to
+ * https://oauth2.googleapis.com/token whatever the key's token_uri says, so its transport is pointed at the
+ * loopback endpoint; nothing else may go out (`outbound` lists every URL it asked for).
+ */
 async function serviceAccountKey(extra: Record<string, string> = {}) {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
@@ -88,16 +93,6 @@ async function serviceAccountKey(extra: Record<string, string> = {}) {
       token_uri: tokens.url,
     }),
   );
-  return { keyFile, tokens };
-}
-
-const emulators = useEmulators();
-
-it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-bearer grant for the narrow scope, the API gets the token", async () => {
-  const { keyFile, tokens } = await serviceAccountKey();
-
-  // google-auth-library 10 signs for and posts to https://oauth2.googleapis.com/token whatever the
-  // key's token_uri says, so its transport is pointed at the loopback endpoint; nothing else may go out.
   const outbound: string[] = [];
   const loopbackOnly: typeof fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
@@ -105,14 +100,19 @@ it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-
     if (url !== GOOGLE_TOKEN_URL) throw new Error(`unexpected request to ${url}`);
     return fetch(tokens.url, init);
   };
+  const googleAuth = (scopes: string[]) =>
+    new GoogleAuth({ keyFile, scopes, clientOptions: { transporterOptions: { fetchImplementation: loopbackOnly } } });
+  return { tokens, outbound, googleAuth };
+}
+
+const emulators = useEmulators();
+
+it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-bearer grant for the narrow scope, the API gets the token", async () => {
+  const { tokens, outbound, googleAuth } = await serviceAccountKey();
   const made: string[][] = [];
   const accessToken = fromGoogleAuth((scopes) => {
     made.push(scopes);
-    return new GoogleAuth({
-      keyFile,
-      scopes,
-      clientOptions: { transporterOptions: { fetchImplementation: loopbackOnly } },
-    });
+    return googleAuth(scopes);
   });
 
   const emu = await emulators.start({ auth: { token: "ya29.loopback-1" } }); // only this token is accepted
@@ -139,16 +139,8 @@ it("a real GoogleAuth with a service-account key: the token endpoint gets a JWT-
 });
 
 it("a real GoogleAuth whose key carries quota_project_id: the client sends it as x-goog-user-project", async () => {
-  const { keyFile, tokens } = await serviceAccountKey({ quota_project_id: "ee-billing-project" });
-  const loopbackOnly: typeof fetch = async (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (url !== GOOGLE_TOKEN_URL) throw new Error(`unexpected request to ${url}`);
-    return fetch(tokens.url, init);
-  };
-  const accessToken = fromGoogleAuth(
-    (scopes) =>
-      new GoogleAuth({ keyFile, scopes, clientOptions: { transporterOptions: { fetchImplementation: loopbackOnly } } }),
-  );
+  const { googleAuth } = await serviceAccountKey({ quota_project_id: "ee-billing-project" });
+  const accessToken = fromGoogleAuth((scopes) => googleAuth(scopes));
   const emu = await emulators.start();
   const { name } = emu.seed({ id: "QUOTATASK" });
   await createEarthEngineClient({ version: "v1", baseUrl: emu.url, accessToken }).projects.operations.get({ name });

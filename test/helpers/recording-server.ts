@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export interface Recorded {
   requestLine: string;
@@ -39,5 +40,30 @@ export async function startRecordingServer(reply: (req: IncomingMessage) => Repl
     url: `http://127.0.0.1:${port}`,
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type RecordingServer = Awaited<ReturnType<typeof startRecordingServer>>;
+
+/**
+ * Registers hooks in the calling test file: one recording server for all its tests (started before them,
+ * closed after them), its `requests` emptied before each test. Read `url` and `requests` inside tests.
+ */
+export function useRecordingServer(reply?: (req: IncomingMessage) => Reply): Pick<RecordingServer, "url" | "requests"> {
+  let server: RecordingServer | undefined;
+  beforeAll(async () => {
+    server = await startRecordingServer(reply);
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    if (server) server.requests.length = 0;
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get requests() {
+      return server!.requests;
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 export interface RunResult {
   code: number;
@@ -13,6 +13,9 @@ export interface RunResult {
 export function runGenerator(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
   return run(process.execPath, [join(process.cwd(), "generator/run.mjs"), ...args], options);
 }
+
+/** The project's TypeScript compiler (node_modules/.bin/tsc), by absolute path. */
+export const TSC: string = resolve("node_modules/.bin/tsc");
 
 export function run(
   command: string,

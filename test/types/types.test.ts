@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { run } from "../helpers/run.js";
-
-const TSC = "node_modules/.bin/tsc";
+import { run, TSC } from "../helpers/run.js";
 
 describe("types", () => {
   it("a strict consumer compiles against the published .d.ts, and each misuse fails to", async () => {
