@@ -66,7 +66,6 @@ export interface MethodInfo {
 /** The connection a generated client runs on: where requests go, auth and policies. */
 export interface Transport {
 	readonly fetch: typeof globalThis.fetch;
-	readonly accessToken: AccessTokenProvider | undefined;
 	readonly timeoutMs: number;
 	readonly retry: RetryPolicy | false;
 	/** The service root, without a trailing slash. */

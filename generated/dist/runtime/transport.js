@@ -30,7 +30,6 @@ export function createTransport(options, defaultBaseUrl = DEFAULT_BASE_URL) {
 	const accessToken = options.accessToken;
 	return {
 		fetch: options.fetch ?? globalThis.fetch,
-		accessToken,
 		timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
 		retry: retryPolicy(options.retry, DEFAULT_RETRY),
 		baseUrl,

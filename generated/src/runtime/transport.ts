@@ -78,7 +78,6 @@ export interface MethodInfo {
 /** The connection a generated client runs on: where requests go, auth and policies. */
 export interface Transport {
   readonly fetch: typeof globalThis.fetch;
-  readonly accessToken: AccessTokenProvider | undefined;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy | false;
   /** The service root, without a trailing slash. */
@@ -119,7 +118,6 @@ export function createTransport(options: TransportOptions, defaultBaseUrl: strin
   const accessToken = options.accessToken;
   return {
     fetch: options.fetch ?? globalThis.fetch,
-    accessToken,
     timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
     retry: retryPolicy(options.retry, DEFAULT_RETRY),
     baseUrl,
