@@ -55,11 +55,7 @@ export async function sendChunk<T>(
   settle: Settle<T>,
 ): Promise<Item[]> {
   const limitMs = timeoutMs ?? transport.timeoutMs;
-  const limit = deadline(
-    callerSignal,
-    limitMs === Infinity ? undefined : limitMs,
-    () => `${method.id} batch did not finish within ${limitMs} ms`,
-  );
+  const limit = deadline(callerSignal, limitMs, () => `${method.id} batch did not finish within ${limitMs} ms`);
   const signal = limit.signal!;
   let pending = group;
   try {
