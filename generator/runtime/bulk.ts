@@ -82,8 +82,9 @@ export function bulkOperations<Op extends LroOperation>(
   project: string,
   wire?: { transport: BulkTransport; methods: { cancel: MethodInfo; get: MethodInfo } },
 ): BulkOperations<Op> {
+  // The transport's baseUrl has no trailing slash (createTransport strips it).
+  const baseUrl = wire?.transport.baseUrl ?? "";
   // Learned from the first batch request: a server without /batch is not asked again.
-  const baseUrl = wire?.transport.baseUrl.replace(/\/+$/, "") ?? "";
   const endpoint: BatchEndpoint = { url: `${baseUrl}/batch`, supported: wire ? undefined : false };
   const prefix = wire ? new URL(baseUrl).pathname.replace(/\/+$/, "") : "";
 

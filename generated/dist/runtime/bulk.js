@@ -48,8 +48,9 @@ function limiter(size) {
 * HTTP batch requests; without it, one call per name.
 */
 export function bulkOperations(ops, project, wire) {
+	// The transport's baseUrl has no trailing slash (createTransport strips it).
+	const baseUrl = wire?.transport.baseUrl ?? "";
 	// Learned from the first batch request: a server without /batch is not asked again.
-	const baseUrl = wire?.transport.baseUrl.replace(/\/+$/, "") ?? "";
 	const endpoint = {
 		url: `${baseUrl}/batch`,
 		supported: wire ? undefined : false
