@@ -24,7 +24,8 @@ export interface MethodBinding {
 // contains: `?` and `#` end the path, `%` smuggles pre-encoded bytes (`%2F`), `\` is a slash to WHATWG
 // URL parsers, control characters break the request line.
 const FORBIDDEN = /[?#%\\\u0000-\u001f\u007f-\u009f]/;
-const TASK_ID = /^[A-Za-z0-9_-]+$/;
+/** An Earth Engine task id, the last segment of an operation name (`6XGCJ4JK5QWZ3MZDDAD2CBEP`). */
+export const TASK_ID: RegExp = /^[A-Za-z0-9_-]+$/;
 
 /**
  * The request target of a call: the method's template with each variable replaced by the request's
