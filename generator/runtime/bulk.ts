@@ -1,7 +1,7 @@
 import { type BatchEndpoint, type BulkTransport, type Item, type Settle, sendChunk } from "./batch-request.js";
 import { optionalDurationMs } from "./durations.js";
 import { type ClientError, InvalidNameError, isClientError, type ProtocolError } from "./errors.js";
-import { type LroOperation, type NamedOperation, readOperation } from "./operation-json.js";
+import { type LroOperation, type NamedOperation, readOperation, withName } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 import { requestPath } from "./resource-name.js";
 import { type RetryOptions, retryPolicy } from "./retry.js";
@@ -176,12 +176,7 @@ export function bulkOperations<Op extends LroOperation>(
       return results.map((r) => {
         if (!r.ok) return r;
         try {
-          const op = readOperation<Op>(r.value);
-          return {
-            name: r.name,
-            ok: true,
-            operation: (op.name === undefined ? { ...op, name: r.name } : op) as NamedOperation<Op>,
-          };
+          return { name: r.name, ok: true, operation: withName(readOperation<Op>(r.value), r.name) };
         } catch (error) {
           return { name: r.name, ok: false, error: error as ProtocolError };
         }

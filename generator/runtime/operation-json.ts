@@ -44,6 +44,11 @@ export function readOperation<Op extends LroOperation>(value: unknown, where = "
   return out as Op;
 }
 
+/** `op`, with `name` filled in when the server left it out (the helpers always return named operations). */
+export function withName<Op extends LroOperation>(op: Op, name: string): NamedOperation<Op> {
+  return (op.name === undefined ? { ...op, name } : op) as NamedOperation<Op>;
+}
+
 /** Checks a ListOperationsResponse: `operations` an array of operations, `nextPageToken` a string. */
 export function readListPage<Op extends LroOperation>(
   value: unknown,

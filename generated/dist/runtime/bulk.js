@@ -2,7 +2,7 @@
 import { sendChunk } from "./batch-request.js";
 import { optionalDurationMs } from "./durations.js";
 import { InvalidNameError, isClientError } from "./errors.js";
-import { readOperation } from "./operation-json.js";
+import { readOperation, withName } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 import { requestPath } from "./resource-name.js";
 import { retryPolicy } from "./retry.js";
@@ -159,14 +159,10 @@ export function bulkOperations(ops, project, wire) {
 			return results.map((r) => {
 				if (!r.ok) return r;
 				try {
-					const op = readOperation(r.value);
 					return {
 						name: r.name,
 						ok: true,
-						operation: op.name === undefined ? {
-							...op,
-							name: r.name
-						} : op
+						operation: withName(readOperation(r.value), r.name)
 					};
 				} catch (error) {
 					return {

@@ -4,7 +4,7 @@ import { bulkOperations } from "./bulk.js";
 import { durationMs, optionalDurationMs } from "./durations.js";
 import { ApiError, ProtocolError } from "./errors.js";
 import { LEGACY_PROJECT } from "./headers.js";
-import { outcomeOf, readListPage, readOperation } from "./operation-json.js";
+import { outcomeOf, readListPage, readOperation, withName } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 const MAX_POLL_MS = 3e4;
 // With a progress callback the delay grows only while nothing changes, and only this far: a progress
@@ -61,11 +61,7 @@ export function operationHelpers(ops, transport, methods) {
 			} else {
 				raw = await ops.get({ name }, call);
 			}
-			const op = readOperation(raw);
-			const named = op.name === undefined ? {
-				...op,
-				name
-			} : op;
+			const named = withName(readOperation(raw), name);
 			let changed = false;
 			if (onProgress) {
 				const metadata = JSON.stringify(named.metadata ?? null);

@@ -27,6 +27,13 @@ export function readOperation(value, where = "operation") {
 	if (out.error !== undefined) out.error = readStatus(out.error, `${where}.error`);
 	return out;
 }
+/** `op`, with `name` filled in when the server left it out (the helpers always return named operations). */
+export function withName(op, name) {
+	return op.name === undefined ? {
+		...op,
+		name
+	} : op;
+}
 /** Checks a ListOperationsResponse: `operations` an array of operations, `nextPageToken` a string. */
 export function readListPage(value, where = "list response") {
 	const page = object(value, where);

@@ -17,6 +17,7 @@ import {
   outcomeOf,
   readListPage,
   readOperation,
+  withName,
 } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 import type { RetryOptions } from "./retry.js";
@@ -140,8 +141,7 @@ export function operationHelpers<Op extends LroOperation>(
       } else {
         raw = await ops.get({ name }, call);
       }
-      const op = readOperation<Op>(raw);
-      const named = (op.name === undefined ? { ...op, name } : op) as Named;
+      const named = withName(readOperation<Op>(raw), name);
       let changed = false;
       if (onProgress) {
         const metadata = JSON.stringify(named.metadata ?? null);
