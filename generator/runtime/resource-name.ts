@@ -1,4 +1,4 @@
-import { InvalidNameError } from "./errors.js";
+import { describe, InvalidNameError } from "./errors.js";
 
 /**
  * One part of a gRPC transcoding template, as the generator parsed it (generator/model/http-template.ts):
@@ -56,7 +56,7 @@ export function bindName(
     }
     throw new InvalidNameError({ field, pattern, template: method.template, value, reason });
   };
-  if (typeof value !== "string") return reject(`expected a string, got ${value === null ? "null" : typeof value}`);
+  if (typeof value !== "string") return reject(`expected a string, got ${describe(value)}`);
   if (!value.isWellFormed()) return reject("it contains an unpaired UTF-16 surrogate");
   const have = value.split("/");
   // `**` is only ever the last segment of a template (generator/model/http-template.ts).
