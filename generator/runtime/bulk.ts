@@ -1,4 +1,11 @@
-import { type BatchEndpoint, type BulkTransport, type Item, type Settle, sendChunk } from "./batch-request.js";
+import {
+  type BatchEndpoint,
+  type BulkTransport,
+  type Item,
+  type ItemOutcome,
+  type Settle,
+  sendChunk,
+} from "./batch-request.js";
 import { optionalDurationMs } from "./durations.js";
 import { type ClientError, InvalidNameError, isClientError, type ProtocolError } from "./errors.js";
 import { type LroOperation, type NamedOperation, readOperation, withName } from "./operation-json.js";
@@ -92,7 +99,7 @@ export function bulkOperations<Op extends LroOperation>(
     kind: "cancel" | "get",
     names: readonly string[],
     options: BulkOptions,
-  ): Promise<({ name: string; ok: true; value: T } | { name: string; ok: false; error: ClientError })[]> {
+  ): Promise<({ name: string } & ItemOutcome<T>)[]> {
     const { concurrency = 8, signal: userSignal, timeoutMs, retry, batch = true } = options;
     if (!Number.isInteger(concurrency) || concurrency < 1)
       throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
@@ -102,8 +109,7 @@ export function bulkOperations<Op extends LroOperation>(
     const method = wire?.methods[kind];
     userSignal?.throwIfAborted();
 
-    const results: ({ name: string; ok: true; value: T } | { name: string; ok: false; error: ClientError })[] =
-      new Array(names.length);
+    const results: ({ name: string } & ItemOutcome<T>)[] = new Array(names.length);
     const items: Item[] = [];
     const resolved = names.map(String);
     names.forEach((input, index) => {
@@ -117,10 +123,7 @@ export function bulkOperations<Op extends LroOperation>(
       }
     });
     const settle: Settle<T> = (index, outcome) => {
-      const name = resolved[index]!;
-      results[index] = outcome.ok
-        ? { name, ok: true, value: outcome.value }
-        : { name, ok: false, error: outcome.error };
+      results[index] = { name: resolved[index]!, ...outcome };
     };
     // One failure that is not a per-item error (an abort, a token provider's error) stops every request.
     const stop = new AbortController();

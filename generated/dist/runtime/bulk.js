@@ -89,15 +89,9 @@ export function bulkOperations(ops, project, wire) {
 			}
 		});
 		const settle = (index, outcome) => {
-			const name = resolved[index];
-			results[index] = outcome.ok ? {
-				name,
-				ok: true,
-				value: outcome.value
-			} : {
-				name,
-				ok: false,
-				error: outcome.error
+			results[index] = {
+				name: resolved[index],
+				...outcome
 			};
 		};
 		// One failure that is not a per-item error (an abort, a token provider's error) stops every request.
