@@ -108,10 +108,12 @@ export function operationHelpers<Op extends LroOperation>(
   const wire = transport && "headersFor" in transport && methods ? { transport, methods } : undefined;
   const bulk = bulkOperations(ops, project, wire);
   type Named = NamedOperation<Op>;
+  /** WaitOptions once `bounded` has checked them, the poll interval's default filled in. */
+  type Checked = WaitOptions<Op> & { pollIntervalMs: number };
 
   /** Polls until done; every call gets `signal`, which carries the helper's one deadline. */
-  async function poll(name: string, options: WaitOptions<Op>, signal: AbortSignal | undefined, endsAt: number) {
-    const { retry, onProgress, pollIntervalMs = 1000 } = options;
+  async function poll(name: string, options: Checked, signal: AbortSignal | undefined, endsAt: number) {
+    const { retry, onProgress, pollIntervalMs } = options;
     const call = { signal, retry };
     let useWait = true;
     let delay = pollIntervalMs;
@@ -163,7 +165,7 @@ export function operationHelpers<Op extends LroOperation>(
   async function bounded<T>(
     what: string,
     options: WaitOptions<Op>,
-    work: (checked: WaitOptions<Op>, signal: AbortSignal | undefined, endsAt: number) => Promise<T>,
+    work: (checked: Checked, signal: AbortSignal | undefined, endsAt: number) => Promise<T>,
   ): Promise<T> {
     // Checked before any request.
     const timeoutMs = optionalDurationMs("timeoutMs", options.timeoutMs, { exclusiveMin: true, infinity: true });

@@ -23,7 +23,7 @@ export function operationHelpers(ops, transport, methods) {
 	const bulk = bulkOperations(ops, project, wire);
 	/** Polls until done; every call gets `signal`, which carries the helper's one deadline. */
 	async function poll(name, options, signal, endsAt) {
-		const { retry, onProgress, pollIntervalMs = 1e3 } = options;
+		const { retry, onProgress, pollIntervalMs } = options;
 		const call = {
 			signal,
 			retry
