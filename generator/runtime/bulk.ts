@@ -6,13 +6,12 @@ import {
   type Settle,
   sendChunk,
 } from "./batch-request.js";
-import { optionalDurationMs } from "./durations.js";
 import { type ClientError, InvalidNameError, isClientError, type ProtocolError } from "./errors.js";
 import { type LroOperation, type NamedOperation, readOperation, withName } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 import { requestPath } from "./resource-name.js";
 import { type RetryOptions, retryPolicy } from "./retry.js";
-import type { CallOptions, MethodInfo } from "./transport.js";
+import { type CallOptions, checkTimeout, type MethodInfo } from "./transport.js";
 
 export type { BulkTransport } from "./batch-request.js";
 
@@ -105,7 +104,7 @@ export function bulkOperations<Op extends LroOperation>(
       throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
     if (!Array.isArray(names)) throw new TypeError("names must be an array of operation names or task ids");
     const policy = retryPolicy(retry, wire?.transport.retry ?? false);
-    optionalDurationMs("timeoutMs", timeoutMs, { exclusiveMin: true, infinity: true });
+    checkTimeout(timeoutMs);
     const method = wire?.methods[kind];
     userSignal?.throwIfAborted();
 

@@ -2,7 +2,7 @@
 import { type BulkOptions, type BulkTransport, type CancelManyResult, type GetManyResult } from "./bulk.js";
 import { type LroOperation, type NamedOperation, type Outcome } from "./operation-json.js";
 import type { RetryOptions } from "./retry.js";
-import type { CallOptions, MethodInfo, Transport } from "./transport.js";
+import { type CallOptions, type MethodInfo, type Transport } from "./transport.js";
 export type { BulkOptions, CancelManyOptions, CancelManyResult, GetManyResult } from "./bulk.js";
 export type { LroOperation, NamedOperation } from "./operation-json.js";
 /** The google.longrunning.Operations methods the helpers are built on. */

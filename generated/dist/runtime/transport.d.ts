@@ -95,3 +95,5 @@ export declare function createTransport(options: TransportOptions, defaultBaseUr
 * and returns the parsed body.
 */
 export declare function call<T>(transport: Transport, method: MethodInfo, request: object, options: CallOptions | undefined, extras?: CallExtras<T>): Promise<T>;
+/** Checks a `timeoutMs` option (above 0, or Infinity for none); undefined when left out. */
+export declare function checkTimeout(timeoutMs: unknown): number | undefined;

@@ -149,7 +149,8 @@ function neverConnected(cause) {
 	const errors = Array.isArray(cause?.errors) && cause.errors.length > 0 ? cause.errors : [cause];
 	return errors.every((e) => BEFORE_CONNECT.has(e?.code ?? ""));
 }
-function checkTimeout(timeoutMs) {
+/** Checks a `timeoutMs` option (above 0, or Infinity for none); undefined when left out. */
+export function checkTimeout(timeoutMs) {
 	return optionalDurationMs("timeoutMs", timeoutMs, {
 		exclusiveMin: true,
 		infinity: true

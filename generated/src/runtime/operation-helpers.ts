@@ -7,7 +7,7 @@ import {
   type CancelManyResult,
   type GetManyResult,
 } from "./bulk.js";
-import { durationMs, optionalDurationMs } from "./durations.js";
+import { durationMs } from "./durations.js";
 import { ApiError, ProtocolError } from "./errors.js";
 import { LEGACY_PROJECT } from "./headers.js";
 import {
@@ -21,7 +21,7 @@ import {
 } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 import type { RetryOptions } from "./retry.js";
-import type { CallOptions, MethodInfo, Transport } from "./transport.js";
+import { type CallOptions, checkTimeout, type MethodInfo, type Transport } from "./transport.js";
 
 export type { BulkOptions, CancelManyOptions, CancelManyResult, GetManyResult } from "./bulk.js";
 export type { LroOperation, NamedOperation } from "./operation-json.js";
@@ -169,7 +169,7 @@ export function operationHelpers<Op extends LroOperation>(
     work: (checked: Checked, signal: AbortSignal | undefined, endsAt: number) => Promise<T>,
   ): Promise<T> {
     // Checked before any request.
-    const timeoutMs = optionalDurationMs("timeoutMs", options.timeoutMs, { exclusiveMin: true, infinity: true });
+    const timeoutMs = checkTimeout(options.timeoutMs);
     const pollIntervalMs = durationMs("pollIntervalMs", options.pollIntervalMs ?? 1000, { min: 1 });
     if (options.onProgress !== undefined && typeof options.onProgress !== "function")
       throw new TypeError("onProgress must be a function");

@@ -248,7 +248,8 @@ function neverConnected(cause: { code?: string; errors?: unknown } | undefined):
   return errors.every((e) => BEFORE_CONNECT.has((e as { code?: string } | null)?.code ?? ""));
 }
 
-function checkTimeout(timeoutMs: unknown): number | undefined {
+/** Checks a `timeoutMs` option (above 0, or Infinity for none); undefined when left out. */
+export function checkTimeout(timeoutMs: unknown): number | undefined {
   return optionalDurationMs("timeoutMs", timeoutMs, { exclusiveMin: true, infinity: true });
 }
 
