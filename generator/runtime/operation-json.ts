@@ -1,7 +1,7 @@
 // Operations as Google's JSON mapping of proto3 writes them: an int32 may come as a number or a numeric
 // string, `null` stands for an absent field. Anything else malformed is a ProtocolError naming the field,
 // so that a `done: "false"` is never taken for done and a bad page token never reaches the next request.
-import { ProtocolError } from "./errors.js";
+import { kindOf, ProtocolError } from "./errors.js";
 
 /** The part of a google.longrunning Operation the helpers read. */
 export interface LroOperation {
@@ -98,6 +98,5 @@ function object(value: unknown, where: string): Record<string, unknown> {
 }
 
 function malformed(field: string, expected: string, got: unknown): ProtocolError {
-  const kind = got === null ? "null" : Array.isArray(got) ? "an array" : typeof got;
-  return new ProtocolError(`the server sent ${field} as ${kind}; expected ${expected}`, { field });
+  return new ProtocolError(`the server sent ${field} as ${kindOf(got)}; expected ${expected}`, { field });
 }

@@ -2,7 +2,7 @@
 // Operations as Google's JSON mapping of proto3 writes them: an int32 may come as a number or a numeric
 // string, `null` stands for an absent field. Anything else malformed is a ProtocolError naming the field,
 // so that a `done: "false"` is never taken for done and a bad page token never reaches the next request.
-import { ProtocolError } from "./errors.js";
+import { kindOf, ProtocolError } from "./errors.js";
 const CANCELLED = 1;
 const INT32 = /^-?\d{1,10}$/;
 /**
@@ -76,6 +76,5 @@ function object(value, where) {
 	return value;
 }
 function malformed(field, expected, got) {
-	const kind = got === null ? "null" : Array.isArray(got) ? "an array" : typeof got;
-	return new ProtocolError(`the server sent ${field} as ${kind}; expected ${expected}`, { field });
+	return new ProtocolError(`the server sent ${field} as ${kindOf(got)}; expected ${expected}`, { field });
 }
