@@ -1,5 +1,6 @@
 import { deadline, sleep } from "./abort.js";
 import {
+  type BulkMethods,
   type BulkOptions,
   type BulkTransport,
   bulkOperations,
@@ -26,9 +27,7 @@ export type { BulkOptions, CancelManyOptions, CancelManyResult, GetManyResult } 
 export type { LroOperation, NamedOperation } from "./operation-json.js";
 
 /** The google.longrunning.Operations methods the helpers are built on. */
-export interface OperationsMethods<Op extends LroOperation> {
-  cancel(request: { name: string }, options?: CallOptions): Promise<unknown>;
-  get(request: { name: string }, options?: CallOptions): Promise<Op>;
+export interface OperationsMethods<Op extends LroOperation> extends BulkMethods<Op> {
   wait(request: { name: string; body: { timeout?: string } }, options?: CallOptions): Promise<Op>;
   list(
     request: { name: string; filter?: string; pageSize?: number; pageToken?: string },
