@@ -19,13 +19,14 @@ export const BATCH_SIZE = 100;
 * method metadata, against projects/*\/operations/**). Throws InvalidNameError.
 */
 function resolve(method, project, input) {
+	if (!method) return {
+		name: operationName(input, project),
+		path: ""
+	};
 	const name = typeof input === "string" && !input.includes("/") ? operationName(input, project) : input;
-	return method ? {
+	return {
 		name,
 		path: requestPath(method, { name })
-	} : {
-		name: operationName(name),
-		path: ""
 	};
 }
 /** At most `size` tasks running at once. */

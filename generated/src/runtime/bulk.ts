@@ -55,8 +55,9 @@ export interface BulkMethods<Op> {
  * method metadata, against projects/*\/operations/**). Throws InvalidNameError.
  */
 function resolve(method: MethodInfo | undefined, project: string, input: string): { name: string; path: string } {
+  if (!method) return { name: operationName(input, project), path: "" };
   const name = typeof input === "string" && !input.includes("/") ? operationName(input, project) : input;
-  return method ? { name, path: requestPath(method, { name }) } : { name: operationName(name), path: "" };
+  return { name, path: requestPath(method, { name }) };
 }
 
 /** At most `size` tasks running at once. */
