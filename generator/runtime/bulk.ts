@@ -1,11 +1,17 @@
-import { type BatchEndpoint, type BulkTransport, type Item, type Settle, sendChunk } from "./batch-request.js";
-import { optionalDurationMs } from "./durations.js";
+import {
+  type BatchEndpoint,
+  type BulkTransport,
+  type Item,
+  type ItemOutcome,
+  type Settle,
+  sendChunk,
+} from "./batch-request.js";
 import { type ClientError, InvalidNameError, isClientError, type ProtocolError } from "./errors.js";
-import { type LroOperation, type NamedOperation, readOperation } from "./operation-json.js";
+import { type LroOperation, type NamedOperation, readOperation, withName } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 import { requestPath } from "./resource-name.js";
 import { type RetryOptions, retryPolicy } from "./retry.js";
-import type { CallOptions, MethodInfo } from "./transport.js";
+import { type CallOptions, checkTimeout, type MethodInfo } from "./transport.js";
 
 export type { BulkTransport } from "./batch-request.js";
 
@@ -48,8 +54,9 @@ export interface BulkMethods<Op> {
  * method metadata, against projects/*\/operations/**). Throws InvalidNameError.
  */
 function resolve(method: MethodInfo | undefined, project: string, input: string): { name: string; path: string } {
+  if (!method) return { name: operationName(input, project), path: "" };
   const name = typeof input === "string" && !input.includes("/") ? operationName(input, project) : input;
-  return method ? { name, path: requestPath(method, { name }) } : { name: operationName(name), path: "" };
+  return { name, path: requestPath(method, { name }) };
 }
 
 /** At most `size` tasks running at once. */
@@ -82,8 +89,9 @@ export function bulkOperations<Op extends LroOperation>(
   project: string,
   wire?: { transport: BulkTransport; methods: { cancel: MethodInfo; get: MethodInfo } },
 ): BulkOperations<Op> {
+  // The transport's baseUrl has no trailing slash (createTransport strips it).
+  const baseUrl = wire?.transport.baseUrl ?? "";
   // Learned from the first batch request: a server without /batch is not asked again.
-  const baseUrl = wire?.transport.baseUrl.replace(/\/+$/, "") ?? "";
   const endpoint: BatchEndpoint = { url: `${baseUrl}/batch`, supported: wire ? undefined : false };
   const prefix = wire ? new URL(baseUrl).pathname.replace(/\/+$/, "") : "";
 
@@ -91,18 +99,17 @@ export function bulkOperations<Op extends LroOperation>(
     kind: "cancel" | "get",
     names: readonly string[],
     options: BulkOptions,
-  ): Promise<({ name: string; ok: true; value: T } | { name: string; ok: false; error: ClientError })[]> {
+  ): Promise<({ name: string } & ItemOutcome<T>)[]> {
     const { concurrency = 8, signal: userSignal, timeoutMs, retry, batch = true } = options;
     if (!Number.isInteger(concurrency) || concurrency < 1)
       throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
     if (!Array.isArray(names)) throw new TypeError("names must be an array of operation names or task ids");
     const policy = retryPolicy(retry, wire?.transport.retry ?? false);
-    optionalDurationMs("timeoutMs", timeoutMs, { exclusiveMin: true, infinity: true });
+    checkTimeout(timeoutMs);
     const method = wire?.methods[kind];
     userSignal?.throwIfAborted();
 
-    const results: ({ name: string; ok: true; value: T } | { name: string; ok: false; error: ClientError })[] =
-      new Array(names.length);
+    const results: ({ name: string } & ItemOutcome<T>)[] = new Array(names.length);
     const items: Item[] = [];
     const resolved = names.map(String);
     // Every index, holes of a sparse array included (forEach would skip them): one result per position.
@@ -118,10 +125,7 @@ export function bulkOperations<Op extends LroOperation>(
       }
     }
     const settle: Settle<T> = (index, outcome) => {
-      const name = resolved[index]!;
-      results[index] = outcome.ok
-        ? { name, ok: true, value: outcome.value }
-        : { name, ok: false, error: outcome.error };
+      results[index] = { name: resolved[index]!, ...outcome };
     };
     // One failure that is not a per-item error (an abort, a token provider's error) stops every request.
     const stop = new AbortController();
@@ -177,12 +181,7 @@ export function bulkOperations<Op extends LroOperation>(
       return results.map((r) => {
         if (!r.ok) return r;
         try {
-          const op = readOperation<Op>(r.value);
-          return {
-            name: r.name,
-            ok: true,
-            operation: (op.name === undefined ? { ...op, name: r.name } : op) as NamedOperation<Op>,
-          };
+          return { name: r.name, ok: true, operation: withName(readOperation<Op>(r.value), r.name) };
         } catch (error) {
           return { name: r.name, ok: false, error: error as ProtocolError };
         }

@@ -168,6 +168,11 @@ export const isClientError = (error: unknown): error is ClientError =>
   error instanceof ProtocolError ||
   error instanceof InvalidNameError;
 
+/** The kind of a JSON value for error messages: `null`, `an array`, or its typeof (never the value itself). */
+export function kindOf(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+
 /** A short, printable rendering of any value for error messages. */
 export function describe(value: unknown): string {
   if (typeof value !== "string") return value === null ? "null" : typeof value;

@@ -1,12 +1,13 @@
 import { deadline, sleep } from "./abort.js";
 import {
+  type BulkMethods,
   type BulkOptions,
   type BulkTransport,
   bulkOperations,
   type CancelManyResult,
   type GetManyResult,
 } from "./bulk.js";
-import { durationMs, optionalDurationMs } from "./durations.js";
+import { durationMs } from "./durations.js";
 import { ApiError, ProtocolError } from "./errors.js";
 import { LEGACY_PROJECT } from "./headers.js";
 import {
@@ -16,18 +17,17 @@ import {
   outcomeOf,
   readListPage,
   readOperation,
+  withName,
 } from "./operation-json.js";
 import { operationName } from "./operation-name.js";
 import type { RetryOptions } from "./retry.js";
-import type { CallOptions, MethodInfo, Transport } from "./transport.js";
+import { type CallOptions, checkTimeout, type MethodInfo, type Transport } from "./transport.js";
 
 export type { BulkOptions, CancelManyOptions, CancelManyResult, GetManyResult } from "./bulk.js";
 export type { LroOperation, NamedOperation } from "./operation-json.js";
 
 /** The google.longrunning.Operations methods the helpers are built on. */
-export interface OperationsMethods<Op extends LroOperation> {
-  cancel(request: { name: string }, options?: CallOptions): Promise<unknown>;
-  get(request: { name: string }, options?: CallOptions): Promise<Op>;
+export interface OperationsMethods<Op extends LroOperation> extends BulkMethods<Op> {
   wait(request: { name: string; body: { timeout?: string } }, options?: CallOptions): Promise<Op>;
   list(
     request: { name: string; filter?: string; pageSize?: number; pageToken?: string },
@@ -107,10 +107,12 @@ export function operationHelpers<Op extends LroOperation>(
   const wire = transport && "headersFor" in transport && methods ? { transport, methods } : undefined;
   const bulk = bulkOperations(ops, project, wire);
   type Named = NamedOperation<Op>;
+  /** WaitOptions once `bounded` has checked them, the poll interval's default filled in. */
+  type Checked = WaitOptions<Op> & { pollIntervalMs: number };
 
   /** Polls until done; every call gets `signal`, which carries the helper's one deadline. */
-  async function poll(name: string, options: WaitOptions<Op>, signal: AbortSignal | undefined, endsAt: number) {
-    const { retry, onProgress, pollIntervalMs = 1000 } = options;
+  async function poll(name: string, options: Checked, signal: AbortSignal | undefined, endsAt: number) {
+    const { retry, onProgress, pollIntervalMs } = options;
     const call = { signal, retry };
     let useWait = true;
     let delay = pollIntervalMs;
@@ -139,8 +141,7 @@ export function operationHelpers<Op extends LroOperation>(
       } else {
         raw = await ops.get({ name }, call);
       }
-      const op = readOperation<Op>(raw);
-      const named = (op.name === undefined ? { ...op, name } : op) as Named;
+      const named = withName(readOperation<Op>(raw), name);
       let changed = false;
       if (onProgress) {
         const metadata = JSON.stringify(named.metadata ?? null);
@@ -163,10 +164,10 @@ export function operationHelpers<Op extends LroOperation>(
   async function bounded<T>(
     what: string,
     options: WaitOptions<Op>,
-    work: (checked: WaitOptions<Op>, signal: AbortSignal | undefined, endsAt: number) => Promise<T>,
+    work: (checked: Checked, signal: AbortSignal | undefined, endsAt: number) => Promise<T>,
   ): Promise<T> {
     // Checked before any request.
-    const timeoutMs = optionalDurationMs("timeoutMs", options.timeoutMs, { exclusiveMin: true, infinity: true });
+    const timeoutMs = checkTimeout(options.timeoutMs);
     const pollIntervalMs = durationMs("pollIntervalMs", options.pollIntervalMs ?? 1000, { min: 1 });
     if (options.onProgress !== undefined && typeof options.onProgress !== "function")
       throw new TypeError("onProgress must be a function");

@@ -1,13 +1,12 @@
 import { InvalidNameError } from "./errors.js";
 import { LEGACY_PROJECT } from "./headers.js";
-import { type MethodBinding, requestPath } from "./resource-name.js";
+import { type MethodBinding, requestPath, TASK_ID } from "./resource-name.js";
 
 const FULL: MethodBinding = {
   id: "operationName",
   template: "{name=projects/*/operations/**}",
   parsedTemplate: { parts: [["name", ["projects", "*", "operations", "**"]]], verb: null },
 };
-const TASK_ID = /^[A-Za-z0-9_-]+$/;
 
 /**
  * A full operation name from an Earth Engine task id (`6XGCJ4JK5QWZ3MZDDAD2CBEP` →

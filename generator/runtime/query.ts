@@ -1,3 +1,5 @@
+import { kindOf } from "./errors.js";
+
 /** A query parameter's JSON schema type, from the spec; arrays are sent as repeated keys. */
 export type QueryKind = QueryScalar | `${QueryScalar}[]`;
 export type QueryScalar = "string" | "integer" | "number" | "boolean";
@@ -46,9 +48,8 @@ function wrongType(method: QueryBinding, name: string, kind: QueryKind, value: u
     : kind === "integer"
       ? "an integer"
       : `a ${kind}`;
-  const got = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
   return new TypeError(
-    `${method.id}: query parameter ${JSON.stringify(name)} must be ${want}, got ${got}${typeof value === "number" ? ` (${value})` : ""}`,
+    `${method.id}: query parameter ${JSON.stringify(name)} must be ${want}, got ${kindOf(value)}${typeof value === "number" ? ` (${value})` : ""}`,
   );
 }
 

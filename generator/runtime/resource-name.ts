@@ -1,4 +1,4 @@
-import { InvalidNameError } from "./errors.js";
+import { describe, InvalidNameError } from "./errors.js";
 
 /**
  * One part of a gRPC transcoding template, as the generator parsed it (generator/model/http-template.ts):
@@ -23,7 +23,8 @@ export interface MethodBinding {
 // contains: `?` and `#` end the path, `%` smuggles pre-encoded bytes (`%2F`), `\` is a slash to WHATWG
 // URL parsers, control characters break the request line.
 const FORBIDDEN = /[?#%\\\u0000-\u001f\u007f-\u009f]/;
-const TASK_ID = /^[A-Za-z0-9_-]+$/;
+/** An Earth Engine task id, the last segment of an operation name (`6XGCJ4JK5QWZ3MZDDAD2CBEP`). */
+export const TASK_ID: RegExp = /^[A-Za-z0-9_-]+$/;
 
 /**
  * The request target of a call: the method's template with each variable replaced by the request's
@@ -55,7 +56,7 @@ export function bindName(
     }
     throw new InvalidNameError({ field, pattern, template: method.template, value, reason });
   };
-  if (typeof value !== "string") return reject(`expected a string, got ${value === null ? "null" : typeof value}`);
+  if (typeof value !== "string") return reject(`expected a string, got ${describe(value)}`);
   if (!value.isWellFormed()) return reject("it contains an unpaired UTF-16 surrogate");
   const have = value.split("/");
   // `**` is only ever the last segment of a template (generator/model/http-template.ts).

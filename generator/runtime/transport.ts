@@ -77,7 +77,6 @@ export interface MethodInfo {
 /** The connection a generated client runs on: where requests go, auth and policies. */
 export interface Transport {
   readonly fetch: typeof globalThis.fetch;
-  readonly accessToken: AccessTokenProvider | undefined;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy | false;
   /** The service root, without a trailing slash. */
@@ -118,7 +117,6 @@ export function createTransport(options: TransportOptions, defaultBaseUrl: strin
   const accessToken = options.accessToken;
   return {
     fetch: options.fetch ?? globalThis.fetch,
-    accessToken,
     timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
     retry: retryPolicy(options.retry, DEFAULT_RETRY),
     baseUrl,
@@ -252,7 +250,8 @@ function neverConnected(cause: { code?: string; errors?: unknown } | undefined):
   return errors.every((e) => BEFORE_CONNECT.has((e as { code?: string } | null)?.code ?? ""));
 }
 
-function checkTimeout(timeoutMs: unknown): number | undefined {
+/** Checks a `timeoutMs` option (above 0, or Infinity for none); undefined when left out. */
+export function checkTimeout(timeoutMs: unknown): number | undefined {
   return optionalDurationMs("timeoutMs", timeoutMs, { exclusiveMin: true, infinity: true });
 }
 

@@ -16,13 +16,15 @@ export interface Item {
 	name: string;
 	path: string;
 }
-export type Settle<T> = (index: number, outcome: {
+/** One item's final answer: the value its single call would have resolved with, or the error. */
+export type ItemOutcome<T> = {
 	ok: true;
 	value: T;
 } | {
 	ok: false;
 	error: ClientError;
-}) => void;
+};
+export type Settle<T> = (index: number, outcome: ItemOutcome<T>) => void;
 /**
 * Sends `group` as batch requests until every item has a final answer or the retry policy runs
 * out. Resolves with the items to send one by one instead (all of them when the server has no

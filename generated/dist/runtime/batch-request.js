@@ -13,7 +13,7 @@ import { retryDelay } from "./retry.js";
 */
 export async function sendChunk(endpoint, transport, kind, method, group, policy, timeoutMs, callerSignal, settle) {
 	const limitMs = timeoutMs ?? transport.timeoutMs;
-	const limit = deadline(callerSignal, limitMs === Infinity ? undefined : limitMs, () => `${method.id} batch did not finish within ${limitMs} ms`);
+	const limit = deadline(callerSignal, limitMs, () => `${method.id} batch did not finish within ${limitMs} ms`);
 	const signal = limit.signal;
 	let pending = group;
 	try {

@@ -3,7 +3,7 @@ import { type BulkTransport } from "./batch-request.js";
 import { type ClientError } from "./errors.js";
 import { type LroOperation, type NamedOperation } from "./operation-json.js";
 import { type RetryOptions } from "./retry.js";
-import type { CallOptions, MethodInfo } from "./transport.js";
+import { type CallOptions, type MethodInfo } from "./transport.js";
 export type { BulkTransport } from "./batch-request.js";
 /**
 * Calls per batch request. Google's batch endpoints take at most 1000; Earth Engine documents no

@@ -88,6 +88,8 @@ export declare class ResponseTooLargeError extends ProtocolError {
 export type ClientError = ApiError | NetworkError | TimeoutError | ProtocolError | InvalidNameError;
 /** Whether `error` is one of the client's own errors (a per-item answer in bulk calls), not a bug or an abort. */
 export declare const isClientError: (error: unknown) => error is ClientError;
+/** The kind of a JSON value for error messages: `null`, `an array`, or its typeof (never the value itself). */
+export declare function kindOf(value: unknown): string;
 /** A short, printable rendering of any value for error messages. */
 export declare function describe(value: unknown): string;
 /** Turns a non-2xx response into an ApiError, reading at most 64 KiB of its body (the signal stops the read). */

@@ -103,6 +103,10 @@ export class ResponseTooLargeError extends ProtocolError {
 }
 /** Whether `error` is one of the client's own errors (a per-item answer in bulk calls), not a bug or an abort. */
 export const isClientError = (error) => error instanceof ApiError || error instanceof NetworkError || error instanceof TimeoutError || error instanceof ProtocolError || error instanceof InvalidNameError;
+/** The kind of a JSON value for error messages: `null`, `an array`, or its typeof (never the value itself). */
+export function kindOf(value) {
+	return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
 /** A short, printable rendering of any value for error messages. */
 export function describe(value) {
 	if (typeof value !== "string") return value === null ? "null" : typeof value;

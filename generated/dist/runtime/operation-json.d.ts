@@ -30,6 +30,8 @@ export declare function outcomeOf(operation: {
 * absent), `error.code` a number. `where` prefixes field names in errors, e.g. `operations[3]`.
 */
 export declare function readOperation<Op extends LroOperation>(value: unknown, where?: string): Op;
+/** `op`, with `name` filled in when the server left it out (the helpers always return named operations). */
+export declare function withName<Op extends LroOperation>(op: Op, name: string): NamedOperation<Op>;
 /** Checks a ListOperationsResponse: `operations` an array of operations, `nextPageToken` a string. */
 export declare function readListPage<Op extends LroOperation>(value: unknown, where?: string): {
 	operations: Op[];

@@ -2,7 +2,7 @@
 // Operations as Google's JSON mapping of proto3 writes them: an int32 may come as a number or a numeric
 // string, `null` stands for an absent field. Anything else malformed is a ProtocolError naming the field,
 // so that a `done: "false"` is never taken for done and a bad page token never reaches the next request.
-import { ProtocolError } from "./errors.js";
+import { kindOf, ProtocolError } from "./errors.js";
 const CANCELLED = 1;
 const INT32 = /^-?\d{1,10}$/;
 /**
@@ -26,6 +26,13 @@ export function readOperation(value, where = "operation") {
 	if (out.done !== undefined && typeof out.done !== "boolean") throw malformed(`${where}.done`, "a boolean", out.done);
 	if (out.error !== undefined) out.error = readStatus(out.error, `${where}.error`);
 	return out;
+}
+/** `op`, with `name` filled in when the server left it out (the helpers always return named operations). */
+export function withName(op, name) {
+	return op.name === undefined ? {
+		...op,
+		name
+	} : op;
 }
 /** Checks a ListOperationsResponse: `operations` an array of operations, `nextPageToken` a string. */
 export function readListPage(value, where = "list response") {
@@ -69,6 +76,5 @@ function object(value, where) {
 	return value;
 }
 function malformed(field, expected, got) {
-	const kind = got === null ? "null" : Array.isArray(got) ? "an array" : typeof got;
-	return new ProtocolError(`the server sent ${field} as ${kind}; expected ${expected}`, { field });
+	return new ProtocolError(`the server sent ${field} as ${kindOf(got)}; expected ${expected}`, { field });
 }

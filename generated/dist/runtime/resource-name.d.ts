@@ -15,6 +15,8 @@ export interface MethodBinding {
 	readonly template: string;
 	readonly parsedTemplate: ParsedTemplate;
 }
+/** An Earth Engine task id, the last segment of an operation name (`6XGCJ4JK5QWZ3MZDDAD2CBEP`). */
+export declare const TASK_ID: RegExp;
 /**
 * The request target of a call: the method's template with each variable replaced by the request's
 * field of that name, checked by bindName; `/v1/projects/p/operations/x:cancel`. Throws InvalidNameError

@@ -66,7 +66,6 @@ export interface MethodInfo {
 /** The connection a generated client runs on: where requests go, auth and policies. */
 export interface Transport {
 	readonly fetch: typeof globalThis.fetch;
-	readonly accessToken: AccessTokenProvider | undefined;
 	readonly timeoutMs: number;
 	readonly retry: RetryPolicy | false;
 	/** The service root, without a trailing slash. */
@@ -96,3 +95,5 @@ export declare function createTransport(options: TransportOptions, defaultBaseUr
 * and returns the parsed body.
 */
 export declare function call<T>(transport: Transport, method: MethodInfo, request: object, options: CallOptions | undefined, extras?: CallExtras<T>): Promise<T>;
+/** Checks a `timeoutMs` option (above 0, or Infinity for none); undefined when left out. */
+export declare function checkTimeout(timeoutMs: unknown): number | undefined;

@@ -30,7 +30,6 @@ export function createTransport(options, defaultBaseUrl = DEFAULT_BASE_URL) {
 	const accessToken = options.accessToken;
 	return {
 		fetch: options.fetch ?? globalThis.fetch,
-		accessToken,
 		timeoutMs: checkTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
 		retry: retryPolicy(options.retry, DEFAULT_RETRY),
 		baseUrl,
@@ -152,7 +151,8 @@ function neverConnected(cause) {
 	const errors = Array.isArray(cause?.errors) && cause.errors.length > 0 ? cause.errors : [cause];
 	return errors.every((e) => BEFORE_CONNECT.has(e?.code ?? ""));
 }
-function checkTimeout(timeoutMs) {
+/** Checks a `timeoutMs` option (above 0, or Infinity for none); undefined when left out. */
+export function checkTimeout(timeoutMs) {
 	return optionalDurationMs("timeoutMs", timeoutMs, {
 		exclusiveMin: true,
 		infinity: true

@@ -36,7 +36,10 @@ export interface Item {
   path: string;
 }
 
-export type Settle<T> = (index: number, outcome: { ok: true; value: T } | { ok: false; error: ClientError }) => void;
+/** One item's final answer: the value its single call would have resolved with, or the error. */
+export type ItemOutcome<T> = { ok: true; value: T } | { ok: false; error: ClientError };
+
+export type Settle<T> = (index: number, outcome: ItemOutcome<T>) => void;
 
 /**
  * Sends `group` as batch requests until every item has a final answer or the retry policy runs
@@ -55,11 +58,7 @@ export async function sendChunk<T>(
   settle: Settle<T>,
 ): Promise<Item[]> {
   const limitMs = timeoutMs ?? transport.timeoutMs;
-  const limit = deadline(
-    callerSignal,
-    limitMs === Infinity ? undefined : limitMs,
-    () => `${method.id} batch did not finish within ${limitMs} ms`,
-  );
+  const limit = deadline(callerSignal, limitMs, () => `${method.id} batch did not finish within ${limitMs} ms`);
   const signal = limit.signal!;
   let pending = group;
   try {

@@ -2,7 +2,7 @@
 // Operations as Google's JSON mapping of proto3 writes them: an int32 may come as a number or a numeric
 // string, `null` stands for an absent field. Anything else malformed is a ProtocolError naming the field,
 // so that a `done: "false"` is never taken for done and a bad page token never reaches the next request.
-import { ProtocolError } from "./errors.js";
+import { kindOf, ProtocolError } from "./errors.js";
 
 /** The part of a google.longrunning Operation the helpers read. */
 export interface LroOperation {
@@ -43,6 +43,11 @@ export function readOperation<Op extends LroOperation>(value: unknown, where = "
   if (out.done !== undefined && typeof out.done !== "boolean") throw malformed(`${where}.done`, "a boolean", out.done);
   if (out.error !== undefined) out.error = readStatus(out.error, `${where}.error`);
   return out as Op;
+}
+
+/** `op`, with `name` filled in when the server left it out (the helpers always return named operations). */
+export function withName<Op extends LroOperation>(op: Op, name: string): NamedOperation<Op> {
+  return (op.name === undefined ? { ...op, name } : op) as NamedOperation<Op>;
 }
 
 /** Checks a ListOperationsResponse: `operations` an array of operations, `nextPageToken` a string. */
@@ -94,6 +99,5 @@ function object(value: unknown, where: string): Record<string, unknown> {
 }
 
 function malformed(field: string, expected: string, got: unknown): ProtocolError {
-  const kind = got === null ? "null" : Array.isArray(got) ? "an array" : typeof got;
-  return new ProtocolError(`the server sent ${field} as ${kind}; expected ${expected}`, { field });
+  return new ProtocolError(`the server sent ${field} as ${kindOf(got)}; expected ${expected}`, { field });
 }
