@@ -10,6 +10,7 @@ import type { MethodModel, QueryKind, VersionModel } from "../model/api-model.js
 import { docText, objectKey, propertyKey, stringLiteral } from "./escape.js";
 import { header } from "./header.js";
 import { jsdocText, pascal } from "./jsdoc.js";
+import { sampleCall } from "./package-readme-samples.js";
 import { schemaType } from "./schema-type.js";
 
 type Tree = Map<string, Tree | MethodModel>;
@@ -144,8 +145,6 @@ function writeInterfaceMembers(writer: CodeBlockWriter, node: Tree): void {
 }
 
 function methodDocs(method: MethodModel): string {
-  const example = method.variables.map((v) => `${propertyKey(v.field)}: ${stringLiteral(exampleName(v.pattern))}`);
-  if (method.body?.required) example.push("body: {}");
   return [
     jsdocText(method.description || method.summary),
     "",
@@ -155,16 +154,9 @@ function methodDocs(method: MethodModel): string {
     "",
     "@example",
     "```ts",
-    docText(`await ee.${method.key}({ ${example.join(", ")} });`),
+    docText(`await ${sampleCall("ee", method, "6XGCJ4JK5QWZ3MZDDAD2CBEP")};`),
     "```",
   ].join("\n");
-}
-
-function exampleName(pattern: string): string {
-  let n = 0;
-  return pattern.replace(/\*\*|\*/g, (w) =>
-    w === "**" ? "6XGCJ4JK5QWZ3MZDDAD2CBEP" : ++n === 1 ? "my-project" : `id${n}`,
-  );
 }
 
 function writeFactoryNode(writer: CodeBlockWriter, node: Tree): void {
