@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { posix } from "node:path";
 import type { ApiModel, VersionModel } from "../model/api-model.js";
 import { memberAccess } from "./escape.js";
-import { header } from "./header.js";
+import { withHeader } from "./header.js";
 
 const CLI_DIR = new URL("../cli-app/", import.meta.url);
 
@@ -27,10 +27,7 @@ export async function cliFiles(api: ApiModel): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const name of names) {
     const source = name === SERVICE_MODULE ? cliServiceFile(api) : await readFile(new URL(name, CLI_DIR), "utf8");
-    const text = rewriteImports(source, `cli/${name}`, name);
-    const banner = header(`generator/cli-app/${name}`);
-    const shebang = text.startsWith("#!") ? text.slice(0, text.indexOf("\n") + 1) : "";
-    files.set(`src/cli/${name}`, shebang + banner + text.slice(shebang.length));
+    files.set(`src/cli/${name}`, withHeader(`generator/cli-app/${name}`, rewriteImports(source, `cli/${name}`, name)));
   }
   return files;
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import type { ApiModel } from "../model/api-model.js";
-import { header } from "./header.js";
+import { withHeader } from "./header.js";
 
 const RUNTIME_DIR = new URL("../runtime/", import.meta.url);
 
@@ -34,9 +34,7 @@ export function runtimeFiles(api: ApiModel, sources: ReadonlyMap<string, string>
   const roots = [...sources.keys()].filter((name) => lro || !LRO_ONLY.some((re) => re.test(name)));
   const files = new Map<string, string>();
   for (const name of [...importClosure(roots, sources)].sort()) {
-    const text = sources.get(name)!;
-    const shebang = text.startsWith("#!") ? text.slice(0, text.indexOf("\n") + 1) : "";
-    files.set(`src/runtime/${name}`, shebang + header(`generator/runtime/${name}`) + text.slice(shebang.length));
+    files.set(`src/runtime/${name}`, withHeader(`generator/runtime/${name}`, sources.get(name)!));
   }
   return files;
 }
