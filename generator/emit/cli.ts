@@ -14,7 +14,7 @@ const PUBLIC_ENTRY_POINTS: Readonly<Record<string, string>> = {
 };
 
 /** The one CLI module written from the spec rather than copied: what the CLI knows of the service. */
-export const SERVICE_MODULE = "service.ts";
+const SERVICE_MODULE = "service.ts";
 
 /**
  * `src/cli/**.ts`: the package's CLI (generator/cli-app/), copied under a do-not-edit header (after the

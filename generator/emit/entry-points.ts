@@ -7,7 +7,7 @@ import { sampleCall } from "./package-readme-samples.js";
 // What the package root re-exports from the runtime: [module, values, types]. A new public runtime
 // export is one word here.
 type RuntimeExports = readonly [module: string, values: readonly string[], types: readonly string[]];
-export const CORE_EXPORTS: readonly RuntimeExports[] = [
+const CORE_EXPORTS: readonly RuntimeExports[] = [
   [
     "./runtime/errors.js",
     [
@@ -26,7 +26,7 @@ export const CORE_EXPORTS: readonly RuntimeExports[] = [
   ["./runtime/transport.js", [], ["AccessTokenProvider", "CallOptions", "RetryOptions"]],
 ];
 // Only where some version implements google.longrunning.Operations.
-export const LRO_EXPORTS: readonly RuntimeExports[] = [
+const LRO_EXPORTS: readonly RuntimeExports[] = [
   [
     "./runtime/operation-helpers.js",
     [],
