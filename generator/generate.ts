@@ -45,16 +45,8 @@ export async function renderPackage(
   const emitted = merge(parts);
   const sources = new Map([...emitted].filter(([path]) => path.startsWith("src/")));
   const files = new Map([...emitted, ...compile(sources)]);
-  const methods = api.versions.reduce((n, v) => n + v.methods.length, 0);
-  files.set(
-    MANIFEST,
-    manifestFile(
-      inputs ?? (await inputsHash(specDir)),
-      api.versions.map((v) => v.version),
-      methods,
-      files,
-    ),
-  );
+  const { versions, methods } = summary(api);
+  files.set(MANIFEST, manifestFile(inputs ?? (await inputsHash(specDir)), versions, methods, files));
   return { api, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
