@@ -7,7 +7,7 @@ import {
   type WriterFunction,
 } from "ts-morph";
 import type { MethodModel, QueryKind, VersionModel } from "../model/api-model.js";
-import { docText, objectKey, propertyKey, stringLiteral } from "./escape.js";
+import { docText, inlineDocText, objectKey, propertyKey, stringLiteral } from "./escape.js";
 import { header } from "./header.js";
 import { jsdocText, pascal } from "./jsdoc.js";
 import { sampleCall } from "./package-readme-samples.js";
@@ -76,7 +76,7 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
   const tree = resourceTree(version.methods);
   statements.push((writer) => {
     writer.newLine();
-    writer.writeLine(`/** ${inlineDoc(version.title)}: the methods, nested as in Google's resource tree. */`);
+    writer.writeLine(`/** ${inlineDocText(version.title)}: the methods, nested as in Google's resource tree. */`);
     writer.write(`export interface ${Api} `).block(() => writeInterfaceMembers(writer, tree));
     writer.blankLine();
     writer.writeLine(`/** Binds every ${version.version} method to a transport (made by \`createClient\`). */`);
@@ -96,11 +96,6 @@ function typeImports(version: VersionModel): string[] {
   const refs = version.methods.flatMap((m) => [m.response.schema, ...(m.body ? [m.body.schema] : [])]);
   if (version.lro) refs.push(version.lro.operation);
   return refs.some((r) => r.kind !== "component") ? ["components", "paths"] : ["components"];
-}
-
-/** Spec text for a one-line doc comment. */
-function inlineDoc(text: string): string {
-  return docText(text).replace(/\n/g, " ");
 }
 
 function queryType(kind: QueryKind): string {
