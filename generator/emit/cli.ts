@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { posix } from "node:path";
 import type { ApiModel, VersionModel } from "../model/api-model.js";
-import { memberAccess } from "./escape.js";
+import { memberAccess, stringLiteral } from "./escape.js";
 import { withHeader } from "./header.js";
 
 const CLI_DIR = new URL("../cli-app/", import.meta.url);
@@ -79,11 +79,11 @@ export function cliDefaultProject(api: ApiModel): string | undefined {
 export function cliServiceFile(api: ApiModel): string {
   const lro = cliVersions(api);
   if (lro.length === 0) throw new Error("the CLI needs a version with an operations resource");
-  const versions = lro.map((v) => JSON.stringify(v.version));
+  const versions = lro.map((v) => stringLiteral(v.version));
   const defaultProject = cliDefaultProject(api);
-  const project = defaultProject === undefined ? "undefined" : JSON.stringify(defaultProject);
+  const project = defaultProject === undefined ? "undefined" : stringLiteral(defaultProject);
   const cases = lro.flatMap((v) => [
-    `    case ${JSON.stringify(v.version)}: {`,
+    `    case ${stringLiteral(v.version)}: {`,
     "      const client = createClient({ ...options, version });",
     `      return cliClientOf(client, client${v.lro!.resource.split(".").map(memberAccess).join("")});`,
     "    }",
@@ -98,11 +98,11 @@ import { type CliClient, cliClientOf } from "./cli-client.js";
 export const CLI_VERSIONS = [${versions.join(", ")}] as const;
 export type CliVersion = (typeof CLI_VERSIONS)[number];
 /** The command's name (the package's \`bin\`), for \`--help\`. */
-export const BIN = ${JSON.stringify(api.package.bin)};
+export const BIN = ${stringLiteral(api.package.bin)};
 /** \`--api-version\` when none is given. */
 export const DEFAULT_VERSION: CliVersion = ${versions[0]};
 /** The spec's \`servers[0].url\`, for \`--help\`. */
-export const DEFAULT_ENDPOINT = ${JSON.stringify(api.baseUrl)};
+export const DEFAULT_ENDPOINT = ${stringLiteral(api.baseUrl)};
 /** The project used when none is given; only Earth Engine has one (earthengine-legacy). */
 export const DEFAULT_PROJECT: string | undefined = ${project};
 

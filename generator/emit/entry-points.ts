@@ -132,7 +132,7 @@ export function rootIndexFile(api: ApiModel, source: string): string {
     ...exports,
     "",
     "/** The API versions this package was generated for. */",
-    `export type ApiVersion = ${versions.map((v) => JSON.stringify(v.version)).join(" | ")};`,
+    `export type ApiVersion = ${versions.map((v) => stringLiteral(v.version)).join(" | ")};`,
     "",
     "/** The client of each version. */",
     `export interface ${clients} {`,
