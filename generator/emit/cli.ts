@@ -1,8 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
 import { posix } from "node:path";
 import type { ApiModel, VersionModel } from "../model/api-model.js";
 import { memberAccess, stringLiteral } from "./escape.js";
 import { withHeader } from "./header.js";
+import { readSources } from "./runtime.js";
 
 const CLI_DIR = new URL("../cli-app/", import.meta.url);
 
@@ -22,11 +22,9 @@ const SERVICE_MODULE = "service.ts";
  * service.ts is written for `api` (cliServiceFile).
  */
 export async function cliFiles(api: ApiModel): Promise<Map<string, string>> {
-  const entries = await readdir(CLI_DIR, { recursive: true });
-  const names = entries.filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts")).sort();
   const files = new Map<string, string>();
-  for (const name of names) {
-    const source = name === SERVICE_MODULE ? cliServiceFile(api) : await readFile(new URL(name, CLI_DIR), "utf8");
+  for (const [name, text] of await readSources(CLI_DIR)) {
+    const source = name === SERVICE_MODULE ? cliServiceFile(api) : text;
     files.set(`src/cli/${name}`, withHeader(`generator/cli-app/${name}`, rewriteImports(source, `cli/${name}`, name)));
   }
   return files;

@@ -17,10 +17,15 @@ const LRO_ONLY = [
 ];
 
 /** generator/runtime/**.ts by path relative to that folder (tests aside): the input of runtimeFiles. */
-export async function readRuntimeSources(): Promise<Map<string, string>> {
-  const entries = await readdir(RUNTIME_DIR, { recursive: true });
+export function readRuntimeSources(): Promise<Map<string, string>> {
+  return readSources(RUNTIME_DIR);
+}
+
+/** The `.ts` files under `dir` (tests aside) by `/`-separated path relative to it, sorted. */
+export async function readSources(dir: URL): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { recursive: true });
   const names = entries.filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts")).sort();
-  const texts = await Promise.all(names.map((name) => readFile(new URL(name, RUNTIME_DIR), "utf8")));
+  const texts = await Promise.all(names.map((name) => readFile(new URL(name, dir), "utf8")));
   return new Map(names.map((name, i) => [name.replaceAll("\\", "/"), texts[i]!]));
 }
 
