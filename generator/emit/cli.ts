@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { ApiModel, VersionModel } from "../model/api-model.js";
+import { LEGACY_PROJECT } from "../runtime/headers.js";
 import { memberAccess, stringLiteral } from "./escape.js";
 import { withHeader } from "./header.js";
 import { readSources } from "./runtime.js";
@@ -66,7 +67,7 @@ export function cliVersions(api: ApiModel): VersionModel[] {
 
 /** The project the CLI uses when none is given: only the Earth Engine service has one. */
 export function cliDefaultProject(api: ApiModel): string | undefined {
-  return api.service === "earthengine" ? "earthengine-legacy" : undefined;
+  return api.service === "earthengine" ? LEGACY_PROJECT : undefined;
 }
 
 /**
