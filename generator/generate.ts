@@ -105,7 +105,8 @@ export async function check(options: GenerateOptions): Promise<TreeDiff[]> {
   return diffs;
 }
 
-function summary(api: ApiModel): { versions: string[]; methods: number } {
+/** The versions and method count that the manifest, the output memo and the CLI report. */
+export function summary(api: ApiModel): { versions: string[]; methods: number } {
   return {
     versions: api.versions.map((v) => v.version),
     methods: api.versions.reduce((n, v) => n + v.methods.length, 0),
