@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const api = await (await import("./startup.js")).startGenerator(cmd.specDir, true);
-  const { generate, check } = await import("./generate.js");
+  const { generate, check, summary } = await import("./generate.js");
   const options = { specDir: cmd.specDir, outDir: cmd.outDir, inputs, api };
   if (cmd.command === "check") {
     const diffs = await check(options);
@@ -101,9 +101,9 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const result = await generate(options);
-  const methods = result.api.versions.reduce((n, v) => n + v.methods.length, 0);
+  const { versions, methods } = summary(result.api);
   say(
-    `generate: ${result.api.versions.length} versions (${result.api.versions.map((v) => v.version).join(", ")}), ` +
+    `generate: ${versions.length} versions (${versions.join(", ")}), ` +
       `${methods} methods: ${result.written.length} files written, ${result.unchanged.length} unchanged` +
       `${result.removed.length ? `, ${result.removed.length} removed` : ""} (${ms()} ms)`,
   );

@@ -45,16 +45,8 @@ export async function renderPackage(
   const emitted = merge(parts);
   const sources = new Map([...emitted].filter(([path]) => path.startsWith("src/")));
   const files = new Map([...emitted, ...compile(sources)]);
-  const methods = api.versions.reduce((n, v) => n + v.methods.length, 0);
-  files.set(
-    MANIFEST,
-    manifestFile(
-      inputs ?? (await inputsHash(specDir)),
-      api.versions.map((v) => v.version),
-      methods,
-      files,
-    ),
-  );
+  const { versions, methods } = summary(api);
+  files.set(MANIFEST, manifestFile(inputs ?? (await inputsHash(specDir)), versions, methods, files));
   return { api, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
@@ -113,7 +105,8 @@ export async function check(options: GenerateOptions): Promise<TreeDiff[]> {
   return diffs;
 }
 
-function summary(api: ApiModel): { versions: string[]; methods: number } {
+/** The versions and method count that the manifest, the output memo and the CLI report. */
+export function summary(api: ApiModel): { versions: string[]; methods: number } {
   return {
     versions: api.versions.map((v) => v.version),
     methods: api.versions.reduce((n, v) => n + v.methods.length, 0),

@@ -21,8 +21,8 @@ export interface OutputRecord {
 
 const memoDir = (): string => join(createRequire(import.meta.url)("./code-cache.cjs").CACHE_DIR as string, "outputs");
 
-/** One hash over paths and bytes; `undefined` when a file of the tree is not a regular file. */
-export function treeHash(files: ReadonlyMap<string, string | Buffer>): string {
+/** One hash over paths and bytes. */
+function treeHash(files: ReadonlyMap<string, string | Buffer>): string {
   const lines = [...files].map(([path, bytes]) => `${path}\0${sha256(bytes)}\n`).sort();
   return sha256(lines.join(""));
 }

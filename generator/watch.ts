@@ -1,4 +1,4 @@
-import { type FSWatcher, readdirSync, watch as watchFs } from "node:fs";
+import { type Dirent, type FSWatcher, readdirSync, watch as watchFs } from "node:fs";
 import { join } from "node:path";
 import { type GenerateOptions, generate } from "./generate.js";
 import { MAX_ENTRIES } from "./load/limits.js";
@@ -76,7 +76,7 @@ export function watchSpec(options: GenerateOptions, log: (line: string) => void,
 function folders(dir: string): string[] {
   const out = [dir];
   for (let i = 0; i < out.length && out.length < MAX_ENTRIES; i++) {
-    let entries: import("node:fs").Dirent[] = [];
+    let entries: Dirent[] = [];
     try {
       entries = readdirSync(out[i]!, { withFileTypes: true });
     } catch {} // removed meanwhile

@@ -30,7 +30,7 @@ interface Journal {
 }
 
 const sibling = (outDir: string, what: string) => join(dirname(outDir), `.${basename(outDir)}.${what}`);
-export const journalPath = (outDir: string) => sibling(outDir, "journal");
+const journalPath = (outDir: string) => sibling(outDir, "journal");
 const LEFTOVER = /^\.(.+)\.(staging-|old-|journal\.|lock\.)[0-9a-f]{16}$/;
 const exists = (path: string) =>
   lstat(path).then(

@@ -1,8 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
 import { posix } from "node:path";
 import type { ApiModel, VersionModel } from "../model/api-model.js";
-import { memberAccess } from "./escape.js";
-import { header } from "./header.js";
+import { LEGACY_PROJECT } from "../runtime/headers.js";
+import { memberAccess, stringLiteral } from "./escape.js";
+import { withHeader } from "./header.js";
+import { readSources } from "./runtime.js";
 
 const CLI_DIR = new URL("../cli-app/", import.meta.url);
 
@@ -14,7 +15,7 @@ const PUBLIC_ENTRY_POINTS: Readonly<Record<string, string>> = {
 };
 
 /** The one CLI module written from the spec rather than copied: what the CLI knows of the service. */
-export const SERVICE_MODULE = "service.ts";
+const SERVICE_MODULE = "service.ts";
 
 /**
  * `src/cli/**.ts`: the package's CLI (generator/cli-app/), copied under a do-not-edit header (after the
@@ -22,15 +23,10 @@ export const SERVICE_MODULE = "service.ts";
  * service.ts is written for `api` (cliServiceFile).
  */
 export async function cliFiles(api: ApiModel): Promise<Map<string, string>> {
-  const entries = await readdir(CLI_DIR, { recursive: true });
-  const names = entries.filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts")).sort();
   const files = new Map<string, string>();
-  for (const name of names) {
-    const source = name === SERVICE_MODULE ? cliServiceFile(api) : await readFile(new URL(name, CLI_DIR), "utf8");
-    const text = rewriteImports(source, `cli/${name}`, name);
-    const banner = header(`generator/cli-app/${name}`);
-    const shebang = text.startsWith("#!") ? text.slice(0, text.indexOf("\n") + 1) : "";
-    files.set(`src/cli/${name}`, shebang + banner + text.slice(shebang.length));
+  for (const [name, text] of await readSources(CLI_DIR)) {
+    const source = name === SERVICE_MODULE ? cliServiceFile(api) : text;
+    files.set(`src/cli/${name}`, withHeader(`generator/cli-app/${name}`, rewriteImports(source, `cli/${name}`, name)));
   }
   return files;
 }
@@ -71,7 +67,7 @@ export function cliVersions(api: ApiModel): VersionModel[] {
 
 /** The project the CLI uses when none is given: only the Earth Engine service has one. */
 export function cliDefaultProject(api: ApiModel): string | undefined {
-  return api.service === "earthengine" ? "earthengine-legacy" : undefined;
+  return api.service === "earthengine" ? LEGACY_PROJECT : undefined;
 }
 
 /**
@@ -82,11 +78,11 @@ export function cliDefaultProject(api: ApiModel): string | undefined {
 export function cliServiceFile(api: ApiModel): string {
   const lro = cliVersions(api);
   if (lro.length === 0) throw new Error("the CLI needs a version with an operations resource");
-  const versions = lro.map((v) => JSON.stringify(v.version));
+  const versions = lro.map((v) => stringLiteral(v.version));
   const defaultProject = cliDefaultProject(api);
-  const project = defaultProject === undefined ? "undefined" : JSON.stringify(defaultProject);
+  const project = defaultProject === undefined ? "undefined" : stringLiteral(defaultProject);
   const cases = lro.flatMap((v) => [
-    `    case ${JSON.stringify(v.version)}: {`,
+    `    case ${stringLiteral(v.version)}: {`,
     "      const client = createClient({ ...options, version });",
     `      return cliClientOf(client, client${v.lro!.resource.split(".").map(memberAccess).join("")});`,
     "    }",
@@ -101,11 +97,11 @@ import { type CliClient, cliClientOf } from "./cli-client.js";
 export const CLI_VERSIONS = [${versions.join(", ")}] as const;
 export type CliVersion = (typeof CLI_VERSIONS)[number];
 /** The command's name (the package's \`bin\`), for \`--help\`. */
-export const BIN = ${JSON.stringify(api.package.bin)};
+export const BIN = ${stringLiteral(api.package.bin)};
 /** \`--api-version\` when none is given. */
 export const DEFAULT_VERSION: CliVersion = ${versions[0]};
 /** The spec's \`servers[0].url\`, for \`--help\`. */
-export const DEFAULT_ENDPOINT = ${JSON.stringify(api.baseUrl)};
+export const DEFAULT_ENDPOINT = ${stringLiteral(api.baseUrl)};
 /** The project used when none is given; only Earth Engine has one (earthengine-legacy). */
 export const DEFAULT_PROJECT: string | undefined = ${project};
 

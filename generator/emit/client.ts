@@ -7,9 +7,10 @@ import {
   type WriterFunction,
 } from "ts-morph";
 import type { MethodModel, QueryKind, VersionModel } from "../model/api-model.js";
-import { docText, objectKey, propertyKey, stringLiteral } from "./escape.js";
+import { docText, inlineDocText, objectKey, propertyKey, stringLiteral } from "./escape.js";
 import { header } from "./header.js";
 import { jsdocText, pascal } from "./jsdoc.js";
+import { sampleCall } from "./package-readme-samples.js";
 import { schemaType } from "./schema-type.js";
 
 type Tree = Map<string, Tree | MethodModel>;
@@ -75,7 +76,7 @@ export function clientFile(project: Project, version: VersionModel, clientName: 
   const tree = resourceTree(version.methods);
   statements.push((writer) => {
     writer.newLine();
-    writer.writeLine(`/** ${inlineDoc(version.title)}: the methods, nested as in Google's resource tree. */`);
+    writer.writeLine(`/** ${inlineDocText(version.title)}: the methods, nested as in Google's resource tree. */`);
     writer.write(`export interface ${Api} `).block(() => writeInterfaceMembers(writer, tree));
     writer.blankLine();
     writer.writeLine(`/** Binds every ${version.version} method to a transport (made by \`createClient\`). */`);
@@ -95,11 +96,6 @@ function typeImports(version: VersionModel): string[] {
   const refs = version.methods.flatMap((m) => [m.response.schema, ...(m.body ? [m.body.schema] : [])]);
   if (version.lro) refs.push(version.lro.operation);
   return refs.some((r) => r.kind !== "component") ? ["components", "paths"] : ["components"];
-}
-
-/** Spec text for a one-line doc comment. */
-function inlineDoc(text: string): string {
-  return docText(text).replace(/\n/g, " ");
 }
 
 function queryType(kind: QueryKind): string {
@@ -144,8 +140,6 @@ function writeInterfaceMembers(writer: CodeBlockWriter, node: Tree): void {
 }
 
 function methodDocs(method: MethodModel): string {
-  const example = method.variables.map((v) => `${propertyKey(v.field)}: ${stringLiteral(exampleName(v.pattern))}`);
-  if (method.body?.required) example.push("body: {}");
   return [
     jsdocText(method.description || method.summary),
     "",
@@ -155,16 +149,9 @@ function methodDocs(method: MethodModel): string {
     "",
     "@example",
     "```ts",
-    docText(`await ee.${method.key}({ ${example.join(", ")} });`),
+    docText(`await ${sampleCall("ee", method, "6XGCJ4JK5QWZ3MZDDAD2CBEP")};`),
     "```",
   ].join("\n");
-}
-
-function exampleName(pattern: string): string {
-  let n = 0;
-  return pattern.replace(/\*\*|\*/g, (w) =>
-    w === "**" ? "6XGCJ4JK5QWZ3MZDDAD2CBEP" : ++n === 1 ? "my-project" : `id${n}`,
-  );
 }
 
 function writeFactoryNode(writer: CodeBlockWriter, node: Tree): void {

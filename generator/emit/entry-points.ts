@@ -2,11 +2,12 @@ import type { ApiModel, MethodModel, VersionModel } from "../model/api-model.js"
 import { stringLiteral } from "./escape.js";
 import { header } from "./header.js";
 import { jsdocText, pascal } from "./jsdoc.js";
+import { sampleCall } from "./package-readme-samples.js";
 
 // What the package root re-exports from the runtime: [module, values, types]. A new public runtime
 // export is one word here.
 type RuntimeExports = readonly [module: string, values: readonly string[], types: readonly string[]];
-export const CORE_EXPORTS: readonly RuntimeExports[] = [
+const CORE_EXPORTS: readonly RuntimeExports[] = [
   [
     "./runtime/errors.js",
     [
@@ -25,7 +26,7 @@ export const CORE_EXPORTS: readonly RuntimeExports[] = [
   ["./runtime/transport.js", [], ["AccessTokenProvider", "CallOptions", "RetryOptions"]],
 ];
 // Only where some version implements google.longrunning.Operations.
-export const LRO_EXPORTS: readonly RuntimeExports[] = [
+const LRO_EXPORTS: readonly RuntimeExports[] = [
   [
     "./runtime/operation-helpers.js",
     [],
@@ -131,7 +132,7 @@ export function rootIndexFile(api: ApiModel, source: string): string {
     ...exports,
     "",
     "/** The API versions this package was generated for. */",
-    `export type ApiVersion = ${versions.map((v) => JSON.stringify(v.version)).join(" | ")};`,
+    `export type ApiVersion = ${versions.map((v) => stringLiteral(v.version)).join(" | ")};`,
     "",
     "/** The client of each version. */",
     `export interface ${clients} {`,
@@ -177,12 +178,5 @@ export function rootIndexFile(api: ApiModel, source: string): string {
 function exampleCall(version: VersionModel): string[] {
   const method: MethodModel =
     version.methods.find((m) => version.lro && m.key === `${version.lro.resource}.cancel`) ?? version.methods[0]!;
-  const args = method.variables.map((v) => {
-    let n = 0;
-    const value = v.pattern.replace(/\*\*|\*/g, (w) => (w === "**" ? "ABC123" : ++n === 1 ? "my-project" : `id${n}`));
-    const key = /^[A-Za-z_$][\w$]*$/.test(v.field) ? v.field : JSON.stringify(v.field);
-    return `${key}: ${JSON.stringify(value)}`;
-  });
-  if (method.body?.required) args.push("body: {}");
-  return jsdocText(`await client.${method.key}({ ${args.join(", ")} });`, 1000).split("\n");
+  return jsdocText(`await ${sampleCall("client", method)};`, 1000).split("\n");
 }

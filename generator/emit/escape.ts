@@ -22,6 +22,11 @@ export function docText(text: string): string {
     .replace(/\*\//g, "*\\/");
 }
 
+/** Spec text for a one-line doc comment (`/** … *\/` on one line): docText with line breaks as spaces. */
+export function inlineDocText(text: string): string {
+  return docText(text).replace(/\n/g, " ");
+}
+
 /** A JavaScript string literal holding `text` exactly (JSON.stringify escapes quotes, controls, lone surrogates). */
 export function stringLiteral(text: string): string {
   return JSON.stringify(text)

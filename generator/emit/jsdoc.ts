@@ -1,3 +1,4 @@
+import { pascalCase } from "../model/version.js";
 import { docText, identifier } from "./escape.js";
 
 /** Spec text made safe inside a JSDoc block (see escape.ts) and wrapped to `width` columns. */
@@ -23,12 +24,7 @@ function wrap(line: string, width: number): string {
   return out.join("\n");
 }
 
-/** `projects.operations.cancel` → `ProjectsOperationsCancel`; always an identifier (see escape.ts). */
+/** `projects.operations.cancel` → `ProjectsOperationsCancel` (model/version.ts); always an identifier (see escape.ts). */
 export function pascal(key: string): string {
-  return identifier(
-    key
-      .split(/[._]/)
-      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-      .join(""),
-  );
+  return identifier(pascalCase(key));
 }

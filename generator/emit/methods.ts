@@ -1,7 +1,7 @@
 import type { Project } from "ts-morph";
 import type { MethodModel, VersionModel } from "../model/api-model.js";
 import type { TemplatePart } from "../model/http-template.js";
-import { docText, stringLiteral } from "./escape.js";
+import { inlineDocText, stringLiteral } from "./escape.js";
 import { header } from "./header.js";
 
 /**
@@ -29,7 +29,7 @@ export function methodsFile(project: Project, version: VersionModel): string {
     ]
       .map((line) => `    ${line}${sep}\n`)
       .join("");
-  const title = docText(version.title).replace(/\n/g, " ");
+  const title = inlineDocText(version.title);
   const doc = `/** HTTP binding and OAuth scopes of every method of ${title}, keyed by method path. */`;
   file.addStatements([
     'import type { QueryFields } from "../runtime/query.js";',

@@ -1,6 +1,7 @@
 // The README's section on the package's CLI (generator/cli-app/, shipped where some version has an
 // operations resource). Facts from cli-app's help text; a test keeps the exit codes equal to its EXIT.
 import type { ApiModel } from "../model/api-model.js";
+import { LEGACY_PROJECT } from "../runtime/headers.js";
 import { cliDefaultProject, cliVersions } from "./cli.js";
 import { codeSpan, fence, section, table } from "./markdown.js";
 
@@ -20,7 +21,7 @@ export function cliSection(api: ApiModel): string {
   const versions = cliVersions(api).map((v) => v.version);
   const defaultProject = cliDefaultProject(api);
   // Only Earth Engine's package reads `earthengine authenticate`'s file (cli-app/earthengine-credentials.ts).
-  const earthEngine = defaultProject === "earthengine-legacy";
+  const earthEngine = defaultProject === LEGACY_PROJECT;
   const usage = fence(
     "sh",
     [

@@ -1,13 +1,16 @@
-// Sample values for the README's code examples, made from the model: names that fit a method's
-// template, and calls that compile against the generated client. Spec text enters the examples only
+// Sample values for the code examples of the README and of the generated doc comments, made from the
+// model: names that fit a method's template, and calls that compile against the generated client. Spec text enters the examples only
 // as string literals, property keys and member accesses (escape.ts).
 import type { ApiModel, MethodModel, VersionModel } from "../model/api-model.js";
 import { memberAccess, propertyKey, stringLiteral } from "./escape.js";
 
-/** A resource name that fits `pattern`: `projects/*\/operations/**` → `projects/my-project/operations/ABC123`. */
-export function sampleName(pattern: string): string {
+/**
+ * A resource name that fits `pattern`: `projects/*\/operations/**` → `projects/my-project/operations/ABC123`
+ * (`tail` stands for the `**`).
+ */
+export function sampleName(pattern: string, tail = "ABC123"): string {
   let n = 0;
-  return pattern.replace(/\*\*|\*/g, (w) => (w === "**" ? "ABC123" : ++n === 1 ? "my-project" : `id${n}`));
+  return pattern.replace(/\*\*|\*/g, (w) => (w === "**" ? tail : ++n === 1 ? "my-project" : `id${n}`));
 }
 
 /** `client` plus the method's place in the resource tree: `client.projects.operations.get`. */
@@ -16,8 +19,8 @@ export function memberPath(target: string, key: string): string {
 }
 
 /** `client.projects.operations.get({ name: "projects/my-project/operations/ABC123" })`. */
-export function sampleCall(target: string, method: MethodModel): string {
-  const args = method.variables.map((v) => `${propertyKey(v.field)}: ${stringLiteral(sampleName(v.pattern))}`);
+export function sampleCall(target: string, method: MethodModel, tail?: string): string {
+  const args = method.variables.map((v) => `${propertyKey(v.field)}: ${stringLiteral(sampleName(v.pattern, tail))}`);
   if (method.body?.required) args.push("body: {}");
   return `${memberPath(target, method.key)}({ ${args.join(", ")} })`;
 }

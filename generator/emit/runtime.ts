@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import type { ApiModel } from "../model/api-model.js";
-import { header } from "./header.js";
+import { withHeader } from "./header.js";
 
 const RUNTIME_DIR = new URL("../runtime/", import.meta.url);
 
@@ -17,10 +17,15 @@ const LRO_ONLY = [
 ];
 
 /** generator/runtime/**.ts by path relative to that folder (tests aside): the input of runtimeFiles. */
-export async function readRuntimeSources(): Promise<Map<string, string>> {
-  const entries = await readdir(RUNTIME_DIR, { recursive: true });
+export function readRuntimeSources(): Promise<Map<string, string>> {
+  return readSources(RUNTIME_DIR);
+}
+
+/** The `.ts` files under `dir` (tests aside) by `/`-separated path relative to it, sorted. */
+export async function readSources(dir: URL): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { recursive: true });
   const names = entries.filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts")).sort();
-  const texts = await Promise.all(names.map((name) => readFile(new URL(name, RUNTIME_DIR), "utf8")));
+  const texts = await Promise.all(names.map((name) => readFile(new URL(name, dir), "utf8")));
   return new Map(names.map((name, i) => [name.replaceAll("\\", "/"), texts[i]!]));
 }
 
@@ -34,9 +39,7 @@ export function runtimeFiles(api: ApiModel, sources: ReadonlyMap<string, string>
   const roots = [...sources.keys()].filter((name) => lro || !LRO_ONLY.some((re) => re.test(name)));
   const files = new Map<string, string>();
   for (const name of [...importClosure(roots, sources)].sort()) {
-    const text = sources.get(name)!;
-    const shebang = text.startsWith("#!") ? text.slice(0, text.indexOf("\n") + 1) : "";
-    files.set(`src/runtime/${name}`, shebang + header(`generator/runtime/${name}`) + text.slice(shebang.length));
+    files.set(`src/runtime/${name}`, withHeader(`generator/runtime/${name}`, sources.get(name)!));
   }
   return files;
 }

@@ -1,5 +1,5 @@
-import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { SpecError } from "./spec-error.js";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { errorFileName, SpecError } from "./spec-error.js";
 import { isInside, UnreadableFile } from "./spec-file.js";
 import { readYamlFile, type YamlFile } from "./yaml-file.js";
 
@@ -69,7 +69,7 @@ export async function bundle(rootPath: string, specDir = dirname(rootPath)): Pro
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error;
     throw new SpecError(
-      relativeName(rootAbs),
+      errorFileName(rootAbs),
       1,
       1,
       `the file ${error.message}`,
@@ -173,10 +173,6 @@ export async function bundle(rootPath: string, specDir = dirname(rootPath)): Pro
       return value as T;
     },
   };
-}
-
-function relativeName(path: string): string {
-  return relative(process.cwd(), path) || path;
 }
 
 /** `/components/schemas/a~1b` → `["components", "schemas", "a/b"]` (RFC 6901). */

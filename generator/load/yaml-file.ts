@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { dirname, relative } from "node:path";
+import { dirname } from "node:path";
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
-import { SpecError } from "./spec-error.js";
+import { errorFileName, SpecError } from "./spec-error.js";
 import { readSpecFile } from "./spec-file.js";
 import { checkYaml } from "./yaml-checks.js";
 
@@ -22,7 +22,7 @@ export interface YamlFile {
  * (see spec-file.ts; an UnreadableFile error says why not).
  */
 export async function readYamlFile(path: string, root = dirname(path)): Promise<YamlFile> {
-  const file = relative(process.cwd(), path) || path;
+  const file = errorFileName(path);
   return parseYaml(file, await readSpecFile(path, root), path);
 }
 

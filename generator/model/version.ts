@@ -99,16 +99,21 @@ export function versionModel(bundle: Bundle, version: string, service: string, s
   };
 }
 
-// The emitters name a method's request type after its key with `.` and `_` dropped and each part
-// capitalized (`projects.operations.cancel` → `ProjectsOperationsCancelRequest`); two keys that read
-// the same that way would declare one type twice.
+/** `projects.operations.cancel` → `ProjectsOperationsCancel`: `.` and `_` dropped, each part capitalized. */
+export function pascalCase(key: string): string {
+  return key
+    .split(/[._]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+}
+
+// The emitters name a method's request type after pascalCase of its key (emit/jsdoc.ts `pascal`:
+// `projects.operations.cancel` → `ProjectsOperationsCancelRequest`); two keys that read the same that
+// way would declare one type twice.
 function checkTypeNames(bundle: Bundle, methods: readonly MethodModel[], operations: Map<MethodModel, Json>): void {
   const seen = new Map<string, MethodModel>();
   for (const method of methods) {
-    const name = method.key
-      .split(/[._]/)
-      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-      .join("");
+    const name = pascalCase(method.key);
     const other = seen.get(name);
     if (other) {
       throw bundle.error(

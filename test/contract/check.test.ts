@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { hashTree, runGenerator } from "../helpers/run.js";
+import { copyGenerated, hashTree, runGenerator } from "../helpers/run.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ee-check-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -36,7 +36,7 @@ describe("npm run check", () => {
 
   it("answers from the manifest only when every file still matches it: a hand edit is reported", async () => {
     const out = join(tmp, "out-edited");
-    cpSync("generated", out, { recursive: true, filter: (p) => !p.includes("node_modules") });
+    copyGenerated(out);
     const fresh = await runGenerator(["check", "--out", out]);
     expect(fresh.code).toBe(0);
     const file = join(out, "dist/v1/methods.js");
@@ -48,7 +48,7 @@ describe("npm run check", () => {
 
   it("reports a file that should not be there and one that is missing", async () => {
     const out = join(tmp, "out-extra");
-    cpSync("generated", out, { recursive: true, filter: (p) => !p.includes("node_modules") });
+    copyGenerated(out);
     writeFileSync(join(out, "dist/stray.js"), "");
     rmSync(join(out, "src/v1/methods.ts"));
     const result = await runGenerator(["check", "--out", out]);

@@ -13,7 +13,7 @@ export function method(key: string, pattern = "projects/*/operations/**", field 
     variables: [{ field, pattern, description: "d", pathParams: ["a"] }],
     query: [],
     body: undefined,
-    response: { type: "unknown", empty: false },
+    response: { schema: { kind: "component", name: "Op" }, empty: false },
     scopes: [],
     summary: "",
     description: "",
@@ -33,7 +33,7 @@ export function version(
     title: `T ${name}`,
     document: {},
     methods,
-    lro: lro ? { resource: "projects.operations", operationType: "Op" } : undefined,
+    lro: lro ? { resource: "projects.operations", operation: { kind: "component", name: "Op" } } : undefined,
   } as unknown as VersionModel;
 }
 

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashTree, runGenerator } from "../helpers/run.js";
+import { copyGenerated, hashTree, runGenerator } from "../helpers/run.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ee-atomic-"));
 const specB = join(tmp, "spec");
@@ -60,7 +60,7 @@ describe("writes", () => {
 
   it("a run that cannot write everything changes nothing", async () => {
     const out = join(tmp, "blocked");
-    cpSync("generated", out, { recursive: true, filter: (p) => !p.includes("node_modules") });
+    copyGenerated(out);
     rmSync(join(out, "src/v1beta/client.ts"));
     mkdirSync(join(out, "src/v1beta/client.ts")); // a directory where a file must go
     const before = hashTree(out);

@@ -5,14 +5,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { hashTree, runGenerator } from "../helpers/run.js";
+import { copyGenerated, hashTree, runGenerator } from "../helpers/run.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ee-own-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const spec = join(tmp, "spec");
 cpSync("spec", spec, { recursive: true });
-const copyGenerated = (to: string) =>
-  cpSync("generated", to, { recursive: true, filter: (p) => !p.includes("node_modules") });
 
 describe("ownership", () => {
   it("refuses --out . in a clone-like folder (with .git): nothing deleted", async () => {

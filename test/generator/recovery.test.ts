@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recover } from "../../generator/write.js";
-import { hashTree, runGenerator } from "../helpers/run.js";
+import { copyGenerated, hashTree, runGenerator } from "../helpers/run.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ee-recover-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -27,7 +27,7 @@ function interrupted(name: string, steps: number): string {
   const out = join(dir, "out");
   const staging = join(dir, ".out.staging-0123456789abcdef");
   const aside = join(dir, ".out.old-0123456789abcdef");
-  cpSync("generated", out, { recursive: true, filter: (p) => !p.includes("node_modules") });
+  copyGenerated(out);
   cpSync(outB, staging, { recursive: true });
   cpSync("node_modules/.bin", join(out, "node_modules", ".bin"), { recursive: true, dereference: false });
   const owned = [...Object.keys(JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")).files), "manifest.json"];
@@ -54,7 +54,7 @@ describe("recovery", () => {
   it("removes a dead run's staging folder (no journal) and leaves --out as it was", async () => {
     const dir = join(tmp, "leftover");
     const out = join(dir, "out");
-    cpSync("generated", out, { recursive: true, filter: (p) => !p.includes("node_modules") });
+    copyGenerated(out);
     cpSync(outB, join(dir, ".out.staging-fedcba9876543210"), { recursive: true });
     writeFileSync(join(dir, ".out.staging-not-ours"), "someone's file\n"); // not our name pattern
     await recover(out);

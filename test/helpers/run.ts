@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 export interface RunResult {
@@ -57,4 +57,9 @@ export function hashTree(dir: string): string {
   };
   visit("");
   return hash.digest("hex");
+}
+
+/** A copy of the committed generated/ at `to`, node_modules aside: an output folder of an earlier run. */
+export function copyGenerated(to: string): void {
+  cpSync("generated", to, { recursive: true, filter: (p) => !p.includes("node_modules") });
 }
