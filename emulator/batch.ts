@@ -9,9 +9,8 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders, STATUS_CODES }
 import { ApiError } from "./google-error.js";
 import type { Reply } from "./http-io.js";
 import { redactCredential } from "./recorder.js";
-import { ADMIN_PREFIX } from "./routes.js";
+import { ADMIN_PREFIX, BATCH_PATH } from "./routes.js";
 
-export const BATCH_PATH = "/batch";
 /** Google's documented ceiling for one batch. */
 export const MAX_BATCH_PARTS = 1000;
 /** Inner calls replayed at once; a batch of 1000 must not open 1000 sockets. */
