@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { Agent, request as httpRequest, type IncomingHttpHeaders, STATUS_CODES } from "node:http";
 import { ApiError } from "./google-error.js";
 import type { Reply } from "./http-io.js";
-import { redactCredential } from "./recorder.js";
+import { redactCredential, SECRET_HEADERS } from "./recorder.js";
 import { ADMIN_PREFIX, BATCH_PATH } from "./routes.js";
 
 /** Google's documented ceiling for one batch. */
@@ -38,10 +38,13 @@ export interface InnerResponse {
 
 const malformed = (message: string) => new ApiError("INVALID_ARGUMENT", `Malformed batch request: ${message}`);
 
+/** A header line naming one of the recorder's SECRET_HEADERS (names are letters and "-" only). */
+const SECRET_HEADER_LINE = new RegExp(`^(${[...SECRET_HEADERS].join("|")})([ \\t]*:[ \\t]*)([^\\r\\n]*)`, "gim");
+
 /** A batch body for the request log: each part's credential headers redacted like the outer ones. */
 export function redactBatchBody(body: string): string {
   return body.replace(
-    /^((?:proxy-)?authorization|cookie|x-goog-api-key)([ \t]*:[ \t]*)([^\r\n]*)/gim,
+    SECRET_HEADER_LINE,
     (_, name: string, colon: string, value: string) => `${name}${colon}${redactCredential(value)}`,
   );
 }
