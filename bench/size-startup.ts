@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { BENCH, type Context, freshDir, ROOT, RUNS, rotate } from "./env.js";
 import { type Summary, summarize } from "./stats.js";
-import { startChild, stopChild, timeCommand } from "./time-command.js";
+import { startChild, stopChild, timeCommand, waitForOutput } from "./time-command.js";
 
 const APPS = {
   ours: "cancel-ours",
@@ -72,16 +72,7 @@ async function bundle(ctx: Context, app: App, outDir: string): Promise<BundleSiz
 async function proveBundles(files: string[]): Promise<void> {
   const server = startChild(process.execPath, [join(BENCH, "apps", "loopback-server.mjs"), "60000"]);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("loopback server did not start")), 10_000);
-      server.stdout!.setEncoding("utf8").on("data", (d: string) => {
-        const m = /listening (\d+)/.exec(d);
-        if (m) {
-          clearTimeout(timer);
-          resolve(Number(m[1]));
-        }
-      });
-    });
+    const port = Number((await waitForOutput(server, /listening (\d+)/, "loopback server", 10_000))[1]);
     for (const file of files) {
       const env = { EE_BASE_URL: `http://127.0.0.1:${port}`, EE_TOKEN: "t" };
       const { stdout } = await timeCommand(process.execPath, [file, "projects/p/operations/ABC"], {
