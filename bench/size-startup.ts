@@ -19,6 +19,9 @@ const APPS = {
   googleapisCommon: "cancel-googleapis-common",
 } as const;
 type App = keyof typeof APPS;
+/** One value per app, in APPS order. */
+const perApp = <T>(value: (app: App) => T): Record<App, T> =>
+  Object.fromEntries((Object.keys(APPS) as App[]).map((app) => [app, value(app)])) as Record<App, T>;
 const MODULES = {
   ours: "ee-operations-client",
   oursV1: "ee-operations-client/v1",
@@ -96,12 +99,14 @@ export async function sizeAndStartup(ctx: Context): Promise<SizeStartupResult> {
   const built = {} as Record<App, BundleSize & { file: string }>;
   for (const app of apps) built[app] = await bundle(ctx, app, outDir);
   await proveBundles(apps.map((a) => built[a].file));
-  const bundles = {} as Record<App, BundleSize>;
-  for (const app of apps)
-    bundles[app] = { minified: built[app].minified, gzip: built[app].gzip, topInputs: built[app].topInputs };
+  const bundles = perApp((app) => ({
+    minified: built[app].minified,
+    gzip: built[app].gzip,
+    topInputs: built[app].topInputs,
+  }));
 
-  const importMs: Record<App, number[]> = { ours: [], oursV1: [], openapiFetch: [], googleapisCommon: [] };
-  const processMs: Record<App, number[]> = { ours: [], oursV1: [], openapiFetch: [], googleapisCommon: [] };
+  const importMs = perApp((): number[] => []);
+  const processMs = perApp((): number[] => []);
   const runs = Math.max(RUNS, 7);
   for (let round = 0; round <= runs; round++) {
     for (const app of rotate(apps, round)) {
@@ -118,17 +123,7 @@ export async function sizeAndStartup(ctx: Context): Promise<SizeStartupResult> {
   ctx.log(`  cold import: ${runs} rounds after a warm-up`);
   return {
     bundles,
-    importMs: {
-      ours: summarize(importMs.ours),
-      oursV1: summarize(importMs.oursV1),
-      openapiFetch: summarize(importMs.openapiFetch),
-      googleapisCommon: summarize(importMs.googleapisCommon),
-    },
-    processMs: {
-      ours: summarize(processMs.ours),
-      oursV1: summarize(processMs.oursV1),
-      openapiFetch: summarize(processMs.openapiFetch),
-      googleapisCommon: summarize(processMs.googleapisCommon),
-    },
+    importMs: perApp((app) => summarize(importMs[app])),
+    processMs: perApp((app) => summarize(processMs[app])),
   };
 }
