@@ -30,7 +30,7 @@ export interface InnerRequest {
   body: string;
 }
 
-export interface InnerResponse {
+interface InnerResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
@@ -139,7 +139,7 @@ export function parseBatchRequest(contentType: string | undefined, body: string)
 }
 
 /** The multipart/mixed reply: one part per call, `Content-ID: <response-ID>`, a whole HTTP/1.1 response. */
-export function encodeBatchReply(answers: { id: string; response: InnerResponse }[], boundary: string): Reply {
+function encodeBatchReply(answers: { id: string; response: InnerResponse }[], boundary: string): Reply {
   let raw = "";
   for (const { id, response } of answers) {
     raw += `--${boundary}\r\nContent-Type: application/http\r\nContent-ID: <response-${id}>\r\n\r\n`;

@@ -36,7 +36,7 @@ export function createFaultQueue(): FaultQueue {
 }
 
 /** The longest delay a timer can take (2^31-1 ms), as the client clamps its durations. */
-export const MAX_DELAY_MS = 2_147_483_647;
+const MAX_DELAY_MS = 2_147_483_647;
 
 /** Queued faults beyond this are refused: the queue is untrusted input kept in memory. */
 export const MAX_QUEUED_FAULTS = 10_000;

@@ -69,7 +69,7 @@ export interface RequestLog {
 }
 
 /** Whatever the capacity, the kept entries' text stays under this many characters in all. */
-export const MAX_LOG_CHARS = 64 * 1024 * 1024;
+const MAX_LOG_CHARS = 64 * 1024 * 1024;
 
 function sizeOf(entry: RecordedRequest): number {
   let size = entry.method.length + entry.url.length + entry.body.length;
