@@ -79,12 +79,12 @@ export function splitParts(body: string, boundary: string): string[] {
   throw malformed("the body ends without its closing boundary.");
 }
 
-/** Header lines up to the first blank line, and what follows. */
-function headerBlock(text: string): { first: string; rest: string; lines: string[] } {
+/** Header lines up to the first blank line, and what follows (undefined when there is no blank line). */
+function headerBlock(text: string): { first: string; rest: string | undefined; lines: string[] } {
   const match = /\r?\n\r?\n/.exec(text);
   const head = match ? text.slice(0, match.index) : text.replace(/\r?\n$/, "");
   const lines = head.split(/\r?\n/);
-  return { first: lines[0] ?? "", rest: match ? text.slice(match.index + match[0].length) : "", lines };
+  return { first: lines[0] ?? "", rest: match ? text.slice(match.index + match[0].length) : undefined, lines };
 }
 
 function parseHeaderLines(lines: string[], where: string): Record<string, string> {
@@ -102,7 +102,7 @@ function parseHeaderLines(lines: string[], where: string): Record<string, string
 export function parsePart(text: string, index: number): InnerRequest {
   const where = `part ${index + 1}`;
   const mime = headerBlock(text);
-  if (!/\r?\n\r?\n/.test(text)) throw malformed(`${where} has no blank line after its headers.`);
+  if (mime.rest === undefined) throw malformed(`${where} has no blank line after its headers.`);
   const partHeaders = parseHeaderLines(mime.lines, where);
   const type = partHeaders["content-type"];
   if (type !== undefined && !/^application\/http\s*(;|$)/i.test(type))
@@ -120,7 +120,7 @@ export function parsePart(text: string, index: number): InnerRequest {
     target = url.pathname + url.search;
   }
   if (!target.startsWith("/")) throw malformed(`${where} has a request target that is not a path.`);
-  return { id, method: line[1]!, target, headers: parseHeaderLines(http.lines.slice(1), where), body: http.rest };
+  return { id, method: line[1]!, target, headers: parseHeaderLines(http.lines.slice(1), where), body: http.rest ?? "" };
 }
 
 /** Every part of a batch body; INVALID_ARGUMENT for anything malformed, empty, too big or ambiguous. */
