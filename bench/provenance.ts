@@ -6,7 +6,7 @@ import type { Results } from "./rows.js";
 
 export type FigureKey = keyof Results;
 
-/** The figure numbers and titles of run.ts, and the packages each figure measures besides ours. */
+/** The figure numbers (run.ts numbers its figures from here), and the packages each figure measures besides ours. */
 export const FIGURES: Record<FigureKey, { number: string; tools: string[] }> = {
   coldGenerate: { number: "1", tools: ["openapi-typescript", "@hey-api/openapi-ts"] },
   checkWatch: { number: "2", tools: ["openapi-typescript"] },
