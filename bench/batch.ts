@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createEarthEngineClient } from "ee-operations-client";
 import { BENCH, type Context, RUNS, rotate } from "./env.js";
 import { pairedRatio, type Summary, summarize } from "./stats.js";
-import { startChild, stopChild } from "./time-command.js";
+import { startChild, stopChild, waitForOutput } from "./time-command.js";
 
 export const DELAY_MS = 50;
 export const CANCELS = 100;
@@ -25,19 +25,7 @@ export interface BatchResult {
 async function startServer(): Promise<{ proxy: string; emulator: string; stop: () => Promise<void> }> {
   const script = join(BENCH, "apps", "delayed-emulator.ts");
   const child = startChild(process.execPath, ["--import", "tsx", script, String(SERVER_LIFETIME_MS), String(DELAY_MS)]);
-  const [proxy, emulator] = await new Promise<string[]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("delayed emulator did not start within 20 s")), 20_000);
-    let out = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
-      out += d;
-      const m = /listening (\S+) (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve([m[1]!, m[2]!]);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`delayed emulator exited (${code})`)));
-  });
+  const [, proxy, emulator] = await waitForOutput(child, /listening (\S+) (\S+)/, "delayed emulator", 20_000);
   return { proxy: proxy!, emulator: emulator!, stop: () => stopChild(child) };
 }
 

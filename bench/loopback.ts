@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { type Cancel, handClient, oursClient, timeCancels } from "./clients.js";
 import { BENCH, type Context, RUNS, rotate } from "./env.js";
 import { pairedRatio, type Summary, scale, summarize } from "./stats.js";
-import { startChild, stopChild } from "./time-command.js";
+import { startChild, stopChild, waitForOutput } from "./time-command.js";
 
 export const CALLS = Number(process.env.BENCH_LOOPBACK_CALLS ?? 5_000);
 const SERVER_LIFETIME_MS = 180_000;
@@ -19,19 +19,7 @@ export interface LoopbackResult {
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = startChild(process.execPath, [join(BENCH, "apps", "loopback-server.mjs"), String(SERVER_LIFETIME_MS)]);
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("loopback server did not start within 10 s")), 10_000);
-    let out = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
-      out += d;
-      const m = /listening (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`loopback server exited (${code})`)));
-  });
+  const port = Number((await waitForOutput(child, /listening (\d+)/, "loopback server", 10_000))[1]);
   return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }
 

@@ -6,7 +6,7 @@ import type { Results } from "./rows.js";
 
 export type FigureKey = keyof Results;
 
-/** The figure numbers and titles of run.ts, and the packages each figure measures besides ours. */
+/** The figure numbers (run.ts numbers its figures from here), and the packages each figure measures besides ours. */
 export const FIGURES: Record<FigureKey, { number: string; tools: string[] }> = {
   coldGenerate: { number: "1", tools: ["openapi-typescript", "@hey-api/openapi-ts"] },
   checkWatch: { number: "2", tools: ["openapi-typescript"] },
@@ -62,11 +62,11 @@ function readPrevious(file: string): PreviousRun | undefined {
   return { ...previous, provenance: previous.provenance ?? provenanceOf(previous.machine, previous.results) };
 }
 
-/** Old notes of the figures kept; notes that name no figure are kept only when nothing was kept from their run. */
+/** Old notes of the figures kept (not re-run); notes that name no figure (older files' strings) are dropped. */
 function keptNotes(previous: PreviousRun, fresh: Results): Note[] {
-  return (previous.notes ?? [])
-    .map((n) => (typeof n === "string" ? { text: n } : n))
-    .filter((n) => (n.figure ? fresh[n.figure] === undefined : false));
+  return (previous.notes ?? []).filter(
+    (n): n is Note => typeof n !== "string" && n.figure !== undefined && fresh[n.figure] === undefined,
+  );
 }
 
 /** The previous results.json with the figures of `fresh` replaced; provenance and notes follow. */

@@ -6,6 +6,7 @@ import type { ColdGenerateResult } from "./cold-generate.js";
 import type { CorpusResult } from "./corpus.js";
 import type { KeyScalingResult } from "./key-scaling.js";
 import type { LoopbackResult } from "./loopback.js";
+import { FIGURES } from "./provenance.js";
 import type { ScalingResult } from "./scaling.js";
 import type { SizeStartupResult } from "./size-startup.js";
 import { pairedRatio, type Summary, summarize } from "./stats.js";
@@ -29,58 +30,61 @@ export function buildRows(r: Results): Row[] {
   const rows: Row[] = [];
   const c = r.coldGenerate;
   if (c) {
-    rows.push({ figure: "1", label: "cold generate: ours, 3 versions", unit: "ms", value: c.ours });
+    const figure = FIGURES.coldGenerate.number;
+    rows.push({ figure, label: "cold generate: ours, 3 versions", unit: "ms", value: c.ours });
     rows.push({
-      figure: "1",
+      figure,
       label: "cold generate: ours, empty cache (first run after install)",
       unit: "ms",
       value: c.oursEmptyCache,
     });
-    rows.push({ figure: "1", label: "cold generate: openapi-typescript CLI, v1", unit: "ms", value: c.oats });
-    rows.push({ figure: "1", label: "cold generate: hey-api SDK, v1", unit: "ms", value: c.heyApi });
+    rows.push({ figure, label: "cold generate: openapi-typescript CLI, v1", unit: "ms", value: c.oats });
+    rows.push({ figure, label: "cold generate: hey-api SDK, v1", unit: "ms", value: c.heyApi });
     rows.push({
-      figure: "1",
+      figure,
       label: "ratio ours / openapi-typescript",
       unit: "×",
       value: c.oursOverOats,
       target: { op: "<=", value: 1 },
     });
     rows.push({
-      figure: "1",
+      figure,
       label: "ratio ours, empty cache / openapi-typescript",
       unit: "×",
       value: c.oursEmptyCacheOverOats,
     });
-    rows.push({ figure: "1", label: "ratio ours / hey-api", unit: "×", value: c.oursOverHeyApi });
+    rows.push({ figure, label: "ratio ours / hey-api", unit: "×", value: c.oursOverHeyApi });
   }
   const w = r.checkWatch;
   if (w) {
-    rows.push({ figure: "2", label: "no-op check: ours", unit: "ms", value: w.check });
-    rows.push({ figure: "2", label: "openapi-typescript CLI, v1 (same rounds)", unit: "ms", value: w.oats });
+    const figure = FIGURES.checkWatch.number;
+    rows.push({ figure, label: "no-op check: ours", unit: "ms", value: w.check });
+    rows.push({ figure, label: "openapi-typescript CLI, v1 (same rounds)", unit: "ms", value: w.oats });
     rows.push({
-      figure: "2",
+      figure,
       label: "ratio check / openapi-typescript",
       unit: "×",
       value: w.checkOverOats,
       target: { op: "<=", value: 0.5 },
     });
     rows.push({
-      figure: "2",
+      figure,
       label: "watch: spec write → `regenerated` line",
       unit: "ms",
       value: w.watch.latency,
       target: { op: "<=", value: 150 },
     });
-    rows.push({ figure: "2", label: "watch: N ms the tool reports", unit: "ms", value: w.watch.reported });
+    rows.push({ figure, label: "watch: N ms the tool reports", unit: "ms", value: w.watch.reported });
   }
   const s = r.scaling;
   if (s) {
+    const figure = FIGURES.scaling.number;
     for (const p of s.points) {
       const cut = (tool: "ours" | "heyApi") => p.timedOut.includes(tool);
       const note = (tool: "ours" | "heyApi") =>
         cut(tool) ? "timed out" : p[tool].runs === 0 ? "not run: over the budget, see notes" : undefined;
       rows.push({
-        figure: "3",
+        figure,
         label: `${p.operations} ops: ours`,
         unit: "ms",
         value: p.ours,
@@ -88,7 +92,7 @@ export function buildRows(r: Results): Row[] {
         lowerBound: cut("ours"),
       });
       rows.push({
-        figure: "3",
+        figure,
         label: `${p.operations} ops: hey-api`,
         unit: "ms",
         value: p.heyApi,
@@ -96,14 +100,14 @@ export function buildRows(r: Results): Row[] {
         lowerBound: cut("heyApi"),
       });
       rows.push({
-        figure: "3",
+        figure,
         label: `${p.operations} ops: ours per operation`,
         unit: "ms/op",
         value: p.oursPerOpMs,
         lowerBound: cut("ours"),
       });
       rows.push({
-        figure: "3",
+        figure,
         label: `${p.operations} ops: hey-api per operation`,
         unit: "ms/op",
         value: p.heyApiPerOpMs,
@@ -111,7 +115,7 @@ export function buildRows(r: Results): Row[] {
       });
       if (p.operations === 1000) {
         const ratio: Row = {
-          figure: "3",
+          figure,
           label: "ratio ours / hey-api @ 1000 ops",
           unit: "×",
           value: p.oursOverHeyApi,
@@ -127,7 +131,7 @@ export function buildRows(r: Results): Row[] {
       const value = pairedRatio(p5000.oursPerOpMs.samples, p100.oursPerOpMs.samples);
       const lowerBound = p5000.timedOut.includes("ours");
       rows.push({
-        figure: "3",
+        figure,
         label: "ours per-op time 5000 / 100",
         unit: "×",
         value,
@@ -138,6 +142,7 @@ export function buildRows(r: Results): Row[] {
   }
   const o = r.clientOverhead;
   if (o) {
+    const figure = FIGURES.clientOverhead.number;
     const names = {
       ours: "generated client",
       oursNoTimeout: "generated client, timeoutMs: Infinity",
@@ -146,32 +151,32 @@ export function buildRows(r: Results): Row[] {
       googleapisCommon: "googleapis-common",
     } as const;
     for (const [key, label] of Object.entries(names) as [keyof typeof names, string][]) {
-      rows.push({ figure: "4", label: `in-memory cancel: ${label}`, unit: "calls/s", value: o.callsPerSecond[key] });
+      rows.push({ figure, label: `in-memory cancel: ${label}`, unit: "calls/s", value: o.callsPerSecond[key] });
     }
     for (const [key, label] of Object.entries(names) as [keyof typeof names, string][]) {
-      rows.push({ figure: "4", label: `in-memory cancel: ${label}, per call`, unit: "µs", value: o.perCallUs[key] });
+      rows.push({ figure, label: `in-memory cancel: ${label}, per call`, unit: "µs", value: o.perCallUs[key] });
     }
     rows.push({
-      figure: "4",
+      figure,
       label: "ratio ours / openapi-fetch direct (time per call)",
       unit: "×",
       value: o.oursOverOpenapiFetch,
       target: { op: "<=", value: 1.25 },
     });
     rows.push({
-      figure: "4",
+      figure,
       label: "ratio ours, timeoutMs: Infinity / openapi-fetch direct",
       unit: "×",
       value: o.oursNoTimeoutOverOpenapiFetch,
     });
     rows.push({
-      figure: "4",
+      figure,
       label: "ratio ours / hand-written fetch (time per call)",
       unit: "×",
       value: o.oursOverHand,
     });
     rows.push({
-      figure: "4",
+      figure,
       label: "ratio googleapis-common / ours (time per call)",
       unit: "×",
       value: o.googleapisCommonOverOurs,
@@ -180,33 +185,34 @@ export function buildRows(r: Results): Row[] {
   }
   const l = r.loopback;
   if (l) {
+    const figure = FIGURES.loopback.number;
     rows.push({
-      figure: "5",
+      figure,
       label: `loopback ${l.calls} sequential cancels: ours, per call`,
       unit: "µs",
       value: l.perCallUs.ours,
     });
     rows.push({
-      figure: "5",
+      figure,
       label: `loopback ${l.calls} sequential cancels: ours, timeoutMs: Infinity, per call`,
       unit: "µs",
       value: l.perCallUs.oursNoTimeout,
     });
     rows.push({
-      figure: "5",
+      figure,
       label: `loopback ${l.calls} sequential cancels: plain fetch, per call`,
       unit: "µs",
       value: l.perCallUs.fetch,
     });
     rows.push({
-      figure: "5",
+      figure,
       label: "ratio ours / plain fetch",
       unit: "×",
       value: l.oursOverFetch,
       target: { op: "<=", value: 1.05 },
     });
     rows.push({
-      figure: "5",
+      figure,
       label: "ratio ours, timeoutMs: Infinity / plain fetch",
       unit: "×",
       value: l.oursNoTimeoutOverFetch,
@@ -214,27 +220,26 @@ export function buildRows(r: Results): Row[] {
   }
   const z = r.sizeStartup;
   if (z) {
+    const figure = FIGURES.sizeStartup.number;
     const apps = {
       ours: "generated client",
       oursV1: "generated client, v1 entry point",
       openapiFetch: "openapi-fetch alone",
       googleapisCommon: "googleapis-common",
     } as const;
+    /** Size budgets (minified + gzip bytes) of the generated client's apps. */
+    const gzipBudget: Partial<Record<keyof typeof apps, number>> = { ours: 4000, oursV1: 6000 };
     for (const [key, label] of Object.entries(apps) as [keyof typeof apps, string][]) {
       rows.push({
-        figure: "6",
+        figure,
         label: `cancel-only app, ${label}: minified`,
         unit: "B",
         value: one(z.bundles[key].minified),
       });
-      const target =
-        key === "ours"
-          ? ({ op: "<=", value: 4000 } as const)
-          : key === "oursV1"
-            ? ({ op: "<=", value: 6000 } as const)
-            : undefined;
+      const budget = gzipBudget[key];
+      const target = budget === undefined ? undefined : ({ op: "<=", value: budget } as const);
       rows.push({
-        figure: "6",
+        figure,
         label: `cancel-only app, ${label}: minified + gzip`,
         unit: "B",
         value: one(z.bundles[key].gzip),
@@ -242,25 +247,25 @@ export function buildRows(r: Results): Row[] {
       });
     }
     rows.push({
-      figure: "6",
+      figure,
       label: "cold import() of ee-operations-client, fresh node",
       unit: "ms",
       value: z.importMs.ours,
     });
     rows.push({
-      figure: "6",
+      figure,
       label: "cold import() of openapi-fetch (context)",
       unit: "ms",
       value: z.importMs.openapiFetch,
     });
     rows.push({
-      figure: "6",
+      figure,
       label: "cold import() of googleapis-common (context)",
       unit: "ms",
       value: z.importMs.googleapisCommon,
     });
     rows.push({
-      figure: "6",
+      figure,
       label: "node process importing ee-operations-client, wall",
       unit: "ms",
       value: z.processMs.ours,
@@ -268,11 +273,12 @@ export function buildRows(r: Results): Row[] {
   }
   const b = r.batch;
   if (b) {
+    const figure = FIGURES.batch.number;
     const what = `${b.cancels} cancels, ${b.delayMs} ms per HTTP request, concurrency ${b.concurrency}`;
-    rows.push({ figure: "7", label: `${what}: cancelMany, HTTP batch`, unit: "ms", value: b.ms.batch });
-    rows.push({ figure: "7", label: `${what}: cancelMany, batch: false`, unit: "ms", value: b.ms.single });
+    rows.push({ figure, label: `${what}: cancelMany, HTTP batch`, unit: "ms", value: b.ms.batch });
+    rows.push({ figure, label: `${what}: cancelMany, batch: false`, unit: "ms", value: b.ms.single });
     rows.push({
-      figure: "7",
+      figure,
       label: `ratio batch: false / HTTP batch (${b.httpRequests.single} vs ${b.httpRequests.batch} HTTP requests)`,
       unit: "×",
       value: b.singleOverBatch,
@@ -281,8 +287,9 @@ export function buildRows(r: Results): Row[] {
   }
   const k = r.corpus;
   if (k) {
+    const figure = FIGURES.corpus.number;
     rows.push({
-      figure: "8",
+      figure,
       label: `corpus: generate all ${k.variants} variants (${k.generated} packages), one process`,
       unit: "ms",
       value: k.totalMs,
@@ -290,10 +297,11 @@ export function buildRows(r: Results): Row[] {
   }
   const ks = r.keyScaling;
   if (ks) {
-    rows.push({ figure: "9", label: "load a 10k-key mapping", unit: "ms", value: ks.keys10k });
-    rows.push({ figure: "9", label: "load a 40k-key mapping", unit: "ms", value: ks.keys40k });
+    const figure = FIGURES.keyScaling.number;
+    rows.push({ figure, label: "load a 10k-key mapping", unit: "ms", value: ks.keys10k });
+    rows.push({ figure, label: "load a 40k-key mapping", unit: "ms", value: ks.keys40k });
     rows.push({
-      figure: "9",
+      figure,
       label: "ratio 40k-key mapping / 10k-key mapping (linear ≈ 4×)",
       unit: "×",
       value: ks.ratio,

@@ -12,7 +12,7 @@ import { corpus } from "./corpus.js";
 import { BENCH, copySpec, createContext, RUNS, removeContext } from "./env.js";
 import { keyScaling } from "./key-scaling.js";
 import { loopback } from "./loopback.js";
-import { mergeWithPrevious, type Note, provenanceOf } from "./provenance.js";
+import { FIGURES, mergeWithPrevious, type Note, provenanceOf } from "./provenance.js";
 import { machine, writeReport, writeScalingChart } from "./report.js";
 import { buildRows, type Results } from "./rows.js";
 import { scaling } from "./scaling.js";
@@ -26,7 +26,7 @@ const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 900) * 1000;
  * same figures in bench/results.json, RESULTS.md and scaling.svg, each figure keeping its own run's
  * date and tool versions (bench/provenance.ts).
  */
-const ONLY = new Set((process.env.BENCH_ONLY ?? "1,2,3,4,5,6,7,8,9").split(",").map((f) => f.trim()));
+const ONLY = process.env.BENCH_ONLY?.split(",").map((f) => f.trim());
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ctx = createContext(log);
@@ -55,12 +55,15 @@ const results: Results = {};
 const notes: Note[] = [];
 const spec = copySpec(ctx, "spec");
 
+/** Runs one figure unless BENCH_ONLY leaves it out; its number comes from provenance.ts's FIGURES. */
 async function figure<K extends keyof Results>(
   key: K,
-  title: string,
+  name: string,
   run: () => Promise<NonNullable<Results[K]>>,
 ): Promise<void> {
-  if (!ONLY.has(title.split(" ")[0]!)) return;
+  const { number } = FIGURES[key];
+  if (ONLY && !ONLY.includes(number)) return;
+  const title = `${number} ${name}`;
   const t = performance.now();
   const load = loadavg()[0]!.toFixed(2);
   log(`[${title}] (load average ${load})`);
@@ -75,15 +78,15 @@ async function figure<K extends keyof Results>(
 }
 
 try {
-  await figure("coldGenerate", "1 cold generate", () => coldGenerate(ctx, spec));
-  await figure("checkWatch", "2 check and watch", () => checkAndWatch(ctx, spec));
-  await figure("scaling", "3 scaling", () => scaling(ctx));
-  await figure("clientOverhead", "4 client overhead", () => clientOverhead(ctx));
-  await figure("loopback", "5 loopback", () => loopback(ctx));
-  await figure("sizeStartup", "6 size and start-up", () => sizeAndStartup(ctx));
-  await figure("batch", "7 HTTP batch", () => batchFigure(ctx));
-  await figure("corpus", "8 corpus", () => corpus(ctx));
-  await figure("keyScaling", "9 key scaling", () => keyScaling());
+  await figure("coldGenerate", "cold generate", () => coldGenerate(ctx, spec));
+  await figure("checkWatch", "check and watch", () => checkAndWatch(ctx, spec));
+  await figure("scaling", "scaling", () => scaling(ctx));
+  await figure("clientOverhead", "client overhead", () => clientOverhead(ctx));
+  await figure("loopback", "loopback", () => loopback(ctx));
+  await figure("sizeStartup", "size and start-up", () => sizeAndStartup(ctx));
+  await figure("batch", "HTTP batch", () => batchFigure(ctx));
+  await figure("corpus", "corpus", () => corpus(ctx));
+  await figure("keyScaling", "key scaling", () => keyScaling());
 } finally {
   killAll();
   removeContext(ctx);

@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { BENCH, type Context, freshDir, ROOT, RUNS, rotate } from "./env.js";
 import { type Summary, summarize } from "./stats.js";
-import { startChild, stopChild, timeCommand } from "./time-command.js";
+import { startChild, stopChild, timeCommand, waitForOutput } from "./time-command.js";
 
 const APPS = {
   ours: "cancel-ours",
@@ -19,6 +19,9 @@ const APPS = {
   googleapisCommon: "cancel-googleapis-common",
 } as const;
 type App = keyof typeof APPS;
+/** One value per app, in APPS order. */
+const perApp = <T>(value: (app: App) => T): Record<App, T> =>
+  Object.fromEntries((Object.keys(APPS) as App[]).map((app) => [app, value(app)])) as Record<App, T>;
 const MODULES = {
   ours: "ee-operations-client",
   oursV1: "ee-operations-client/v1",
@@ -64,24 +67,16 @@ async function bundle(ctx: Context, app: App, outDir: string): Promise<BundleSiz
     .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 5);
-  ctx.log(`  bundled ${APPS[app]}: ${code.length} B minified, ${gzipSync(code, { level: 9 }).length} B gzip`);
-  return { file, minified: code.length, gzip: gzipSync(code, { level: 9 }).length, topInputs };
+  const gzip = gzipSync(code, { level: 9 }).length;
+  ctx.log(`  bundled ${APPS[app]}: ${code.length} B minified, ${gzip} B gzip`);
+  return { file, minified: code.length, gzip, topInputs };
 }
 
 /** Runs each bundle once against a loopback server answering {}; it must print an empty object. */
 async function proveBundles(files: string[]): Promise<void> {
   const server = startChild(process.execPath, [join(BENCH, "apps", "loopback-server.mjs"), "60000"]);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("loopback server did not start")), 10_000);
-      server.stdout!.setEncoding("utf8").on("data", (d: string) => {
-        const m = /listening (\d+)/.exec(d);
-        if (m) {
-          clearTimeout(timer);
-          resolve(Number(m[1]));
-        }
-      });
-    });
+    const port = Number((await waitForOutput(server, /listening (\d+)/, "loopback server", 10_000))[1]);
     for (const file of files) {
       const env = { EE_BASE_URL: `http://127.0.0.1:${port}`, EE_TOKEN: "t" };
       const { stdout } = await timeCommand(process.execPath, [file, "projects/p/operations/ABC"], {
@@ -105,12 +100,14 @@ export async function sizeAndStartup(ctx: Context): Promise<SizeStartupResult> {
   const built = {} as Record<App, BundleSize & { file: string }>;
   for (const app of apps) built[app] = await bundle(ctx, app, outDir);
   await proveBundles(apps.map((a) => built[a].file));
-  const bundles = {} as Record<App, BundleSize>;
-  for (const app of apps)
-    bundles[app] = { minified: built[app].minified, gzip: built[app].gzip, topInputs: built[app].topInputs };
+  const bundles = perApp((app) => ({
+    minified: built[app].minified,
+    gzip: built[app].gzip,
+    topInputs: built[app].topInputs,
+  }));
 
-  const importMs: Record<App, number[]> = { ours: [], oursV1: [], openapiFetch: [], googleapisCommon: [] };
-  const processMs: Record<App, number[]> = { ours: [], oursV1: [], openapiFetch: [], googleapisCommon: [] };
+  const importMs = perApp((): number[] => []);
+  const processMs = perApp((): number[] => []);
   const runs = Math.max(RUNS, 7);
   for (let round = 0; round <= runs; round++) {
     for (const app of rotate(apps, round)) {
@@ -127,17 +124,7 @@ export async function sizeAndStartup(ctx: Context): Promise<SizeStartupResult> {
   ctx.log(`  cold import: ${runs} rounds after a warm-up`);
   return {
     bundles,
-    importMs: {
-      ours: summarize(importMs.ours),
-      oursV1: summarize(importMs.oursV1),
-      openapiFetch: summarize(importMs.openapiFetch),
-      googleapisCommon: summarize(importMs.googleapisCommon),
-    },
-    processMs: {
-      ours: summarize(processMs.ours),
-      oursV1: summarize(processMs.oursV1),
-      openapiFetch: summarize(processMs.openapiFetch),
-      googleapisCommon: summarize(processMs.googleapisCommon),
-    },
+    importMs: perApp((app) => summarize(importMs[app])),
+    processMs: perApp((app) => summarize(processMs[app])),
   };
 }

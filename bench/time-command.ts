@@ -49,6 +49,31 @@ export function startChild(command: string, args: string[], options: CommandOpti
   return child;
 }
 
+/**
+ * The first match of `pattern` in a started child's stdout (e.g. the port a server prints); rejects
+ * when the child (`what`, for the message) exits first or prints no match within `timeoutMs`.
+ */
+export function waitForOutput(
+  child: ChildProcess,
+  pattern: RegExp,
+  what: string,
+  timeoutMs: number,
+): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    let out = "";
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+      const m = pattern.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`${what} exited (${code})`)));
+  });
+}
+
 /** Stops a child started with startChild: SIGTERM, then SIGKILL after `graceMs`. */
 export async function stopChild(child: ChildProcess, graceMs = 3000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

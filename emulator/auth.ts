@@ -14,14 +14,8 @@ const REALM = 'Bearer realm="https://accounts.google.com/"';
 
 export function checkAuthSetting(auth: unknown): AuthSetting {
   if (typeof auth === "boolean") return auth;
-  if (
-    typeof auth === "object" &&
-    auth !== null &&
-    typeof (auth as { token?: unknown }).token === "string" &&
-    /^\S+$/.test((auth as { token: string }).token)
-  ) {
-    return { token: (auth as { token: string }).token };
-  }
+  const token = typeof auth === "object" && auth !== null ? (auth as { token?: unknown }).token : undefined;
+  if (typeof token === "string" && /^\S+$/.test(token)) return { token };
   throw new TypeError("auth must be true, false or { token: <non-empty string without spaces> }");
 }
 

@@ -8,10 +8,9 @@ import { randomBytes } from "node:crypto";
 import { Agent, request as httpRequest, type IncomingHttpHeaders, STATUS_CODES } from "node:http";
 import { ApiError } from "./google-error.js";
 import type { Reply } from "./http-io.js";
-import { redactCredential } from "./recorder.js";
-import { ADMIN_PREFIX } from "./routes.js";
+import { redactCredential, SECRET_HEADERS } from "./recorder.js";
+import { ADMIN_PREFIX, BATCH_PATH } from "./routes.js";
 
-export const BATCH_PATH = "/batch";
 /** Google's documented ceiling for one batch. */
 export const MAX_BATCH_PARTS = 1000;
 /** Inner calls replayed at once; a batch of 1000 must not open 1000 sockets. */
@@ -31,7 +30,7 @@ export interface InnerRequest {
   body: string;
 }
 
-export interface InnerResponse {
+interface InnerResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
@@ -39,10 +38,13 @@ export interface InnerResponse {
 
 const malformed = (message: string) => new ApiError("INVALID_ARGUMENT", `Malformed batch request: ${message}`);
 
+/** A header line naming one of the recorder's SECRET_HEADERS (names are letters and "-" only). */
+const SECRET_HEADER_LINE = new RegExp(`^(${[...SECRET_HEADERS].join("|")})([ \\t]*:[ \\t]*)([^\\r\\n]*)`, "gim");
+
 /** A batch body for the request log: each part's credential headers redacted like the outer ones. */
 export function redactBatchBody(body: string): string {
   return body.replace(
-    /^((?:proxy-)?authorization|cookie|x-goog-api-key)([ \t]*:[ \t]*)([^\r\n]*)/gim,
+    SECRET_HEADER_LINE,
     (_, name: string, colon: string, value: string) => `${name}${colon}${redactCredential(value)}`,
   );
 }
@@ -77,12 +79,12 @@ export function splitParts(body: string, boundary: string): string[] {
   throw malformed("the body ends without its closing boundary.");
 }
 
-/** Header lines up to the first blank line, and what follows. */
-function headerBlock(text: string): { first: string; rest: string; lines: string[] } {
+/** Header lines up to the first blank line, and what follows (undefined when there is no blank line). */
+function headerBlock(text: string): { first: string; rest: string | undefined; lines: string[] } {
   const match = /\r?\n\r?\n/.exec(text);
   const head = match ? text.slice(0, match.index) : text.replace(/\r?\n$/, "");
   const lines = head.split(/\r?\n/);
-  return { first: lines[0] ?? "", rest: match ? text.slice(match.index + match[0].length) : "", lines };
+  return { first: lines[0] ?? "", rest: match ? text.slice(match.index + match[0].length) : undefined, lines };
 }
 
 function parseHeaderLines(lines: string[], where: string): Record<string, string> {
@@ -100,7 +102,7 @@ function parseHeaderLines(lines: string[], where: string): Record<string, string
 export function parsePart(text: string, index: number): InnerRequest {
   const where = `part ${index + 1}`;
   const mime = headerBlock(text);
-  if (!/\r?\n\r?\n/.test(text)) throw malformed(`${where} has no blank line after its headers.`);
+  if (mime.rest === undefined) throw malformed(`${where} has no blank line after its headers.`);
   const partHeaders = parseHeaderLines(mime.lines, where);
   const type = partHeaders["content-type"];
   if (type !== undefined && !/^application\/http\s*(;|$)/i.test(type))
@@ -118,7 +120,7 @@ export function parsePart(text: string, index: number): InnerRequest {
     target = url.pathname + url.search;
   }
   if (!target.startsWith("/")) throw malformed(`${where} has a request target that is not a path.`);
-  return { id, method: line[1]!, target, headers: parseHeaderLines(http.lines.slice(1), where), body: http.rest };
+  return { id, method: line[1]!, target, headers: parseHeaderLines(http.lines.slice(1), where), body: http.rest ?? "" };
 }
 
 /** Every part of a batch body; INVALID_ARGUMENT for anything malformed, empty, too big or ambiguous. */
@@ -137,7 +139,7 @@ export function parseBatchRequest(contentType: string | undefined, body: string)
 }
 
 /** The multipart/mixed reply: one part per call, `Content-ID: <response-ID>`, a whole HTTP/1.1 response. */
-export function encodeBatchReply(answers: { id: string; response: InnerResponse }[], boundary: string): Reply {
+function encodeBatchReply(answers: { id: string; response: InnerResponse }[], boundary: string): Reply {
   let raw = "";
   for (const { id, response } of answers) {
     raw += `--${boundary}\r\nContent-Type: application/http\r\nContent-ID: <response-${id}>\r\n\r\n`;

@@ -36,7 +36,7 @@ Operations are seeded over HTTP with POST /__emulator/operations; see the packag
 
 const UNITS_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 /** Longer runs than this are "forever" for any test; the cap keeps every date representable. */
-export const MAX_RUN_FOR_MS = 366 * 86_400_000;
+const MAX_RUN_FOR_MS = 366 * 86_400_000;
 
 /** `90s`, `1.5h`, `forever` → ms. Throws an Error whose message starts with the flag. */
 export function parseRunFor(raw: string): number {

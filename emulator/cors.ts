@@ -4,7 +4,7 @@
 
 import type { Reply } from "./http-io.js";
 
-export const ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
+const ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
 /** Allowed when a preflight names no headers, or names them in a list that is not well formed. */
 export const ALLOWED_HEADERS = [
   "Authorization",

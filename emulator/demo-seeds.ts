@@ -1,9 +1,10 @@
 // The operations `--seed N` creates: varied kinds and durations, a few pending, every fifth one
 // failing, every third export carrying a WARNING notification.
 
+import { isExport } from "./metadata.js";
 import type { SeedOperation } from "./types.js";
 
-const DEMO_KINDS: readonly Pick<SeedOperation, "type" | "description">[] = [
+const DEMO_KINDS: readonly Required<Pick<SeedOperation, "type" | "description">>[] = [
   { type: "EXPORT_IMAGE", description: "Sentinel-2 median composite to Drive" },
   { type: "EXPORT_TABLE", description: "Field boundaries to Cloud Storage" },
   { type: "EXPORT_VIDEO", description: "Landsat timelapse 1984-2024" },
@@ -26,7 +27,7 @@ export function demoSeeds(count: number, project: string, runForMs?: number): Se
       runMs: runForMs ?? 5_000 + ((i * 7_919) % 55_000),
       outcome: i % 5 === 4 ? "FAILED" : "SUCCEEDED",
     };
-    if (kind.type?.startsWith("EXPORT_") && i % 3 === 2) seed.warning = WARNING;
+    if (isExport(kind.type) && i % 3 === 2) seed.warning = WARNING;
     return seed;
   });
 }

@@ -36,7 +36,7 @@ export function createFaultQueue(): FaultQueue {
 }
 
 /** The longest delay a timer can take (2^31-1 ms), as the client clamps its durations. */
-export const MAX_DELAY_MS = 2_147_483_647;
+const MAX_DELAY_MS = 2_147_483_647;
 
 /** Queued faults beyond this are refused: the queue is untrusted input kept in memory. */
 export const MAX_QUEUED_FAULTS = 10_000;
@@ -72,12 +72,13 @@ export function validateFault(input: unknown): Fault {
       throw bad("headers must map names to strings");
     }
   }
-  if (f.delayMs !== undefined && !(typeof f.delayMs === "number" && Number.isFinite(f.delayMs) && f.delayMs >= 0)) {
-    throw bad("delayMs must be a finite number >= 0");
+  if (f.delayMs !== undefined) {
+    if (!(typeof f.delayMs === "number" && Number.isFinite(f.delayMs) && f.delayMs >= 0))
+      throw bad("delayMs must be a finite number >= 0");
+    // Node's timers cannot wait longer and would fire at once instead; "never answer" is `hang`.
+    if (f.delayMs > MAX_DELAY_MS)
+      throw bad(`delayMs must be at most ${MAX_DELAY_MS} (2^31-1 ms); use "hang": true to never answer`);
   }
-  // Node's timers cannot wait longer and would fire at once instead; "never answer" is `hang`.
-  if ((f.delayMs as number | undefined) !== undefined && (f.delayMs as number) > MAX_DELAY_MS)
-    throw bad(`delayMs must be at most ${MAX_DELAY_MS} (2^31-1 ms); use "hang": true to never answer`);
   if (f.reset !== undefined && f.reset !== "before-headers" && f.reset !== "mid-body")
     throw bad('reset must be "before-headers" or "mid-body"');
   if (f.hang !== undefined && typeof f.hang !== "boolean") throw bad("hang must be a boolean");

@@ -16,7 +16,7 @@ export interface Reply {
 export const CONTENT_TYPE = "application/json; charset=UTF-8";
 
 /** Requests to this API are tiny; anything larger is a client bug, not something to buffer. */
-export const MAX_BODY_BYTES = 1 << 20;
+const MAX_BODY_BYTES = 1 << 20;
 
 /**
  * The request body as text. Past MAX_BODY_BYTES it stops reading at once and rejects with

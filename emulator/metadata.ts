@@ -10,7 +10,7 @@ const FIRST_STAGE_UNITS = 10;
 /** Share of the progress the first stage stands for. */
 const FIRST_STAGE_SHARE = 0.8;
 
-const isExport = (type: string): boolean => type.startsWith("EXPORT_");
+export const isExport = (type: string): boolean => type.startsWith("EXPORT_");
 const isIngest = (type: string): boolean => type.startsWith("INGEST_");
 
 const STAGES = {

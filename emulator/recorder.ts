@@ -10,7 +10,12 @@ export const MAX_RECORDED_BODY_CHARS = 64 * 1024;
 export const REDACTED = "<redacted>";
 
 /** Headers that carry credentials: never kept as sent. */
-const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-goog-api-key"]);
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "x-goog-api-key",
+]);
 /** Query parameters that carry credentials (Google accepts `access_token` and `key`). */
 const SECRET_PARAMS = new Set(["access_token", "key"]);
 
@@ -64,7 +69,7 @@ export interface RequestLog {
 }
 
 /** Whatever the capacity, the kept entries' text stays under this many characters in all. */
-export const MAX_LOG_CHARS = 64 * 1024 * 1024;
+const MAX_LOG_CHARS = 64 * 1024 * 1024;
 
 function sizeOf(entry: RecordedRequest): number {
   let size = entry.method.length + entry.url.length + entry.body.length;

@@ -4,6 +4,8 @@
 import { type MethodName, VERSIONS, type Version } from "./types.js";
 
 export const ADMIN_PREFIX = "/__emulator/";
+/** Google's HTTP batch endpoint (emulator/batch.ts). */
+export const BATCH_PATH = "/batch";
 
 export type Route =
   | {
@@ -44,7 +46,7 @@ export function parseRoute(httpMethod: string, target: string): Route {
   const path = q < 0 ? target : target.slice(0, q);
   const query = new URLSearchParams(q < 0 ? "" : target.slice(q + 1));
   if (path.startsWith(ADMIN_PREFIX)) return { kind: "admin", path };
-  if (path === "/batch" && httpMethod === "POST") return { kind: "batch" }; // emulator/batch.ts
+  if (path === BATCH_PATH && httpMethod === "POST") return { kind: "batch" };
 
   const segments = path.split("/").slice(1);
   const version = VERSIONS.find((v) => v === segments[0]);
