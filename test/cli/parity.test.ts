@@ -204,12 +204,18 @@ describe("wait of several names, and wait all", () => {
   });
 
   it("wait all waits for the project's operations that are not done", async () => {
-    const emu = await emulators.start({ clock: "real" });
+    // The manual clock: A and B stay running until the CLI has listed them and read them once (its
+    // first getMany, a batch), however slowly it starts.
+    const emu = await emulators.start();
     const old = emu.seed({ project: "w", id: "OLD", runMs: 10 }).name;
+    emu.advance(20);
     const a = emu.seed({ project: "w", id: "A", runMs: 400 }).name;
     const b = emu.seed({ project: "w", id: "B", runMs: 600 }).name;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const result = await cli(["wait", "all", "--project", "w", "--json", "--endpoint", emu.url]);
+    const running = cli(["wait", "all", "--project", "w", "--json", "--endpoint", emu.url]);
+    for (let i = 0; i < 400 && !emu.requests.some((r) => r.url === "/batch"); i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    emu.advance(1_000);
+    const result = await running;
     expect(result.code).toBe(0);
     const names = JSON.parse(result.stdout).map((r: { name: string; outcome: string }) => `${r.name} ${r.outcome}`);
     expect(names.sort()).toEqual([`${a} SUCCEEDED`, `${b} SUCCEEDED`]);
